@@ -1,0 +1,178 @@
+"""Typed results shared by every layer: documents, passages, citations, verdicts.
+
+Everything here is a frozen dataclass or a ``str`` Enum, so the library, the CSV writer,
+the JSON output and the CLI use the same shapes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Label(str, Enum):
+    """The three verdicts a claim can get."""
+
+    SUPPORTED = "SUPPORTED"
+    CONTRADICTED = "CONTRADICTED"
+    NOT_FOUND = "NOT_FOUND"
+
+    def __str__(self) -> str:  # so f-strings and CSV cells show the bare name
+        return self.value
+
+
+class Stance(str, Enum):
+    """How a cited passage relates to the claim."""
+
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    NOT_EVIDENCE = "not_evidence"  # nearest passages shown for NOT_FOUND
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class SentenceKind(str, Enum):
+    """Body text is citable; captions, teasers and similar furniture are not."""
+
+    BODY = "body"
+    CAPTION = "caption"
+    TEASER = "teaser"
+    BOILERPLATE = "boilerplate"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source document.
+
+    ``raw`` is the file decoded as UTF-8 (Python string indices are the offsets we cite);
+    for ``.jsonl`` corpora it is the ``text`` field of that line.
+    """
+
+    doc_id: str
+    source: str  # path of the raw file, relative to the corpus root where possible
+    title: str
+    raw: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document, with offsets into ``Document.raw``."""
+
+    doc_id: str
+    index: int  # position among the document's sentences (all kinds)
+    start: int
+    end: int
+    text: str  # the raw slice, whitespace- and dehyphenation-normalised
+    kind: SentenceKind = SentenceKind.BODY
+
+    @property
+    def citable(self) -> bool:
+        return self.kind is SentenceKind.BODY
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieval unit: one sentence or a window of neighbouring body sentences."""
+
+    passage_id: str  # f"{doc_id}:{first}-{last}"
+    doc_id: str
+    source: str
+    first_sentence: int
+    last_sentence: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def n_sentences(self) -> int:
+        return self.last_sentence - self.first_sentence + 1
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved passage with its scores."""
+
+    passage: Passage
+    score: float  # fused score (higher is better)
+    dense_score: float | None = None
+    lexical_score: float | None = None
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Evidence a reader can check: ``raw[start:end]`` of ``source``, normalised, is ``text``."""
+
+    doc_id: str
+    source: str
+    start: int
+    end: int
+    text: str
+    stance: Stance
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["stance"] = self.stance.value
+        return d
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one consistency check found for a claim against a passage.
+
+    ``status`` is ``"agree"``, ``"conflict"`` or ``"not_applicable"``. Checks only report
+    ``conflict`` when claim and passage speak about the same thing.
+    """
+
+    check: str  # e.g. "numbers", "dates", "entities", "negation", "antonyms", "roles"
+    status: str
+    detail: str = ""
+    claim_span: str = ""
+    evidence_span: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class NLIScores:
+    entailment: float
+    neutral: float
+    contradiction: float
+
+    def to_dict(self) -> dict[str, float]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer for one claim (or one sub-claim)."""
+
+    claim: str
+    label: Label
+    confidence: float
+    citations: tuple[Citation, ...] = ()
+    explanation: str = ""
+    findings: tuple[Finding, ...] = ()
+    subclaims: tuple[Verdict, ...] = ()
+    versions: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "claim": self.claim,
+            "label": self.label.value,
+            "confidence": round(float(self.confidence), 4),
+            "citations": [c.to_dict() for c in self.citations],
+            "explanation": self.explanation,
+            "findings": [f.to_dict() for f in self.findings],
+            "subclaims": [s.to_dict() for s in self.subclaims],
+            "versions": dict(self.versions),
+        }

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from verifier.claims import MAX_CLAIM_CHARS, split_claim, validate_claim
+from verifier.errors import InvalidClaimError
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\n\t", "x" * (MAX_CLAIM_CHARS + 1), "a\x00b", 3])
+def test_validate_rejects(bad):
+    with pytest.raises(InvalidClaimError):
+        validate_claim(bad)
+
+
+def test_validate_strips_and_collapses():
+    assert validate_claim("  Baku  said\nso. ") == "Baku said so."
+
+
+@pytest.mark.parametrize(
+    ("claim", "n"),
+    [
+        ("Russian peacekeepers left Karabakh.", 1),
+        ("Russia and Armenia are allies.", 1),  # coordinated nouns are one claim
+        ("Russian peacekeepers left Karabakh and Armenia returned four villages.", 2),
+        ("The withdrawal began in April, but it was agreed by Putin and Aliyev.", 2),
+        ("Baku recaptured the region; the peacekeepers did not intervene.", 2),
+    ],
+)
+def test_split_claim_counts(claim, n):
+    assert len(split_claim(claim)) == n
+
+
+def test_split_claim_borrows_subject():
+    parts = split_claim("Russian peacekeepers completed the withdrawal and left the region.")
+    assert len(parts) == 2
+    assert parts[1].startswith("Russian peacekeepers")

@@ -1,0 +1,75 @@
+"""The decision rule as a pure function, table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.decision import Candidate, DecisionSettings, combine, decide
+from verifier.types import Finding, Label, NLIScores
+
+S = DecisionSettings()
+CONFLICT = (Finding("numbers", "conflict", "2,000 vs 5,000"),)
+AGREE = (Finding("numbers", "agree"),)
+
+
+def cand(e: float, n: float, c: float, rel: float = 0.8, findings=(), key: int = 0) -> Candidate:
+    return Candidate(key, NLIScores(e, n, c), rel, tuple(findings))
+
+
+@pytest.mark.parametrize(
+    ("candidates", "expected"),
+    [
+        ([cand(0.9, 0.05, 0.05)], Label.SUPPORTED),
+        ([cand(0.05, 0.05, 0.9)], Label.CONTRADICTED),
+        ([cand(0.1, 0.8, 0.1)], Label.NOT_FOUND),
+        ([], Label.NOT_FOUND),
+        # NLI entails but a check conflicts on a relevant passage: contradiction wins
+        ([cand(0.9, 0.05, 0.05, findings=CONFLICT)], Label.CONTRADICTED),
+        # a check conflict on an unrelated passage is not a contradiction
+        ([cand(0.2, 0.7, 0.1, rel=0.1, findings=CONFLICT)], Label.NOT_FOUND),
+        # contradiction from a passage about something else does not count
+        ([cand(0.0, 0.1, 0.9, rel=0.1)], Label.NOT_FOUND),
+        # agreement findings do not change an entailment
+        ([cand(0.9, 0.05, 0.05, findings=AGREE)], Label.SUPPORTED),
+        # the strongest side wins when evidence is mixed
+        ([cand(0.95, 0.03, 0.02, key=0), cand(0.1, 0.2, 0.7, key=1)], Label.SUPPORTED),
+        ([cand(0.6, 0.3, 0.1, key=0), cand(0.0, 0.05, 0.95, key=1)], Label.CONTRADICTED),
+        # just under both thresholds
+        ([cand(S.support_threshold - 0.01, 0.5, 0.0)], Label.NOT_FOUND),
+    ],
+)
+def test_decide_table(candidates, expected):
+    assert decide(candidates, S).label is expected
+
+
+def test_mixed_evidence_is_flagged_and_both_sides_listed():
+    d = decide([cand(0.95, 0.03, 0.02, key=0), cand(0.1, 0.2, 0.7, key=1)], S)
+    assert d.mixed
+    assert d.supporting == (0,) and d.contradicting == (1,)
+
+
+def test_confidence_in_unit_interval_and_monotone():
+    lo = decide([cand(0.6, 0.3, 0.1)], S).confidence
+    hi = decide([cand(0.99, 0.005, 0.005)], S).confidence
+    assert 0.0 <= lo < hi <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        ([Label.SUPPORTED, Label.SUPPORTED], Label.SUPPORTED),
+        ([Label.SUPPORTED, Label.CONTRADICTED], Label.CONTRADICTED),
+        ([Label.SUPPORTED, Label.NOT_FOUND], Label.NOT_FOUND),
+        ([Label.NOT_FOUND, Label.CONTRADICTED], Label.CONTRADICTED),
+        ([], Label.NOT_FOUND),
+    ],
+)
+def test_combine_compound(labels, expected):
+    assert combine(labels) is expected
+
+
+def test_settings_round_trip(tmp_path):
+    s = DecisionSettings().with_(support_threshold=0.7)
+    path = tmp_path / "s.json"
+    s.save(path)
+    assert DecisionSettings.load(path) == s

@@ -1,0 +1,85 @@
+"""Claims: validation and splitting compound claims into atomic sub-claims.
+
+"A and B", "A, but B", "A; B" become two sub-claims when each side has its own verb; a second
+part without a subject borrows the first part's subject ("Russia withdrew its troops and
+completed the handover" -> "... and Russia completed the handover").
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier.errors import InvalidClaimError
+
+MAX_CLAIM_CHARS = 2000
+_SPLIT_WORDS = {"and", "but", "while", "whereas", "although", "though", "yet"}
+
+
+def validate_claim(text: object) -> str:
+    """Return the stripped claim, or raise ``InvalidClaimError`` saying what is wrong."""
+    if not isinstance(text, str):
+        raise InvalidClaimError(f"claim must be text, got {type(text).__name__}")
+    claim = text.strip()
+    if not claim:
+        raise InvalidClaimError("claim is empty: pass a sentence to check")
+    if len(claim) > MAX_CLAIM_CHARS:
+        raise InvalidClaimError(
+            f"claim is {len(claim):,} characters; the limit is {MAX_CLAIM_CHARS:,}. "
+            "Split it into separate claims."
+        )
+    if "\x00" in claim or "\ufffd" in claim:
+        raise InvalidClaimError("claim contains undecodable characters (NUL or U+FFFD)")
+    return re.sub(r"\s+", " ", claim)
+
+
+def _has_verb(span) -> bool:  # noqa: ANN001 - spaCy Span
+    return any(t.pos_ in {"VERB", "AUX"} for t in span)
+
+
+def _subject_text(span) -> str | None:  # noqa: ANN001
+    for t in span:
+        if t.dep_ in {"nsubj", "nsubjpass"}:
+            sub = list(t.subtree)
+            return span.doc[sub[0].i: sub[-1].i + 1].text
+    return None
+
+
+def split_claim(claim: str, nlp=None) -> list[str]:  # noqa: ANN001
+    """Split a compound claim into atomic sub-claims (a single claim gives ``[claim]``)."""
+    if nlp is None:
+        from verifier.nlp import get_nlp
+
+        nlp = get_nlp()
+    doc = nlp(claim)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return [claim]
+    # Coordinated clauses: conj children of the root verb, split at the coordinator.
+    cuts: list[int] = []
+    for t in doc:
+        if (t.dep_ == "cc" or t.text == ";") and t.lower_ in _SPLIT_WORDS | {";"}:
+            left, right = doc[: t.i], doc[t.i + 1:]
+            if any(a.dep_ in {"relcl", "acl", "advcl"} for a in t.ancestors):
+                continue  # "which began in April and ended in June" stays whole
+            if len(right) >= 2 and _has_verb(left) and _has_verb(right):
+                cuts.append(t.i)
+    if not cuts:
+        return [claim]
+    parts, prev = [], 0
+    for c in cuts:
+        parts.append(doc[prev:c])
+        prev = c + 1
+    parts.append(doc[prev:])
+    subject = _subject_text(parts[0])
+    out = []
+    for i, span in enumerate(parts):
+        text = span.text.strip(" ,;")
+        if not text:
+            continue
+        if i > 0 and subject and _subject_text(span) is None and span[0].pos_ in {"VERB", "AUX"}:
+            text = f"{subject} {text}"
+        text = text[:1].upper() + text[1:]
+        if not text.endswith((".", "!", "?")):
+            text += "."
+        out.append(text)
+    return out if len(out) > 1 else [claim]

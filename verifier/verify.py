@@ -1,0 +1,293 @@
+"""``Verifier``: claims in, verdicts with citations out.
+
+>>> from verifier import Verifier
+>>> v = Verifier("corpus")                       # builds or updates the index as needed
+>>> verdict = v.check("Russian peacekeepers left Karabakh.")
+>>> verdict.label, verdict.citations[0].text      # doctest: +SKIP
+
+For each claim: split compound claims, retrieve passages (hybrid dense + BM25), score each with
+the NLI model, run the consistency checks, and let the decision rule label it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from verifier.claims import split_claim, validate_claim
+from verifier.decision import Candidate, Decision, DecisionSettings, combine, decide
+from verifier.explain import explain
+from verifier.types import Citation, Finding, Label, NLIScores, Passage, Stance, Verdict
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A candidate passage for one atomic claim, with everything the rule looked at."""
+
+    passage: Passage
+    nli: NLIScores
+    relevance: float
+    retrieval_score: float
+    findings: tuple[Finding, ...]
+
+
+class Verifier:
+    """Verify claims against a corpus (or against evidence you pass in, see ``check_pairs``)."""
+
+    def __init__(
+        self,
+        corpus: str | Path | None = "corpus",
+        index_dir: str | Path | None = None,
+        *,
+        settings: DecisionSettings | None = None,
+        embedder=None,  # noqa: ANN001 - verifier.embedding.Embedder
+        nli=None,  # noqa: ANN001 - verifier.nli.NLIScorer
+        use_checks: bool = True,
+        retrieval_mode: str = "hybrid",
+        progress: bool = False,
+    ) -> None:
+        from verifier.embedding import get_embedder
+        from verifier.nli import get_nli
+
+        self.settings = settings or DecisionSettings.load()
+        self.embedder = embedder or get_embedder()
+        self.nli = nli or get_nli()
+        self.use_checks = use_checks
+        self.index = None
+        self.retriever = None
+        if corpus is not None:
+            from verifier.index import open_index
+            from verifier.retrieval import HybridRetriever
+
+            self.index = open_index(corpus, index_dir=index_dir, embedder=self.embedder,
+                                    progress=progress)
+            self.retriever = HybridRetriever(self.index, self.embedder, mode=retrieval_mode)
+
+    # ---- public API ---------------------------------------------------------------------
+
+    @property
+    def versions(self) -> dict[str, str]:
+        v = {
+            "nli_model": f"{self.nli.name}@{self.nli.version}",
+            "embedder": f"{self.embedder.name}@{self.embedder.weights_hash}",
+        }
+        if self.index is not None:
+            v["index"] = self.index.version
+        from verifier import __version__
+
+        v["verifier"] = __version__
+        return v
+
+    def check(self, claim: str) -> Verdict:
+        """Verify one claim against the corpus."""
+        return self.check_many([claim])[0]
+
+    def check_many(self, claims: Sequence[str], batch_size: int = 32) -> list[Verdict]:
+        """Verify many claims with batched retrieval and NLI calls.
+
+        Raises ``InvalidClaimError`` for an empty or too long claim; validate first
+        (``verifier.claims.validate_claim``) to handle bad rows yourself.
+        """
+        if self.retriever is None:
+            raise ValueError("this Verifier has no corpus: use check_pairs(), or pass corpus=")
+        cleaned = [validate_claim(c) for c in claims]
+        parts = [split_claim(c) for c in cleaned]
+        atoms = [p for ps in parts for p in ps]
+        hits = self.retriever.search_many(atoms, k=self.settings.retrieve_k)
+        cands = [[h.passage for h in hs] for hs in hits]
+        rel = [[h.score for h in hs] for hs in hits]
+        judged = self._judge(atoms, cands, rel, batch_size)
+        return self._assemble(cleaned, parts, judged)
+
+    def check_pairs(
+        self, pairs: Sequence[tuple[str, Sequence[str]]], batch_size: int = 32
+    ) -> list[Verdict]:
+        """Verify claims against given evidence texts (oracle evidence, no retrieval).
+
+        Each evidence text is a candidate on its own, and all of them joined is one more.
+        Citations then point into the joined evidence (``doc_id`` ``"evidence"``).
+        """
+        cleaned = [validate_claim(c) for c, _ in pairs]
+        parts = [split_claim(c) for c in cleaned]
+        atoms, cands, rels = [], [], []
+        for (_, evidence), ps in zip(pairs, parts):
+            texts = [t for t in evidence if t and t.strip()]
+            passages = _evidence_passages(texts)
+            for p in ps:
+                atoms.append(p)
+                cands.append(passages)
+                rels.append([1.0] * len(passages))
+        judged = self._judge(atoms, cands, rels, batch_size)
+        return self._assemble(cleaned, parts, judged)
+
+    # ---- internals ----------------------------------------------------------------------
+
+    def _judge(
+        self,
+        atoms: list[str],
+        cands: list[list[Passage]],
+        retrieval: list[list[float]],
+        batch_size: int,
+    ) -> list[tuple[Decision, list[Evidence]]]:
+        flat = [(a, p.text) for a, ps in zip(atoms, cands) for p in ps]
+        scores = self.nli.score([(prem, hyp) for hyp, prem in flat], batch_size=batch_size)
+        relevance = self._relevance(atoms, cands)
+        out = []
+        i = 0
+        for a, ps, rs, rel in zip(atoms, cands, retrieval, relevance):
+            evs = []
+            for j, p in enumerate(ps):
+                findings: tuple[Finding, ...] = ()
+                if self.use_checks:
+                    from verifier.checks import run_checks
+
+                    findings = tuple(run_checks(a, p.text))
+                evs.append(Evidence(p, scores[i], float(rel[j]), float(rs[j]), findings))
+                i += 1
+            decision = decide(
+                [Candidate(k, e.nli, e.relevance, e.findings) for k, e in enumerate(evs)],
+                self.settings,
+            )
+            out.append((decision, evs))
+        return out
+
+    def _relevance(self, atoms: list[str], cands: list[list[Passage]]) -> list[np.ndarray]:
+        texts = sorted({p.text for ps in cands for p in ps})
+        if not texts:
+            return [np.zeros(0) for _ in atoms]
+        vec = dict(zip(texts, self.embedder.embed(texts)))
+        qv = self.embedder.embed(list(atoms))
+        return [
+            np.array([float(np.dot(q, vec[p.text])) for p in ps]) for q, ps in zip(qv, cands)
+        ]
+
+    def _assemble(
+        self,
+        claims: list[str],
+        parts: list[list[str]],
+        judged: list[tuple[Decision, list[Evidence]]],
+    ) -> list[Verdict]:
+        verdicts = []
+        i = 0
+        versions = self.versions
+        for claim, ps in zip(claims, parts):
+            subs = []
+            for atom in ps:
+                decision, evs = judged[i]
+                i += 1
+                subs.append(self._verdict(atom, decision, evs, versions))
+            if len(subs) == 1:
+                verdicts.append(subs[0])
+                continue
+            label = combine([s.label for s in subs])
+            deciding = [s for s in subs if s.label is label] or subs
+            conf = min(s.confidence for s in deciding)
+            if label is Label.CONTRADICTED:
+                conf = max(s.confidence for s in deciding)
+            cites = tuple(c for s in deciding for c in s.citations)
+            verdicts.append(
+                Verdict(
+                    claim=claim,
+                    label=label,
+                    confidence=conf,
+                    citations=cites,
+                    explanation=explain_compound(label, subs),
+                    findings=tuple(f for s in subs for f in s.findings),
+                    subclaims=tuple(subs),
+                    versions=versions,
+                )
+            )
+        return verdicts
+
+    def _verdict(
+        self, claim: str, d: Decision, evs: list[Evidence], versions: dict[str, str]
+    ) -> Verdict:
+        s = self.settings
+        cites: list[Citation] = []
+
+        def cite(key: int, stance: Stance, score: float) -> Citation:
+            p = evs[key].passage
+            return Citation(p.doc_id, p.source, p.start, p.end, p.text, stance, round(score, 4))
+
+        if d.label is Label.SUPPORTED:
+            keys = _prefer_short(d.supporting, evs)[: s.max_citations]
+            cites = [cite(k, Stance.SUPPORTS, evs[k].nli.entailment) for k in keys]
+            if d.mixed:
+                k = d.contradicting[0]
+                cites.append(cite(k, Stance.CONTRADICTS, evs[k].nli.contradiction))
+        elif d.label is Label.CONTRADICTED:
+            keys = _prefer_short(d.contradicting, evs)[: s.max_citations]
+            cites = [cite(k, Stance.CONTRADICTS, max(evs[k].nli.contradiction,
+                                                      s.conflict_score if evs[k].findings
+                                                      and any(f.status == "conflict"
+                                                              for f in evs[k].findings)
+                                                      else 0.0)) for k in keys]
+            if d.mixed:
+                k = d.supporting[0]
+                cites.append(cite(k, Stance.SUPPORTS, evs[k].nli.entailment))
+        else:
+            order = sorted(range(len(evs)), key=lambda k: -evs[k].relevance)[:2]
+            cites = [cite(k, Stance.NOT_EVIDENCE, evs[k].relevance) for k in order]
+        decisive = {c.start for c in cites if c.stance is not Stance.NOT_EVIDENCE}
+        findings = tuple(
+            f for e in evs if e.passage.start in decisive for f in e.findings
+            if f.status != "not_applicable"
+        )
+        return Verdict(
+            claim=claim,
+            label=d.label,
+            confidence=d.confidence,
+            citations=tuple(cites),
+            explanation=explain(claim, d, evs),
+            findings=findings,
+            versions=versions,
+        )
+
+
+def _prefer_short(keys: Sequence[int], evs: list[Evidence]) -> list[int]:
+    """Cite a single sentence rather than a window containing it, when both qualify."""
+
+    def inside(a: Passage, b: Passage) -> bool:
+        return a.doc_id == b.doc_id and b.start <= a.start and a.end <= b.end
+
+    chosen: list[int] = []
+    for k in keys:
+        p = evs[k].passage
+        if p.n_sentences > 1 and any(
+            evs[q].passage.n_sentences == 1 and inside(evs[q].passage, p) for q in keys
+        ):
+            continue
+        if any(inside(p, evs[c].passage) or inside(evs[c].passage, p) for c in chosen):
+            continue
+        chosen.append(k)
+    return chosen
+
+
+def _evidence_passages(texts: list[str]) -> list[Passage]:
+    """Oracle evidence as passages: each text alone, plus all joined when there are several."""
+    joined = " ".join(t.strip() for t in texts)
+    out, pos = [], 0
+    for i, t in enumerate(texts):
+        t = t.strip()
+        out.append(Passage(f"evidence:{i}", "evidence", "evidence", i, i, pos, pos + len(t), t))
+        pos += len(t) + 1
+    if len(texts) > 1:
+        out.append(Passage("evidence:all", "evidence", "evidence", 0, len(texts) - 1, 0,
+                           len(joined), joined))
+    return out
+
+
+def explain_compound(label: Label, subs: list[Verdict]) -> str:
+    parts = "; ".join(f"'{s.claim}' is {s.label.value}" for s in subs)
+    rule = {
+        Label.CONTRADICTED: "a part is contradicted",
+        Label.SUPPORTED: "every part is supported",
+        Label.NOT_FOUND: "not every part could be verified",
+    }[label]
+    return f"Compound claim split into {len(subs)} parts: {parts}. {label.value} because {rule}."

@@ -89,7 +89,7 @@ class TransformersNLI:
                 idx = order[s: s + batch_size]
                 enc = self.tokenizer(
                     [pairs[i][0] for i in idx], [pairs[i][1] for i in idx],
-                    truncation="only_first", max_length=self.max_length, padding=True,
+                    truncation="longest_first", max_length=self.max_length, padding=True,
                     return_tensors="pt",
                 )
                 probs = torch.softmax(self.model(**enc).logits, dim=-1).tolist()

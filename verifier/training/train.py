@@ -37,7 +37,7 @@ def batches_by_length(enc_lens: list[int], batch_size: int, rng: random.Random) 
 
 def encode(tokenizer, pairs, max_length: int) -> dict[str, list]:  # noqa: ANN001
     return tokenizer([p.premise for p in pairs], [p.hypothesis for p in pairs],
-                     truncation="only_first", max_length=max_length)
+                     truncation="longest_first", max_length=max_length)
 
 
 def collate(enc, idx: list[int], tokenizer, labels=None):  # noqa: ANN001

@@ -128,6 +128,46 @@ class Verifier:
 
     # ---- internals ----------------------------------------------------------------------
 
+    def gather(self, claims: Sequence[str]) -> list[list[Evidence]]:
+        """Candidate evidence for each claim as is (no compound split), before the decision
+        rule: what ``benchmarks/fit_decision.py`` fits thresholds on."""
+        if self.retriever is None:
+            raise ValueError("this Verifier has no corpus: pass corpus=")
+        atoms = [validate_claim(c) for c in claims]
+        hits = self.retriever.search_many(atoms, k=self.settings.retrieve_k)
+        return self._evidence(atoms, [[h.passage for h in hs] for hs in hits],
+                              [[h.score for h in hs] for hs in hits], 32)
+
+    def gather_pairs(self, pairs: Sequence[tuple[str, Sequence[str]]]) -> list[list[Evidence]]:
+        """Like ``gather`` for claims with given evidence texts."""
+        atoms = [validate_claim(c) for c, _ in pairs]
+        cands = [_evidence_passages([t for t in ev if t and t.strip()]) for _, ev in pairs]
+        return self._evidence(atoms, cands, [[1.0] * len(c) for c in cands], 32)
+
+    def _evidence(
+        self,
+        atoms: list[str],
+        cands: list[list[Passage]],
+        retrieval: list[list[float]],
+        batch_size: int,
+    ) -> list[list[Evidence]]:
+        flat = [(a, p.text) for a, ps in zip(atoms, cands) for p in ps]
+        scores = self.nli.score([(prem, hyp) for hyp, prem in flat], batch_size=batch_size)
+        relevance = self._relevance(atoms, cands)
+        run_checks = None
+        if self.use_checks:
+            from verifier.checks import run_checks
+        out = []
+        i = 0
+        for a, ps, rs, rel in zip(atoms, cands, retrieval, relevance):
+            evs = []
+            for j, p in enumerate(ps):
+                findings = tuple(run_checks(a, p.text)) if run_checks else ()
+                evs.append(Evidence(p, scores[i], float(rel[j]), float(rs[j]), findings))
+                i += 1
+            out.append(evs)
+        return out
+
     def _judge(
         self,
         atoms: list[str],
@@ -135,37 +175,24 @@ class Verifier:
         retrieval: list[list[float]],
         batch_size: int,
     ) -> list[tuple[Decision, list[Evidence]]]:
-        flat = [(a, p.text) for a, ps in zip(atoms, cands) for p in ps]
-        scores = self.nli.score([(prem, hyp) for hyp, prem in flat], batch_size=batch_size)
-        relevance = self._relevance(atoms, cands)
-        out = []
-        i = 0
-        for a, ps, rs, rel in zip(atoms, cands, retrieval, relevance):
-            evs = []
-            for j, p in enumerate(ps):
-                findings: tuple[Finding, ...] = ()
-                if self.use_checks:
-                    from verifier.checks import run_checks
-
-                    findings = tuple(run_checks(a, p.text))
-                evs.append(Evidence(p, scores[i], float(rel[j]), float(rs[j]), findings))
-                i += 1
-            decision = decide(
-                [Candidate(k, e.nli, e.relevance, e.findings) for k, e in enumerate(evs)],
-                self.settings,
-            )
-            out.append((decision, evs))
-        return out
+        return [(decide(candidates_of(evs), self.settings), evs)
+                for evs in self._evidence(atoms, cands, retrieval, batch_size)]
 
     def _relevance(self, atoms: list[str], cands: list[list[Passage]]) -> list[np.ndarray]:
-        texts = sorted({p.text for ps in cands for p in ps})
-        if not texts:
-            return [np.zeros(0) for _ in atoms]
-        vec = dict(zip(texts, self.embedder.embed(texts)))
+        """Cosine similarity of each claim with each candidate (stored vectors when indexed)."""
+        if not atoms:
+            return []
+        rows = self.index.row_of if self.index is not None else {}
+        missing = sorted({p.text for ps in cands for p in ps if p.passage_id not in rows})
+        vec = dict(zip(missing, self.embedder.embed(missing))) if missing else {}
         qv = self.embedder.embed(list(atoms))
-        return [
-            np.array([float(np.dot(q, vec[p.text])) for p in ps]) for q, ps in zip(qv, cands)
-        ]
+
+        def v(p: Passage) -> np.ndarray:
+            if p.passage_id in rows:
+                return self.index.vectors[rows[p.passage_id]]
+            return vec[p.text]
+
+        return [np.array([float(np.dot(q, v(p))) for p in ps]) for q, ps in zip(qv, cands)]
 
     def _assemble(
         self,
@@ -248,6 +275,11 @@ class Verifier:
             findings=findings,
             versions=versions,
         )
+
+
+def candidates_of(evs: list[Evidence]) -> list[Candidate]:
+    """The decision rule's view of a claim's evidence."""
+    return [Candidate(k, e.nli, e.relevance, e.findings) for k, e in enumerate(evs)]
 
 
 def _prefer_short(keys: Sequence[int], evs: list[Evidence]) -> list[int]:

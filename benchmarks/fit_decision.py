@@ -1,0 +1,160 @@
+"""Fit the decision rule's thresholds and confidence calibration on dev/train data only.
+
+Data: our seed dev claims (benchmarks/claims/seed_dev.csv, verified over corpus/) and SciFact
+*train* claims with their rationale sentences as given evidence (NEI claims get sentences of
+a cited abstract). Evidence is gathered once; thresholds are then grid-searched on the pure
+``decide`` function (objective: macro-F1, with a wrong SUPPORTED counted twice), and Platt
+scaling per label maps the decision score to a calibrated confidence.
+
+    python benchmarks/fit_decision.py --write   # updates verifier/data/decision_settings.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from verifier.decision import DecisionSettings, decide  # noqa: E402
+from verifier.types import Label  # noqa: E402
+from verifier.verify import Verifier, candidates_of  # noqa: E402
+
+GOLD = {"SUPPORTED": Label.SUPPORTED, "CONTRADICTED": Label.CONTRADICTED,
+        "NOT_FOUND": Label.NOT_FOUND}
+
+
+def seed_examples(path: Path) -> list[tuple[str, Label]]:
+    with path.open(encoding="utf-8") as f:
+        return [(r["claim"], GOLD[r["label"].strip().upper()]) for r in csv.DictReader(f)]
+
+
+def scifact_train(data: Path, n: int, seed: int = 0) -> list[tuple[str, list[str], Label]]:
+    corpus = {}
+    with (data / "scifact" / "corpus.jsonl").open(encoding="utf-8") as f:
+        for d in map(json.loads, f):
+            corpus[str(d["doc_id"])] = d["abstract"]
+    rng = random.Random(seed)
+    out = []
+    with (data / "scifact" / "claims_train.jsonl").open(encoding="utf-8") as f:
+        claims = [json.loads(x) for x in f]
+    rng.shuffle(claims)
+    for c in claims[:n]:
+        if c["evidence"]:
+            doc_id, sets = next(iter(c["evidence"].items()))
+            sents = sorted({i for s in sets for i in s["sentences"]})
+            label = Label.SUPPORTED if sets[0]["label"] == "SUPPORT" else Label.CONTRADICTED
+            out.append((c["claim"], [corpus[doc_id][i] for i in sents], label))
+        else:
+            doc = corpus[str(c["cited_doc_ids"][0])]
+            idx = rng.sample(range(len(doc)), min(3, len(doc)))
+            out.append((c["claim"], [doc[i] for i in sorted(idx)], Label.NOT_FOUND))
+    return out
+
+
+def macro_f1(gold: list[Label], pred: list[Label]) -> float:
+    f1s = []
+    for lab in Label:
+        tp = sum(g is lab and p is lab for g, p in zip(gold, pred))
+        fp = sum(g is not lab and p is lab for g, p in zip(gold, pred))
+        fn = sum(g is lab and p is not lab for g, p in zip(gold, pred))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return float(np.mean(f1s))
+
+
+def objective(gold: list[Label], pred: list[Label]) -> float:
+    wrong_support = sum(p is Label.SUPPORTED and g is not Label.SUPPORTED
+                        for g, p in zip(gold, pred))
+    return macro_f1(gold, pred) - 0.5 * wrong_support / max(1, len(gold))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--seed-claims", type=Path, default=ROOT / "benchmarks/claims/seed_dev.csv")
+    ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    ap.add_argument("--scifact-n", type=int, default=300)
+    ap.add_argument("--write", action="store_true", help="save the fitted settings")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/fit_decision.json")
+    args = ap.parse_args()
+
+    t0 = time.time()
+    v = Verifier(args.corpus)
+    groups = []
+    if args.seed_claims.exists():
+        seed = seed_examples(args.seed_claims)
+        groups.append(("seed_dev", v.gather([c for c, _ in seed]), [g for _, g in seed]))
+    sf = scifact_train(args.data_dir, args.scifact_n)
+    groups.append(("scifact_train_oracle", v.gather_pairs([(c, e) for c, e, _ in sf]),
+                   [g for _, _, g in sf]))
+    print(f"gathered evidence in {time.time() - t0:.0f}s", file=sys.stderr)
+
+    base = DecisionSettings()
+    grid = {
+        "support_threshold": [0.4, 0.5, 0.6, 0.7, 0.8],
+        "contradict_threshold": [0.4, 0.5, 0.6, 0.7, 0.8],
+        "min_relevance": [0.2, 0.3, 0.4, 0.5],
+        "conflict_relevance": [0.3, 0.4, 0.5, 0.6],
+    }
+    best, best_s = -1.0, base
+    for values in itertools.product(*grid.values()):
+        s = base.with_(**dict(zip(grid, values)))
+        score = 0.0
+        for _, evs, gold in groups:
+            pred = [decide(candidates_of(e), s).label for e in evs]
+            score += objective(gold, pred) / len(groups)
+        if score > best + 1e-9:
+            best, best_s = score, s
+    # Platt scaling per predicted label: P(correct | decision score).
+    from sklearn.linear_model import LogisticRegression
+
+    xs: dict[str, list[float]] = {lab.value: [] for lab in Label}
+    ys: dict[str, list[int]] = {lab.value: [] for lab in Label}
+    for _, evs, gold in groups:
+        for e, g in zip(evs, gold):
+            d = decide(candidates_of(e), best_s)
+            score = {Label.SUPPORTED: d.support_score, Label.CONTRADICTED: d.contradict_score,
+                     Label.NOT_FOUND: 1 - max(d.support_score, d.contradict_score)}[d.label]
+            xs[d.label.value].append(score)
+            ys[d.label.value].append(int(d.label is g))
+    calib = dict(best_s.calibration)
+    for lab in xs:
+        if len(set(ys[lab])) == 2 and len(ys[lab]) >= 10:
+            lr = LogisticRegression(C=10.0).fit(np.array(xs[lab])[:, None], ys[lab])
+            calib[lab] = (round(float(lr.coef_[0][0]), 4), round(float(lr.intercept_[0]), 4))
+        elif ys[lab]:
+            acc = float(np.mean(ys[lab]))
+            calib[lab] = (0.0, round(float(np.log(max(acc, 1e-3) / max(1 - acc, 1e-3))), 4))
+    best_s = best_s.with_(calibration=calib)
+    report = {"objective": round(best, 4), "settings": {k: getattr(best_s, k) for k in grid},
+              "calibration": calib, "groups": {}}
+    for name, evs, gold in groups:
+        ds = [decide(candidates_of(e), best_s) for e in evs]
+        pred = [d.label for d in ds]
+        conf = np.array([d.confidence for d in ds])
+        correct = np.array([p is g for p, g in zip(pred, gold)], dtype=float)
+        bins = np.minimum((conf * 10).astype(int), 9)
+        ece = sum(abs(conf[bins == b].mean() - correct[bins == b].mean()) * (bins == b).mean()
+                  for b in range(10) if (bins == b).any())
+        report["groups"][name] = {"n": len(gold), "accuracy": round(float(correct.mean()), 4),
+                                  "macro_f1": round(macro_f1(gold, pred), 4),
+                                  "ece": round(float(ece), 4)}
+    print(json.dumps(report, indent=2))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n")
+    if args.write:
+        best_s.save()
+        print("wrote verifier/data/decision_settings.json", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

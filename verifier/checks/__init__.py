@@ -1,0 +1,30 @@
+"""Consistency checks: small rule-based judges that back up (or overrule) the NLI model.
+
+Each module exposes ``check(claim, evidence, claim_doc=None, evidence_doc=None) -> Finding``
+with status ``agree``, ``conflict`` or ``not_applicable``. A check reports ``conflict`` only
+when the claim and the passage speak about the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from verifier.checks import antonyms, dates, entities, negation, numbers, roles
+from verifier.checks.common import parse
+from verifier.types import Finding
+
+CHECKS: dict[str, Callable[..., Finding]] = {
+    "numbers": numbers.check,
+    "dates": dates.check,
+    "entities": entities.check,
+    "negation": negation.check,
+    "antonyms": antonyms.check,
+    "roles": roles.check,
+}
+
+
+def run_checks(claim: str, evidence: str, only: list[str] | None = None) -> list[Finding]:
+    """Run every check (or those named in ``only``) on one claim and one passage."""
+    cd, ed = parse(claim), parse(evidence)
+    return [fn(claim, evidence, cd, ed) for name, fn in CHECKS.items()
+            if only is None or name in only]

@@ -1,0 +1,61 @@
+"""Helpers shared by the checks: cached parsing, content lemmas, anchors, aliases."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from verifier.nlp import get_nlp
+
+STOP_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "SPACE", "NUM"}
+# Capitals and common metonyms stand for their country when comparing who did what.
+ALIASES = {
+    "yerevan": "armenia", "armenian": "armenia", "baku": "azerbaijan", "azerbaijani": "azerbaijan",
+    "moscow": "russia", "kremlin": "russia", "russian": "russia", "washington": "united states",
+    "u.s.": "united states", "us": "united states", "america": "united states",
+    "american": "united states", "kyiv": "ukraine", "kiev": "ukraine", "ukrainian": "ukraine",
+    "london": "united kingdom", "britain": "united kingdom", "british": "united kingdom",
+    "uk": "united kingdom", "paris": "france", "french": "france", "berlin": "germany",
+    "german": "germany", "beijing": "china", "chinese": "china", "tehran": "iran",
+    "iranian": "iran", "ankara": "turkey", "turkish": "turkey", "tbilisi": "georgia",
+    "brussels": "european union", "eu": "european union", "tokyo": "japan", "delhi": "india",
+    "new delhi": "india", "jerusalem": "israel", "israeli": "israel", "damascus": "syria",
+    "baghdad": "iraq", "cairo": "egypt", "rome": "italy", "madrid": "spain", "warsaw": "poland",
+    "minsk": "belarus", "islamabad": "pakistan", "kabul": "afghanistan", "ottawa": "canada",
+    "canberra": "australia", "pyongyang": "north korea", "seoul": "south korea",
+}
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str):  # noqa: ANN201 - spacy Doc
+    return get_nlp()(text)
+
+
+def canon(text: str) -> str:
+    t = text.lower().strip().removeprefix("the ").strip()
+    return ALIASES.get(t, t)
+
+
+def content_lemmas(doc) -> set[str]:  # noqa: ANN001
+    return {t.lemma_.lower() for t in doc if t.pos_ not in STOP_POS and not t.is_stop
+            and t.is_alpha}
+
+
+def anchored(claim_doc, ev_doc, min_share: float = 0.5) -> bool:  # noqa: ANN001
+    """Claim and evidence speak about the same thing: most claim content words recur."""
+    c = content_lemmas(claim_doc)
+    if not c:
+        return False
+    e = content_lemmas(ev_doc) | {canon(x) for x in content_lemmas(ev_doc)}
+    shared = {w for w in c if w in e or canon(w) in e}
+    return len(shared) / len(c) >= min_share
+
+
+def governing_verb(tok):  # noqa: ANN001, ANN201
+    t = tok
+    for _ in range(6):
+        if t.pos_ in {"VERB", "AUX"} or t.dep_ == "ROOT":
+            return t
+        if t.head is t:
+            break
+        t = t.head
+    return t

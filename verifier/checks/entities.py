@@ -1,0 +1,91 @@
+"""Named entities and roles.
+
+Conflict when the claim puts another person, place or organisation in the slot the passage
+fills (same verb or same role noun), e.g. "agreed between Putin and Erdogan" against "agreed
+between ... Putin and ... Ilham Aliyev"; or gives a named person another title ("Prime
+Minister Ararat Mirzoyan" against "Foreign Minister Ararat Mirzoyan"). Name variants match with
+rapidfuzz ("Putin" ~ "Vladimir Putin"); capitals stand for their countries.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from verifier.checks.common import anchored, canon, governing_verb, parse
+from verifier.types import Finding
+
+LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+ROLES = [
+    "assistant secretary of state", "secretary of state", "deputy prime minister",
+    "prime minister", "foreign minister", "defense minister", "defence minister",
+    "finance minister", "interior minister", "vice president", "president", "chancellor",
+    "king", "queen", "ambassador", "governor", "mayor", "senator", "spokesman", "spokeswoman",
+    "general", "commander", "chief executive", "chairman", "speaker", "minister",
+]
+_ROLE_RE = re.compile(r"\b(?i:(" + "|".join(re.escape(r) for r in ROLES)
+                      + r"))\s+((?:[A-Z][\w'’.-]+\s?){1,3})")
+
+
+def _same_entity(a: str, b: str) -> bool:
+    ca, cb = canon(a), canon(b)
+    if ca == cb:
+        return True
+    la, lb = a.lower(), b.lower()
+    if la in lb or lb in la:
+        return True
+    return fuzz.token_set_ratio(la, lb) >= 90 or fuzz.ratio(ca, cb) >= 88
+
+
+def person_roles(text: str) -> dict[str, str]:
+    """{person surname: role} from 'Role Firstname Lastname' patterns."""
+    out = {}
+    for m in _ROLE_RE.finditer(text):
+        role = m.group(1).lower().replace("defence", "defense")
+        name = m.group(2).strip().split()
+        if name and name[0][0].isupper():
+            out[name[-1].strip(".,").lower()] = role
+    return out
+
+
+def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:  # noqa: ANN001
+    cd = claim_doc if claim_doc is not None else parse(claim)
+    ed = evidence_doc if evidence_doc is not None else parse(evidence)
+    # Roles of the same named person.
+    cr, er = person_roles(cd.text), person_roles(ed.text)
+    for name, role in cr.items():
+        if name in er and er[name] != role and not (role in er[name] or er[name] in role):
+            return Finding("entities", "conflict", f"{name.title()}: '{role}' vs '{er[name]}'",
+                           claim_span=role, evidence_span=er[name])
+    c_ents = [e for e in cd.ents if e.label_ in LABELS]
+    e_ents = [e for e in ed.ents if e.label_ in LABELS]
+    if not c_ents or not e_ents:
+        return Finding("entities", "not_applicable")
+    matched, missing = [], []
+    for ce in c_ents:
+        if any(_same_entity(ce.text, ee.text) for ee in e_ents) or \
+                canon(ce.text) in ed.text.lower():
+            matched.append(ce)
+        else:
+            missing.append(ce)
+    for ce in missing:
+        verb = governing_verb(ce.root)
+        for ee in e_ents:
+            if ee.label_ != ce.label_ and {ee.label_, ce.label_} != {"GPE", "NORP"}:
+                continue
+            if any(_same_entity(ee.text, x.text) for x in c_ents):
+                continue  # the passage's entity is also in the claim: a different slot
+            ev_verb = governing_verb(ee.root)
+            args = {"conj", "pobj", "appos", "dobj", "nsubj", "nsubjpass", "compound", "poss"}
+            same_slot = (verb.lemma_.lower() == ev_verb.lemma_.lower()
+                         and (ce.root.dep_ == ee.root.dep_
+                              or {ce.root.dep_, ee.root.dep_} <= args))
+            same_head = ce.root.head.lemma_.lower() == ee.root.head.lemma_.lower() and \
+                ce.root.head.pos_ in {"NOUN", "ADP"} and ce.root.dep_ == ee.root.dep_
+            if (same_slot or same_head) and anchored(cd, ed, 0.4):
+                return Finding("entities", "conflict", f"'{ce.text}' vs '{ee.text}'",
+                               claim_span=ce.text, evidence_span=ee.text)
+    if matched:
+        return Finding("entities", "agree", ", ".join(e.text for e in matched))
+    return Finding("entities", "not_applicable")

@@ -38,6 +38,11 @@ def triples(doc) -> list[tuple[str, str, str, str]]:  # noqa: ANN001
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     out.append((v.lemma_.lower(), _arg(subj), c.lower_, _arg(obj)))
+                    # "returned to Azerbaijan four villages" is often parsed with the
+                    # recipient as a modifier of the object: count it as an argument too.
+                    for g in obj.children:
+                        if g.dep_ in {"nmod", "compound"} and g.ent_type_:
+                            out.append((v.lemma_.lower(), _arg(subj), c.lower_, _arg(g)))
             elif c.dep_ in {"dobj", "dative"} and (c.ent_type_ or c.pos_ == "PROPN"):
                 out.append((v.lemma_.lower(), _arg(subj), "obj", _arg(c)))
     return out

@@ -1,0 +1,68 @@
+"""The shipped NLI model: loads offline, maps labels from its config, keeps its answers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from verifier.nli import MODEL_DIR, TransformersNLI, get_nli
+
+CLEAR = [
+    ("A man is playing a guitar on stage.", "A man is playing an instrument.", "entailment"),
+    ("A man is playing a guitar on stage.", "Nobody is playing any instrument.", "contradiction"),
+]
+# A regression guard: pairs the shipped model labels right; a new model must keep them.
+FIXED = CLEAR + [
+    ("Nearly 2,000 Russian peacekeepers had been stationed in Karabakh.",
+     "About 2,000 Russian peacekeepers had been stationed in Karabakh.", "entailment"),
+    ("The peacekeeping contingent did not intervene.",
+     "The Russian peacekeepers intervened to stop the offensive.", "contradiction"),
+    ("The company reported record profits in 2019.",
+     "The company reported record losses in 2019.", "contradiction"),
+    ("The bridge was opened to traffic in March.", "The bridge cost 40 million dollars.",
+     "neutral"),
+]
+
+
+@pytest.fixture(scope="module")
+def nli() -> TransformersNLI:
+    return get_nli()
+
+
+def test_loads_offline_from_package(monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+    model = TransformersNLI(MODEL_DIR)
+    assert len(model.version) == 16
+    assert (MODEL_DIR / "MODEL_CARD.md").exists()
+
+
+def test_label_names_come_from_config(nli):
+    cfg = json.loads((MODEL_DIR / "config.json").read_text())
+    names = {v.lower() for v in cfg["id2label"].values()}
+    assert names == {"entailment", "neutral", "contradiction"}
+    assert set(nli._index) == names
+
+
+@pytest.mark.parametrize(("premise", "hypothesis", "gold"), FIXED)
+def test_fixed_pairs_keep_their_labels(nli, premise, hypothesis, gold):
+    s = nli.score([(premise, hypothesis)])[0]
+    probs = s.to_dict()
+    assert abs(sum(probs.values()) - 1.0) < 1e-4
+    assert max(probs, key=probs.get) == gold, probs
+
+
+def test_batch_order_is_preserved(nli):
+    pairs = [(p, h) for p, h, _ in FIXED]
+    one_by_one = [nli.score([x])[0] for x in pairs]
+    batched = nli.score(pairs, batch_size=4)
+    for a, b in zip(one_by_one, batched):
+        assert abs(a.entailment - b.entailment) < 1e-3
+
+
+def test_missing_model_dir_gives_clear_error(tmp_path):
+    from verifier.errors import ModelError
+
+    with pytest.raises(ModelError, match="not found"):
+        TransformersNLI(tmp_path)

@@ -1,0 +1,82 @@
+"""The synthetic NLI data builders really change what they claim to change."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from verifier.nlp import get_nlp
+from verifier.training import synthetic as S
+from verifier.training.data import page_in_train
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def numbers(text: str) -> list[str]:
+    return re.findall(r"\d[\d,]*", text)
+
+
+def test_number_swap_changes_the_number(nlp):
+    doc = nlp("The company hired 2,000 workers at its new plant.")
+    out = S.swap_number(doc, random.Random(0))
+    assert out is not None and numbers(out) != numbers(doc.text)
+    assert out.replace(numbers(out)[0], "") == doc.text.replace("2,000", "")
+
+
+def test_year_swap_changes_only_the_year(nlp):
+    doc = nlp("The treaty was signed in 1994 in Moscow.")
+    out = S.swap_year(doc, random.Random(0))
+    assert out is not None and "1994" not in out and "Moscow" in out
+
+
+def test_negation_is_inserted(nlp):
+    doc = nlp("The committee approved the new budget.")
+    out = S.toggle_negation(doc, random.Random(0))
+    assert out == "The committee did not approve the new budget."
+
+
+def test_negation_is_removed(nlp):
+    doc = nlp("The contingent did not intervene.")
+    out = S.toggle_negation(doc, random.Random(0))
+    assert out == "The contingent intervened."
+
+
+def test_negation_on_auxiliary(nlp):
+    doc = nlp("The bridge was closed for repairs.")
+    assert S.toggle_negation(doc, random.Random(0)) == "The bridge was not closed for repairs."
+
+
+def test_antonym_swap(nlp):
+    doc = nlp("Sales increased in the second quarter.")
+    assert S.swap_antonym(doc, random.Random(0)) == "Sales decreased in the second quarter."
+
+
+def test_agent_swap_exchanges_subject_and_recipient(nlp):
+    doc = nlp("France sold the frigates to Brazil.")
+    out = S.swap_agents(doc, random.Random(0))
+    assert out == "Brazil sold the frigates to France."
+
+
+def test_hedged_number_keeps_value(nlp):
+    doc = nlp("Nearly 2,000 soldiers were stationed there.")
+    out = S.hedge_number(doc, random.Random(1))
+    assert out is not None
+    assert "2,000" in out or "two thousand" in out
+    assert not out.lower().startswith("nearly")
+
+
+def test_page_split_is_deterministic_and_about_80_percent():
+    pages = [f"Page_{i}" for i in range(5000)]
+    share = sum(page_in_train(p) for p in pages) / len(pages)
+    assert 0.77 < share < 0.83
+    assert [page_in_train(p) for p in pages[:50]] == [page_in_train(p) for p in pages[:50]]
+
+
+def test_number_words():
+    assert S.number_to_words(2000) == "two thousand"
+    assert S.number_to_words(1234) is None

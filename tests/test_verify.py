@@ -1,0 +1,109 @@
+"""End to end on the seed corpus with the real models: labels, citations, JSON shape."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from verifier.cleaning import normalize_span
+from verifier.cli import app
+from verifier.errors import InvalidClaimError
+from verifier.types import Label, Stance
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("index")
+
+
+@pytest.fixture(scope="module")
+def verifier(index_dir):
+    from verifier.verify import Verifier
+
+    return Verifier(CORPUS, index_dir=index_dir)
+
+
+CASES = [
+    ("Russian peacekeepers completed their withdrawal from Nagorno-Karabakh.", Label.SUPPORTED),
+    ("About 2,000 Russian peacekeepers had been stationed in Karabakh.", Label.SUPPORTED),
+    ("The peacekeeping contingent did not intervene.", Label.SUPPORTED),
+    ("Around 5,000 Russian peacekeepers were stationed in Karabakh.", Label.CONTRADICTED),
+    ("The Russian peacekeepers intervened to stop the offensive.", Label.CONTRADICTED),
+    ("The withdrawal began in May.", Label.CONTRADICTED),
+    ("Armenian Prime Minister Ararat Mirzoyan issued a joint statement with James O'Brien.",
+     Label.CONTRADICTED),
+    ("The peacekeepers will be replaced by Turkish troops next year.", Label.NOT_FOUND),
+    ("The Eiffel Tower is the tallest structure in Paris.", Label.NOT_FOUND),
+]
+
+
+@pytest.mark.parametrize(("claim", "gold"), CASES)
+def test_seed_claims(verifier, claim, gold):
+    v = verifier.check(claim)
+    assert v.label is gold, v.explanation
+    assert 0.0 <= v.confidence <= 1.0
+
+
+def test_citations_reproduce_their_quotes(verifier):
+    claims = [c for c, _ in CASES]
+    for verdict in verifier.check_many(claims):
+        for c in verdict.citations:
+            raw = (CORPUS / c.source).read_text(encoding="utf-8")
+            assert normalize_span(raw[c.start: c.end]) == c.text
+        if verdict.label is not Label.NOT_FOUND:
+            assert verdict.citations
+            assert verdict.citations[0].stance is not Stance.NOT_EVIDENCE
+        else:
+            assert all(c.stance is Stance.NOT_EVIDENCE for c in verdict.citations)
+
+
+def test_captions_and_teasers_are_never_cited(verifier):
+    v = verifier.check("An armoured vehicle of the Russian peacekeeping forces was photographed.")
+    assert all("Stringer" not in c.text for c in v.citations)
+    v = verifier.check("A Life in One Suitcase is about Karabakh Armenians who moved to Russia.")
+    assert v.label is Label.NOT_FOUND
+
+
+def test_compound_claim_is_split(verifier):
+    v = verifier.check("The withdrawal began in April and the contingent intervened.")
+    assert len(v.subclaims) == 2
+    assert v.label is Label.CONTRADICTED
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "x" * 5000])
+def test_bad_claims_raise(verifier, bad):
+    with pytest.raises(InvalidClaimError):
+        verifier.check(bad)
+
+
+def test_cli_check_json_schema(index_dir):
+    runner = CliRunner()
+    res = runner.invoke(app, ["check", "The peacekeeping contingent did not intervene.",
+                              "--corpus", str(CORPUS), "--index-dir", str(index_dir), "--json"])
+    assert res.exit_code == 0, res.output
+    obj = json.loads(res.stdout)
+    assert {"claim", "label", "confidence", "citations", "explanation", "versions"} <= set(obj)
+    assert obj["label"] in {"SUPPORTED", "CONTRADICTED", "NOT_FOUND"}
+    for c in obj["citations"]:
+        assert {"doc_id", "source", "start", "end", "text", "stance", "score"} <= set(c)
+    assert {"nli_model", "embedder", "index"} <= set(obj["versions"])
+
+
+def test_cli_check_human_output(index_dir):
+    res = CliRunner().invoke(app, ["check", "The withdrawal began in May.", "--corpus",
+                                   str(CORPUS), "--index-dir", str(index_dir)])
+    assert res.exit_code == 0, res.output
+    assert "CONTRADICTED" in res.stdout and "Why:" in res.stdout
+
+
+@pytest.mark.parametrize("bad", ["", "   "])
+def test_cli_check_rejects_empty_claim(bad):
+    res = CliRunner().invoke(app, ["check", bad])
+    assert res.exit_code == 1
+    assert "empty" in res.output

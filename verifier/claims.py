@@ -47,10 +47,11 @@ def _subject_text(span) -> str | None:  # noqa: ANN001
 def split_claim(claim: str, nlp=None) -> list[str]:  # noqa: ANN001
     """Split a compound claim into atomic sub-claims (a single claim gives ``[claim]``)."""
     if nlp is None:
-        from verifier.nlp import get_nlp
+        from verifier.checks.common import parse  # cached: the checks parse the claim too
 
-        nlp = get_nlp()
-    doc = nlp(claim)
+        doc = parse(claim)
+    else:
+        doc = nlp(claim)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return [claim]

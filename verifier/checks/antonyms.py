@@ -33,17 +33,27 @@ for a, b in PAIRS:
     OPPOSITE.setdefault(b, set()).add(a)
 
 
-def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:  # noqa: ANN001
+_VERB_HOMOGRAPHS = {"last", "first", "more", "less", "late", "early"}
+
+
+def _pos_class(t) -> str:
+    return {"AUX": "VERB", "PROPN": "NOUN", "ADV": "ADJ"}.get(t.pos_, t.pos_)
+
+
+def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
     ev_lemmas = {t.lemma_.lower(): t for t in ed}
     ev_words = {t.lower_: t for t in ed}
+    claim_lemmas = {t.lemma_.lower() for t in cd} | {t.lower_ for t in cd}
     for t in cd:
         lem = t.lemma_.lower()
         for opp in OPPOSITE.get(lem, set()) | OPPOSITE.get(t.lower_, set()):
             hit = ev_lemmas.get(opp) or ev_words.get(opp)
-            if hit is None or lem in ev_lemmas:
+            if hit is None or lem in ev_lemmas or opp in claim_lemmas:
                 continue
+            if _pos_class(t) == "VERB" and lem in _VERB_HOMOGRAPHS:
+                continue  # "lasted" (to last) is no opposite of "first"
             if anchored(cd, ed, 0.4):
                 return Finding("antonyms", "conflict", f"'{t.text}' vs '{hit.text}'",
                                claim_span=t.text, evidence_span=hit.text)

@@ -6,6 +6,9 @@ from functools import lru_cache
 
 from verifier.nlp import get_nlp
 
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 STOP_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "SPACE", "NUM"}
 # Capitals and common metonyms stand for their country when comparing who did what.
 ALIASES = {
@@ -26,7 +29,7 @@ ALIASES = {
 
 
 @lru_cache(maxsize=4096)
-def parse(text: str):  # noqa: ANN201 - spacy Doc
+def parse(text: str):
     return get_nlp()(text)
 
 
@@ -35,12 +38,12 @@ def canon(text: str) -> str:
     return ALIASES.get(t, t)
 
 
-def content_lemmas(doc) -> set[str]:  # noqa: ANN001
+def content_lemmas(doc) -> set[str]:
     return {t.lemma_.lower() for t in doc if t.pos_ not in STOP_POS and not t.is_stop
             and t.is_alpha}
 
 
-def anchored(claim_doc, ev_doc, min_share: float = 0.5) -> bool:  # noqa: ANN001
+def anchored(claim_doc, ev_doc, min_share: float = 0.5) -> bool:
     """Claim and evidence speak about the same thing: most claim content words recur."""
     c = content_lemmas(claim_doc)
     if not c:
@@ -50,7 +53,7 @@ def anchored(claim_doc, ev_doc, min_share: float = 0.5) -> bool:  # noqa: ANN001
     return len(shared) / len(c) >= min_share
 
 
-def governing_verb(tok):  # noqa: ANN001, ANN201
+def governing_verb(tok):
     t = tok
     for _ in range(6):
         if t.pos_ in {"VERB", "AUX"} or t.dep_ == "ROOT":

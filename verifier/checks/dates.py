@@ -9,20 +9,40 @@ from __future__ import annotations
 
 import re
 
-from verifier.checks.common import anchored, governing_verb, parse
+from verifier.checks.antonyms import OPPOSITE
+from verifier.checks.common import MONTHS, WEEKDAYS, anchored, content_lemmas, governing_verb, parse
+from verifier.checks.numbers import WORDS
 from verifier.types import Finding
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Relative expressions as the set of calendar-year offsets they can mean ("last month" may be
+# December of last year); compared only with other relative expressions.
+_REL_UNITS = {"year": 1, "years": 1, "month": 0, "months": 0, "week": 0, "weeks": 0,
+              "decade": 10, "decades": 10}
 
 
-def date_items(doc) -> dict[str, list[tuple[object, str, object]]]:  # noqa: ANN001
+def date_items(doc) -> dict[str, list[tuple[object, str, object]]]:
     """{'year': [(value_range, text, token)], 'month': ..., 'day': ..., 'weekday': ...}"""
-    out: dict[str, list] = {"year": [], "month": [], "day": [], "weekday": []}
+    out: dict[str, list] = {"year": [], "month": [], "day": [], "weekday": [], "rel": []}
     toks = list(doc)
     for i, t in enumerate(toks):
         low = t.lower_
+        nxt = toks[i + 1].lower_ if i + 1 < len(toks) else ""
+        if low in {"last", "this", "next", "past"} and nxt in {"year", "month", "week"} | \
+                set(MONTHS) and t.dep_ != "advmod":
+            if nxt == "year":
+                off = {"last": {-1}, "past": {-1}, "this": {0}, "next": {1}}[low]
+            else:
+                off = {"last": {0, -1}, "past": {0, -1}, "this": {0}, "next": {0, 1}}[low]
+            out["rel"].append((frozenset(off), f"{t.text} {toks[i + 1].text}", toks[i + 1]))
+        elif low == "ago" and i >= 2 and toks[i - 1].lower_ in _REL_UNITS:
+            n_tok = toks[i - 2]
+            n = WORDS.get(n_tok.lower_) if not n_tok.text.isdigit() else int(n_tok.text)
+            if n_tok.lower_ in {"a", "an"}:
+                n = 1
+            if n is not None:
+                unit = _REL_UNITS[toks[i - 1].lower_]
+                off = {-int(n * unit)} if unit else {0, -1} if n < 12 else {-(n // 12)}
+                out["rel"].append((frozenset(off), doc[i - 2: i + 1].text, t))
         if re.fullmatch(r"(18|19|20)\d\d", t.text):
             y = int(t.text)
             out["year"].append(((y, y), t.text, t))
@@ -39,14 +59,27 @@ def date_items(doc) -> dict[str, list[tuple[object, str, object]]]:  # noqa: ANN
     return out
 
 
+def _context(tok) -> set[str]:
+    """Content lemmas of the clause the date belongs to."""
+    verb = governing_verb(tok)
+    return content_lemmas(verb.subtree) | {verb.lemma_.lower()}
+
+
+def _shared_context(tok, ev_toks) -> bool:
+    c = _context(tok)
+    return any(len(c & _context(e)) >= 1 for e in ev_toks)
+
+
 def _match(kind: str, a: object, b: object) -> bool:
+    if kind == "rel":
+        return bool(a & b)  # type: ignore[operator]
     if kind == "year":
         (a0, a1), (b0, b1) = a, b  # type: ignore[misc]
         return a0 <= b1 and b0 <= a1
     return a == b
 
 
-def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:  # noqa: ANN001
+def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
     ci, ei = date_items(cd), date_items(ed)
@@ -54,7 +87,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         return Finding("dates", "not_applicable")
     same_topic = anchored(cd, ed, 0.5)
     agreed = []
-    for kind in ("day", "year", "month", "weekday"):
+    for kind in ("day", "year", "month", "weekday", "rel"):
         for value, text, tok in ci[kind]:
             if not ei[kind]:
                 continue
@@ -62,10 +95,13 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 agreed.append(text)
                 continue
             verb = governing_verb(tok).lemma_.lower()
-            same_verb = any(governing_verb(t).lemma_.lower() == verb for _, _, t in ei[kind])
+            ev_verbs = {governing_verb(t).lemma_.lower() for _, _, t in ei[kind]}
             if kind == "month" and ci["day"] and ei["day"]:
                 continue  # judged as a day
-            if same_topic or same_verb:
+            if OPPOSITE.get(verb, set()) & ev_verbs:
+                continue  # a start date and an end date are different events
+            same_verb = verb in ev_verbs
+            if same_verb or (same_topic and _shared_context(tok, [t for _, _, t in ei[kind]])):
                 other = ei[kind][0][1]
                 return Finding("dates", "conflict", f"'{text}' vs '{other}'",
                                claim_span=text, evidence_span=other)

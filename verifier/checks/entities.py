@@ -24,8 +24,16 @@ ROLES = [
     "king", "queen", "ambassador", "governor", "mayor", "senator", "spokesman", "spokeswoman",
     "general", "commander", "chief executive", "chairman", "speaker", "minister",
 ]
-_ROLE_RE = re.compile(r"\b(?i:(" + "|".join(re.escape(r) for r in ROLES)
-                      + r"))\s+((?:[A-Z][\w'’.-]+\s?){1,3})")
+_ROLE_ALT = "|".join(re.escape(r) for r in ROLES)
+_NAME = r"((?:[A-Z][\w'’.-]+\s?){1,3})"
+# "Foreign Minister Ararat Mirzoyan", "Assistant Secretary of State for Europe and Eurasia James
+# O'Brien"
+_ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-Z]\w+)+)?\s+"
+                      + _NAME)
+# "Ararat Mirzoyan is Armenia's defense minister", "... serves as the US secretary of state"
+_COPULA_RE = re.compile(_NAME.replace("{1,3}", "{2,3}") + r"\s*(?:is|was|serves as|served as)"
+                        r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b")
+GENERIC_ROLES = {"minister", "secretary", "general", "speaker"}
 
 
 def _same_entity(a: str, b: str) -> bool:
@@ -46,16 +54,25 @@ def person_roles(text: str) -> dict[str, str]:
         name = m.group(2).strip().split()
         if name and name[0][0].isupper():
             out[name[-1].strip(".,").lower()] = role
+    for m in _COPULA_RE.finditer(text):
+        name = m.group(1).strip().split()
+        out.setdefault(name[-1].strip(".,").lower(),
+                       m.group(2).lower().replace("defence", "defense"))
     return out
 
 
-def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:  # noqa: ANN001
+def roles_compatible(a: str, b: str) -> bool:
+    """Same title, or one is a bare generic one ("minister" fits "foreign minister")."""
+    return a == b or (a in GENERIC_ROLES and a in b) or (b in GENERIC_ROLES and b in a)
+
+
+def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
     # Roles of the same named person.
     cr, er = person_roles(cd.text), person_roles(ed.text)
     for name, role in cr.items():
-        if name in er and er[name] != role and not (role in er[name] or er[name] in role):
+        if name in er and not roles_compatible(role, er[name]):
             return Finding("entities", "conflict", f"{name.title()}: '{role}' vs '{er[name]}'",
                            claim_span=role, evidence_span=er[name])
     c_ents = [e for e in cd.ents if e.label_ in LABELS]
@@ -65,7 +82,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     matched, missing = [], []
     for ce in c_ents:
         if any(_same_entity(ce.text, ee.text) for ee in e_ents) or \
-                canon(ce.text) in ed.text.lower():
+                re.search(r"\b" + re.escape(canon(ce.text)) + r"\b", ed.text.lower()):
             matched.append(ce)
         else:
             missing.append(ce)
@@ -74,15 +91,19 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         for ee in e_ents:
             if ee.label_ != ce.label_ and {ee.label_, ce.label_} != {"GPE", "NORP"}:
                 continue
-            if any(_same_entity(ee.text, x.text) for x in c_ents):
-                continue  # the passage's entity is also in the claim: a different slot
+            if any(_same_entity(ee.text, x.text) and x.root.dep_ == ee.root.dep_
+                   for x in c_ents):
+                continue  # the passage's entity fills the same kind of slot in the claim
             ev_verb = governing_verb(ee.root)
             args = {"conj", "pobj", "appos", "dobj", "nsubj", "nsubjpass", "compound", "poss"}
             same_slot = (verb.lemma_.lower() == ev_verb.lemma_.lower()
                          and (ce.root.dep_ == ee.root.dep_
                               or {ce.root.dep_, ee.root.dep_} <= args))
-            same_head = ce.root.head.lemma_.lower() == ee.root.head.lemma_.lower() and \
-                ce.root.head.pos_ in {"NOUN", "ADP"} and ce.root.dep_ == ee.root.dep_
+            ch, eh = ce.root.head, ee.root.head
+            if ch.pos_ == "ADP" and eh.pos_ == "ADP":  # "part of X": compare what "of" hangs on
+                ch, eh = ch.head, eh.head
+            same_head = ch.lemma_.lower() == eh.lemma_.lower() and ch.pos_ == "NOUN" and \
+                ce.root.dep_ == ee.root.dep_
             if (same_slot or same_head) and anchored(cd, ed, 0.4):
                 return Finding("entities", "conflict", f"'{ce.text}' vs '{ee.text}'",
                                claim_span=ce.text, evidence_span=ee.text)

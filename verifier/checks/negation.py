@@ -13,7 +13,7 @@ NEG_WORDS = {"not", "n't", "never", "no"}
 NEG_VERBS = {"fail", "refuse", "decline"}  # "failed to intervene" negates "intervene"
 
 
-def predicates(doc) -> dict[str, bool]:  # noqa: ANN001
+def predicates(doc) -> dict[str, bool]:
     """Verb lemma -> negated? (for content verbs)."""
     out: dict[str, bool] = {}
     for t in doc:
@@ -22,6 +22,10 @@ def predicates(doc) -> dict[str, bool]:  # noqa: ANN001
         if t.pos_ == "AUX" and t.lemma_ not in {"be", "have"}:
             continue
         neg = any(c.dep_ == "neg" or c.lower_ in {"never"} for c in t.children)
+        # "stood aside rather than intervening", "instead of fighting", "without firing"
+        left = [x.lower_ for x in doc[max(0, t.i - 2): t.i]]
+        if left[-1:] == ["without"] or left == ["rather", "than"] or left == ["instead", "of"]:
+            neg = True
         head = t.head
         if t.dep_ == "xcomp" and head.lemma_.lower() in NEG_VERBS:
             neg = not neg
@@ -32,7 +36,7 @@ def predicates(doc) -> dict[str, bool]:  # noqa: ANN001
     return out
 
 
-def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:  # noqa: ANN001
+def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
     cp, ep = predicates(cd), predicates(ed)

@@ -1,9 +1,14 @@
 """Numbers and quantities, with hedges.
 
-"nearly 2,000" and "about two thousand" agree (their ranges overlap); "more than 2,000" and
-"around 5,000" do not agree with "nearly 2,000". Quantities are compared only when they count
-the same thing (same head noun), so a mismatch about something else never fires. Years are
-left to the dates check.
+Each quantity becomes an interval: "nearly 2,000" is [1700, 2000], "about two thousand" is
+[1700, 2300], "more than 2,000" is (2000, inf). Two quantities agree when their intervals
+overlap, so "nearly 2,000" and "about two thousand" agree while "more than 2,000" and "around
+5,000" do not. Quantities are compared only when they count the same thing (the same head noun,
+or the noun the count is "of"), so a mismatch about something else is never a conflict.
+Years (a bare 1800-2100 number) and days of the month are left to the dates check.
+
+>>> check("About two thousand troops were deployed.", "Nearly 2,000 troops were deployed.").status
+'agree'
 """
 
 from __future__ import annotations
@@ -12,7 +17,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from verifier.checks.common import parse
+from rapidfuzz import fuzz
+
+from verifier.checks.common import MONTHS, parse
 from verifier.types import Finding
 
 WORDS = {
@@ -20,24 +27,30 @@ WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a": 1, "half": 0.5,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "dozens": 12, "half": 0.5,
 }
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-# hedge -> (low factor, high factor, low open, high open)
-HEDGES = {
-    "nearly": (0.8, 1.0, False, True), "almost": (0.8, 1.0, False, True),
-    "about": (0.8, 1.2, False, False), "around": (0.8, 1.2, False, False),
-    "roughly": (0.8, 1.2, False, False), "approximately": (0.8, 1.2, False, False),
-    "some": (0.8, 1.2, False, False), "circa": (0.8, 1.2, False, False),
-    "over": (1.0, math.inf, True, False), "more": (1.0, math.inf, True, False),
-    "least": (1.0, math.inf, False, False), "above": (1.0, math.inf, True, False),
-    "exceeding": (1.0, math.inf, True, False),
-    "under": (0.0, 1.0, False, True), "fewer": (0.0, 1.0, False, True),
-    "less": (0.0, 1.0, False, True), "below": (0.0, 1.0, False, True),
-    "up": (0.0, 1.0, False, False), "most": (0.0, 1.0, False, False),
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "dozen": 12}
+# Units that rescale into another head ("three decades" = 30 years).
+UNITS = {"decade": ("year", 10), "century": ("year", 100), "fortnight": ("day", 14)}
+_INF = math.inf
+_EPS = 1e-9
+# hedge -> (low, high) as functions of the value; open ends use a tiny epsilon.
+HEDGES: dict[str, tuple[float, float]] = {
+    "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "just under": (0.85, 1.0 - _EPS),
+    "about": (0.85, 1.15), "around": (0.85, 1.15), "roughly": (0.85, 1.15),
+    "approximately": (0.85, 1.15), "some": (0.85, 1.15), "circa": (0.85, 1.15),
+    "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15), "~": (0.85, 1.15),
+    "over": (1.0 + _EPS, _INF), "more than": (1.0 + _EPS, _INF), "above": (1.0 + _EPS, _INF),
+    "in excess of": (1.0 + _EPS, _INF), "upwards of": (1.0 + _EPS, _INF),
+    "just over": (1.0 + _EPS, 1.15), "at least": (1.0, _INF),
+    "under": (0.0, 1.0 - _EPS), "fewer than": (0.0, 1.0 - _EPS),
+    "less than": (0.0, 1.0 - _EPS), "below": (0.0, 1.0 - _EPS),
+    "up to": (0.0, 1.0), "at most": (0.0, 1.0), "no more than": (0.0, 1.0),
+    "exactly": (1.0, 1.0), "precisely": (1.0, 1.0),
 }
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"}
+_TRANSPARENT = {"only", "just", "well", "some"}
+_NUM_RE = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -45,88 +58,169 @@ class Quantity:
     value: float
     low: float
     high: float
-    head: str  # lemma of the counted noun
-    text: str
+    head: str  # lemma of the counted noun ("percent" for percentages)
+    anchors: frozenset[str]  # head plus the noun it is "of" / the subject it describes
+    text: str  # hedge + number + unit as written
+    start: int  # token index of the first token of ``text``
 
     def overlaps(self, other: Quantity) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        lo, hi = max(self.low, other.low), min(self.high, other.high)
+        return lo <= hi * (1 + 1e-12)
 
 
-def _token_value(t) -> float | None:  # noqa: ANN001
-    s = t.text.lower().replace(",", "")
-    if re.fullmatch(r"\d+(\.\d+)?", s):
-        return float(s)
-    if s in WORDS and (s not in {"a", "half"}):
+def _word_value(s: str) -> float | None:
+    s = s.lower()
+    if s in WORDS:
         return float(WORDS[s])
+    if "-" in s:  # "twenty-five"
+        parts = s.split("-")
+        if all(p in WORDS for p in parts):
+            return float(sum(WORDS[p] for p in parts))
     return None
 
 
-def is_year(t) -> bool:  # noqa: ANN001
-    return bool(re.fullmatch(r"(18|19|20)\d\d", t.text))
+def _token_value(t) -> float | None:
+    if _NUM_RE.fullmatch(t.text):
+        return float(t.text.replace(",", ""))
+    return _word_value(t.text)
 
 
-def quantities(doc) -> list[Quantity]:  # noqa: ANN001
+def is_year(t) -> bool:
+    """A bare 1800-2100 number with no counted noun right after it."""
+    if not re.fullmatch(r"(18|19|20)\d\d", t.text) or int(t.text) > 2100:
+        return False
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "npadvmod")
+
+
+def _hedge_before(toks, i: int) -> tuple[str, int]:
+    """The hedge phrase ending just before token i and where it starts."""
+    j = i
+    while j > 0 and toks[j - 1].lower_ in _TRANSPARENT and toks[j - 1].lower_ != "some":
+        j -= 1
+    for n in (3, 2, 1):
+        if j - n < 0:
+            continue
+        phrase = " ".join(x.lower_ for x in toks[j - n: j])
+        if phrase in HEDGES:
+            # "fought over in two wars": "over" must modify the number, not a verb
+            if n == 1 and phrase in {"over", "under", "about", "around", "some", "above"} \
+                    and toks[j - 1].head.i != i and toks[j - 1].dep_ == "prt":
+                return "", i
+            start = j - n
+            while start > 0 and toks[start - 1].lower_ in _TRANSPARENT - {"some"}:
+                start -= 1
+            return phrase, start
+    return "", i
+
+
+def _anchors(head, num) -> set[str]:
+    out = {head.lemma_.lower()} if head.pos_ in {"NOUN", "PROPN"} else set()
+    # "population of around 100,000 Armenians" -> also "population"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        out.add(head.head.head.lemma_.lower())
+    # "the population was about 10,000" -> "population"
+    if num.dep_ in {"attr", "dobj", "npadvmod"} or head.pos_ in {"AUX", "VERB"}:
+        verb = num.head if num.head.pos_ in {"AUX", "VERB"} else head
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}:
+                out.add(c.lemma_.lower())
+    return {a for a in out if a.isalpha() or a == "percent"}
+
+
+def quantities(doc) -> list[Quantity]:
+    """Every quantity in a parsed text, as an interval with its counted noun."""
     out: list[Quantity] = []
-    i = 0
     toks = list(doc)
+    i = 0
     while i < len(toks):
         t = toks[i]
+        low = t.lower_
         v = _token_value(t)
+        if low in {"a", "an"} and i + 1 < len(toks) and (
+                toks[i + 1].lower_ in SCALES or toks[i + 1].lemma_.lower() in UNITS):
+            v = 1.0
         if v is None or is_year(t) or (i > 0 and toks[i - 1].lower_ in MONTHS) or \
-                (i + 1 < len(toks) and toks[i + 1].lower_ in MONTHS):
+                (i + 1 < len(toks) and toks[i + 1].lower_ in MONTHS) or \
+                (low == "half" and not (i + 1 < len(toks) and toks[i + 1].lower_ in {"a", "an"})
+                 and i + 1 < len(toks) and toks[i + 1].lower_ == "of"):
             i += 1
             continue
         j = i + 1
-        while j < len(toks) and (toks[j].lower_ in SCALES or _token_value(toks[j]) is not None
-                                 and toks[j].lower_ in WORDS):
-            if toks[j].lower_ in SCALES:
-                v *= SCALES[toks[j].lower_]
+        while j < len(toks):
+            w = toks[j].lower_
+            if w in {"a", "an"} and low == "half":
+                j += 1
+                continue
+            if w == "-" and j + 1 < len(toks) and 10 <= v < 100 and \
+                    (_word_value(toks[j + 1].lower_) or 10) < 10:
+                v += _word_value(toks[j + 1].lower_) or 0  # "twenty-five"
+                j += 2
+                continue
+            if w in SCALES:
+                v *= SCALES[w]
+            elif w.rstrip("s") in SCALES and w.endswith("s"):
+                v *= SCALES[w.rstrip("s")]
+            elif _word_value(w) is not None and w not in {"half", "dozen"} and not \
+                    _NUM_RE.fullmatch(toks[j].text) and (_word_value(w) or 0) < 10 <= v < 100:
+                v += _word_value(w) or 0  # "twenty five"
             else:
-                v += float(WORDS[toks[j].lower_])
+                break
             j += 1
         last = toks[j - 1]
-        head = last.head if last.head.i != last.i else last
-        # The counted noun is normally just right of the number ("four frontier villages");
-        # prefer that over the parse, which sometimes attaches numbers oddly.
+        head = None
+        head_lemma = ""
         k = j
-        while k < len(toks) and k < j + 4 and toks[k].pos_ in {"ADJ", "NOUN", "PROPN"}:
-            if toks[k].pos_ in {"NOUN", "PROPN"}:
-                head = toks[k]
-                if toks[k].dep_ != "compound":
-                    break
-            k += 1
-        if j < len(toks) and toks[j].lower_ == "%" or (j < len(toks) and toks[j].lower_ == "percent"):
-            head_lemma = "percent"
+        if k < len(toks) and toks[k].lower_ in {"%", "percent", "pc"}:
+            head_lemma, k = "percent", k + 1
+        elif k + 1 < len(toks) and toks[k].lower_ == "per" and toks[k + 1].lower_ == "cent":
+            head_lemma, k = "percent", k + 2
         else:
-            head_lemma = head.lemma_.lower()
-        lo, hi = v, v
-        prev = [x.lower_ for x in toks[max(0, i - 2): i]]
-        hedge_at = i
-        for k, h in reversed(list(enumerate(prev))):
-            if h in HEDGES:
-                hedge_at = i - len(prev) + k
-                fl, fh, _, _ = HEDGES[h]
-                lo, hi = v * fl, (v * fh if fh != math.inf else math.inf)
-                if h in {"over", "more", "above", "exceeding"}:
-                    lo = v * 1.0001
-                if h in {"under", "fewer", "less", "below", "nearly", "almost"}:
-                    hi = v * 0.9999 if h not in {"nearly", "almost"} else v * 0.99999
-                break
-        span = doc[hedge_at:j].text
-        out.append(Quantity(v, lo, hi, head_lemma, span))
+            # the counted noun is normally just right of the number ("four frontier villages")
+            while k < len(toks) and k < j + 4 and toks[k].pos_ in {"ADJ", "NOUN", "PROPN"}:
+                if toks[k].pos_ in {"NOUN", "PROPN"}:
+                    head = toks[k]
+                    if toks[k].dep_ != "compound":
+                        break
+                k += 1
+            if head is None:
+                head = last.head if last.head.i != last.i else last
+            else:
+                k = head.i + 1
+            head_lemma = head.lemma_.lower() if head.pos_ in {"NOUN", "PROPN"} else ""
+        if head_lemma in UNITS:
+            head_lemma, factor = UNITS[head_lemma]
+            v *= factor
+        hedge, start = _hedge_before(toks, i)
+        lo_f, hi_f = HEDGES.get(hedge, (1.0, 1.0))
+        lo, hi = v * lo_f, (v * hi_f if hi_f != _INF else _INF)
+        anchors = {head_lemma} if head_lemma else set()
+        if head is not None:
+            anchors |= _anchors(head, last)
+            if head_lemma != head.lemma_.lower():
+                anchors.discard(head.lemma_.lower())
+        end = k if head_lemma == "percent" else j  # the conflicting words: hedge + number
+        text = doc[start:end].text
+        out.append(Quantity(v, lo, hi, head_lemma, frozenset(anchors), text, start))
         i = j
     return out
 
 
-def _same_thing(a: Quantity, b: Quantity) -> bool:
-    if a.head == b.head:
+def _similar(a: str, b: str) -> bool:
+    return a == b or (len(a) > 3 and len(b) > 3 and fuzz.ratio(a, b) >= 85)
+
+
+def same_thing(a: Quantity, b: Quantity) -> bool:
+    """Two quantities count the same thing: their heads or "of"-nouns match."""
+    if (a.head == "percent") != (b.head == "percent"):
+        return False
+    if a.head == "percent":
         return True
-    from rapidfuzz import fuzz
-
-    return fuzz.ratio(a.head, b.head) >= 85
+    return any(_similar(x, y) for x in a.anchors for y in b.anchors)
 
 
-def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:  # noqa: ANN001
+def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
+    """Compare the claim's quantities with the passage's quantities of the same thing."""
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
     cq, eq = quantities(cd), quantities(ed)
@@ -134,7 +228,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         return Finding("numbers", "not_applicable")
     agrees = []
     for q in cq:
-        same = [e for e in eq if _same_thing(q, e)]
+        same = [e for e in eq if same_thing(q, e)]
         if not same:
             continue
         if any(q.overlaps(e) for e in same):

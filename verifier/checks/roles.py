@@ -13,7 +13,7 @@ from verifier.types import Finding
 _ARG_PREPS = {"to", "from", "with", "against", "by"}
 
 
-def _arg(tok) -> str:  # noqa: ANN001
+def _arg(tok) -> str:
     """The argument's name: the entity or noun phrase head, canonicalised."""
     if tok.ent_type_:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -24,14 +24,19 @@ def _arg(tok) -> str:  # noqa: ANN001
     return canon(mods[0]) + " " + base if mods else base
 
 
-def triples(doc) -> list[tuple[str, str, str, str]]:  # noqa: ANN001
+def triples(doc) -> list[tuple[str, str, str, str]]:
     """(verb lemma, subject, relation, other argument) for each verb with a subject."""
     out = []
     for v in doc:
         if v.pos_ != "VERB":
             continue
-        subj = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        # the agent: an active subject or a passive "by" phrase, and a named actor
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is None:
+            by = next((c for c in v.children if c.dep_ == "agent"), None)
+            subj = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+        if subj is None or not (subj.ent_type_ or subj.pos_ == "PROPN" or any(
+                c.ent_type_ for c in subj.children if c.dep_ in {"amod", "compound"})):
             continue
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in _ARG_PREPS:
@@ -52,7 +57,7 @@ def _same(a: str, b: str) -> bool:
     return a == b or a in b.split() or b in a.split() or a.endswith(b) or b.endswith(a)
 
 
-def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:  # noqa: ANN001
+def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
     ct, et = triples(cd), triples(ed)

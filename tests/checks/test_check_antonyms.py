@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+from conftest import TIES, UPGRADE, WARS
+
+from verifier.checks import antonyms
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "status"),
+    [
+        ("Ties between Russia and Armenia have improved.", TIES, "conflict"),
+        ("Washington and Yerevan agreed to downgrade their dialogue.", UPGRADE, "conflict"),
+        ("The company's sales increased last year.", "The company's sales decreased last year.",
+         "conflict"),
+        ("Parliament rejected the treaty.", "Parliament accepted the treaty.", "conflict"),
+        # paraphrase, another topic, homograph
+        ("Ties between Russia and Armenia have soured.", TIES, "not_applicable"),
+        ("Oil prices rose sharply.", "The population of the town fell.", "not_applicable"),
+        ("The first war over the enclave lasted around six years.", WARS, "not_applicable"),
+    ],
+)
+def test_antonyms(claim, evidence, status):
+    finding = antonyms.check(claim, evidence)
+    assert finding.status == status, finding
+
+
+def test_table_is_symmetric():
+    for a, opps in antonyms.OPPOSITE.items():
+        for b in opps:
+            assert a in antonyms.OPPOSITE[b]

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+from conftest import AGREED, COMPLETED, RECAPTURED, STATIONED, VILLAGES, WARS
+
+from verifier.checks import dates
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "status"),
+    [
+        ("The ceasefire agreement was signed in December 2020.", STATIONED, "conflict"),
+        ("The ceasefire was signed in November 2020.", STATIONED, "agree"),
+        ("The first war between Azerbaijan and Armenia ended in 1996.", WARS, "conflict"),
+        ("The first war between Azerbaijan and Armenia ended in 1994.", WARS, "agree"),
+        ("The withdrawal was completed on June 15.", COMPLETED, "conflict"),
+        ("The withdrawal was completed on June 12.", COMPLETED, "agree"),
+        ("The withdrawal began in May.", AGREED, "conflict"),
+        ("The villages were captured in 1993.", VILLAGES, "agree"),
+        ("Baku recaptured Nagorno-Karabakh two years ago.", RECAPTURED, "conflict"),
+        ("Baku recaptured Nagorno-Karabakh last year.", RECAPTURED, "agree"),
+        ("The peacekeepers completed their withdrawal on Tuesday.", RECAPTURED, "conflict"),
+        ("The peacekeepers completed their withdrawal on Wednesday.", RECAPTURED, "agree"),
+        # another event or another topic
+        ("The Russian withdrawal began on April 17.", COMPLETED, "not_applicable"),
+        ("The elections in France were held in May 2022.", AGREED, "not_applicable"),
+        ("The company was founded in 1850.", WARS, "not_applicable"),
+        ("Peacekeepers left the region.", RECAPTURED, "not_applicable"),
+    ],
+)
+def test_dates(claim, evidence, status):
+    finding = dates.check(claim, evidence)
+    assert finding.status == status, finding

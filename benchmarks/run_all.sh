@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Rerun the whole benchmark suite and refresh benchmarks/results/ (`make bench`).
+#
+# Every `verifier bench` run writes benchmarks/results/<name>/{metrics.json,report.md,*.png};
+# metrics.json records the settings, model/index versions, commit and cores it ran on.
+#
+# Budget: about 60 minutes on 2 CPU cores. What does not fit is limited, and overridable:
+#   DATA=../shared/data       data root (folders scifact/, healthver/, ... as in its README.md)
+#   SCIFACT_LIMIT=100         SciFact dev claims per run (of 300; 0 = all)
+#   SCIFACT_DOCS=600          abstracts indexed: every dev-cited one + random distractors
+#                             (0 = all 5,183, the official open-retrieval setting; indexing
+#                             them takes ~50 min on 2 busy cores)
+#   VITAMINC_LIMIT=2000       VitaminC real test pairs (of 34,481)
+#   PAIRS_LIMIT=              cap for the other pair sets (empty = all)
+#   SKIP_NLI=1 / SKIP_RETRIEVAL=1   skip bench_nli.py / bench_index.py + bench_retrieval.py
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+PY="${PY:-$REPO/.venv/bin/python}"
+DATA="${DATA:-../shared/data}"
+RESULTS="$REPO/benchmarks/results"
+WORK="${WORK:-/tmp/verifier-bench}"
+SCIFACT_LIMIT="${SCIFACT_LIMIT:-100}"
+SCIFACT_DOCS="${SCIFACT_DOCS:-600}"
+VITAMINC_LIMIT="${VITAMINC_LIMIT:-2000}"
+PAIRS_LIMIT="${PAIRS_LIMIT:-}"
+export HF_HUB_OFFLINE=1
+mkdir -p "$RESULTS" "$WORK"
+
+log() { printf '\n== %s  [%s]\n' "$*" "$(date +%H:%M:%S)" >&2; }
+
+# bench NAME TASK PATH [options...]: one run into results/NAME/
+bench() {
+    local name="$1"; shift
+    log "$name"
+    "$PY" cli.py bench "$@" --report-dir "$RESULTS/$name" --output "$RESULTS/$name/metrics.json"
+}
+
+limit_opt() { [[ -n "$1" && "$1" != 0 ]] && printf -- '--limit\n%s\n' "$1" || true; }
+mapfile -t SF_LIMIT < <(limit_opt "$SCIFACT_LIMIT")
+mapfile -t P_LIMIT < <(limit_opt "$PAIRS_LIMIT")
+
+# ---- claims against our seed corpus --------------------------------------------------------
+SEED=benchmarks/claims/seed_dev.csv
+bench seed_dev claims "$SEED" --corpus corpus/
+
+# ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
+SF_CORPUS="$DATA/scifact/corpus.jsonl"
+if [[ "$SCIFACT_DOCS" != 0 ]]; then
+    SF_CORPUS="$WORK/scifact_corpus_${SCIFACT_DOCS}.jsonl"
+    "$PY" - "$DATA/scifact" "$SCIFACT_DOCS" "$SF_CORPUS" <<'PY'
+import json, sys
+from pathlib import Path
+sys.path.insert(0, "benchmarks")
+from bench_index import scifact_docs  # dev-cited abstracts + seeded random distractors
+docs = scifact_docs(Path(sys.argv[1]), int(sys.argv[2]))
+Path(sys.argv[3]).write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+PY
+fi
+bench scifact_dev scifact "$DATA/scifact/claims_dev.jsonl" --scifact-corpus "$SF_CORPUS" \
+    "${SF_LIMIT[@]}"
+
+# ---- oracle evidence (claim + gold evidence pairs) -----------------------------------------
+bench healthver_dev pairs "$DATA/healthver/healthver_dev.csv" "${P_LIMIT[@]}"
+bench fever_symmetric_dev pairs "$DATA/fever-symmetric/fever_symmetric_dev.jsonl" "${P_LIMIT[@]}"
+bench vitaminc_real pairs "$DATA/vitaminc/vitaminc_real.zip" --limit "$VITAMINC_LIMIT"
+# the paper's test split; labels joined from COVIDFACT_dataset.jsonl by the loader
+bench covidfact_test pairs "$DATA/covid-fact/RTE-covidfact/test.tsv" "${P_LIMIT[@]}"
+bench climate_fever pairs "$DATA/climate-fever/climate-fever.jsonl" "${P_LIMIT[@]}"
+
+# ---- ablations: retrieval mode and consistency checks --------------------------------------
+# (hybrid with checks is the main run above: seed_dev / scifact_dev)
+for mode in dense bm25; do
+    bench "seed_dev_$mode" claims "$SEED" --corpus corpus/ --retrieval "$mode"
+    bench "scifact_dev_$mode" scifact "$DATA/scifact/claims_dev.jsonl" \
+        --scifact-corpus "$SF_CORPUS" --retrieval "$mode" "${SF_LIMIT[@]}"
+done
+bench seed_dev_no_checks claims "$SEED" --corpus corpus/ --no-checks
+bench scifact_dev_no_checks scifact "$DATA/scifact/claims_dev.jsonl" \
+    --scifact-corpus "$SF_CORPUS" --no-checks "${SF_LIMIT[@]}"
+
+# ---- components: NLI model alone, index build, retrieval quality ---------------------------
+if [[ "${SKIP_NLI:-0}" != 1 ]]; then
+    log "nli"
+    "$PY" benchmarks/bench_nli.py --data-dir "$DATA" --out "$RESULTS/nli.json"
+fi
+if [[ "${SKIP_RETRIEVAL:-0}" != 1 ]]; then
+    log "index"
+    "$PY" benchmarks/bench_index.py --n-docs "$SCIFACT_DOCS" --workdir "$WORK" \
+        --out "$RESULTS/index_scifact.json"
+    log "retrieval"
+    "$PY" benchmarks/bench_retrieval.py --workdir "$WORK" --out "$RESULTS/retrieval_scifact.json"
+fi
+
+log "done: results in $RESULTS"

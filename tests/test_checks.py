@@ -73,6 +73,9 @@ PROFITS = "The company's profits rose by 12 percent in 2019, to about 40 million
         (entities, "The withdrawal was agreed between Putin and Aliyev.", AGREED, "agree"),
         (entities, "Ararat Mirzoyan issued a statement with James O'Brien.", ROLE, "agree"),
         (entities, "Germany won the World Cup in 2014.", AGREED, "not_applicable"),
+        # same noun, another event: "replaced by Turkish troops" is not "the Russian troops"
+        (entities, "The peacekeepers will be replaced by Turkish troops next year.",
+         STATIONED + " The Russian troops had a mandate to remain until 2025.", "not_applicable"),
         # who did what to whom
         (roles, "Azerbaijan returned four villages to Armenia.", VILLAGES, "conflict"),
         (roles, "Armenia returned four villages to Azerbaijan.", VILLAGES, "agree"),

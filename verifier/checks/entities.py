@@ -102,8 +102,12 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             ch, eh = ce.root.head, ee.root.head
             if ch.pos_ == "ADP" and eh.pos_ == "ADP":  # "part of X": compare what "of" hangs on
                 ch, eh = ch.head, eh.head
+            # Same noun ("Turkish troops" / "Russian troops") is only the same slot when the
+            # noun does the same thing: "replaced by Turkish troops" is another event.
+            verbs_fit = (verb.lemma_.lower() == ev_verb.lemma_.lower()
+                         or "be" in {verb.lemma_.lower(), ev_verb.lemma_.lower()})
             same_head = ch.lemma_.lower() == eh.lemma_.lower() and ch.pos_ == "NOUN" and \
-                ce.root.dep_ == ee.root.dep_
+                ce.root.dep_ == ee.root.dep_ and verbs_fit
             if (same_slot or same_head) and anchored(cd, ed, 0.4):
                 return Finding("entities", "conflict", f"'{ce.text}' vs '{ee.text}'",
                                claim_span=ce.text, evidence_span=ee.text)

@@ -32,7 +32,7 @@ class Evidence:
 
     passage: Passage
     nli: NLIScores
-    relevance: float
+    relevance: float  # max(dense cosine, content-word overlap) of claim and passage
     retrieval_score: float
     findings: tuple[Finding, ...]
 
@@ -192,7 +192,8 @@ class Verifier:
                 return self.index.vectors[rows[p.passage_id]]
             return vec[p.text]
 
-        return [np.array([float(np.dot(q, v(p))) for p in ps]) for q, ps in zip(qv, cands)]
+        return [np.array([max(float(np.dot(q, v(p))), _overlap(a, p.text)) for p in ps])
+                for a, q, ps in zip(atoms, qv, cands)]
 
     def _assemble(
         self,
@@ -280,6 +281,18 @@ class Verifier:
                 Label.SUPPORTED if d.support_score >= d.contradict_score
                 else Label.CONTRADICTED),
         )
+
+
+def _overlap(claim: str, passage: str) -> float:
+    """Share of the claim's content words (lemmas) found in the passage. Embedding cosine
+    undervalues short claims ("The contingent intervened." vs "... did not intervene."), so
+    relevance is the larger of the two."""
+    from verifier.checks.common import content_lemmas, parse
+
+    c = content_lemmas(parse(claim))
+    if not c:
+        return 0.0
+    return len(c & content_lemmas(parse(passage))) / len(c)
 
 
 def candidates_of(evs: list[Evidence]) -> list[Candidate]:

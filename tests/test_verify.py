@@ -55,7 +55,7 @@ def test_seed_claims(verifier, claim, gold):
 
 
 def test_citations_reproduce_their_quotes(verifier):
-    claims = [c for c, _ in CASES]
+    claims = [case.values[0] if hasattr(case, "values") else case[0] for case in CASES]
     for verdict in verifier.check_many(claims):
         for c in verdict.citations:
             raw = (CORPUS / c.source).read_text(encoding="utf-8")

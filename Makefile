@@ -20,7 +20,7 @@ demo: setup
 	$(BIN)/verifier index corpus
 	$(BIN)/verifier check "Nearly 2,000 Russian peacekeepers had been stationed in Karabakh."
 	$(BIN)/verifier check "Around 5,000 Russian peacekeepers were stationed in Karabakh."
-	$(BIN)/verifier check "The Russian peacekeepers intervened to stop the offensive."
+	$(BIN)/verifier check "The withdrawal of the peacekeepers began in May."
 	$(BIN)/verifier check "The peacekeepers were replaced by Turkish troops."
 
 test: setup

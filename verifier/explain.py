@@ -15,14 +15,14 @@ def _quote(text: str, limit: int = 120) -> str:
     return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 1]}…"'
 
 
-def explain(claim: str, d: Decision, evs: list[Evidence]) -> str:
-    """One or two sentences saying what decided the label."""
+def explain(claim: str, d: Decision, evs: list[Evidence], lead: int | None = None) -> str:
+    """One or two sentences saying what decided the label (``lead``: the first cited key)."""
     if d.label is Label.SUPPORTED:
-        e = evs[d.supporting[0]]
+        e = evs[lead if lead is not None else d.supporting[0]]
         msg = (f"The corpus states this: {_quote(e.passage.text)} "
                f"(entailment {e.nli.entailment:.2f}).")
     elif d.label is Label.CONTRADICTED:
-        e = evs[d.contradicting[0]]
+        e = evs[lead if lead is not None else d.contradicting[0]]
         conflicts = [f for f in e.findings if f.status == "conflict"]
         if conflicts:
             why = "; ".join(f"{f.check}: {f.detail}" if f.detail else f.check for f in conflicts)

@@ -240,6 +240,7 @@ class Verifier:
     ) -> Verdict:
         s = self.settings
         cites: list[Citation] = []
+        lead: int | None = None
 
         def cite(key: int, stance: Stance, score: float) -> Citation:
             p = evs[key].passage
@@ -247,12 +248,14 @@ class Verifier:
 
         if d.label is Label.SUPPORTED:
             keys = _prefer_short(d.supporting, evs)[: s.max_citations]
+            lead = keys[0]
             cites = [cite(k, Stance.SUPPORTS, evs[k].nli.entailment) for k in keys]
             if d.mixed:
                 k = d.contradicting[0]
                 cites.append(cite(k, Stance.CONTRADICTS, evs[k].nli.contradiction))
         elif d.label is Label.CONTRADICTED:
             keys = _prefer_short(d.contradicting, evs)[: s.max_citations]
+            lead = keys[0]
             cites = [cite(k, Stance.CONTRADICTS, max(evs[k].nli.contradiction,
                                                       s.conflict_score if evs[k].findings
                                                       and any(f.status == "conflict"
@@ -274,7 +277,7 @@ class Verifier:
             label=d.label,
             confidence=d.confidence,
             citations=tuple(cites),
-            explanation=explain(claim, d, evs),
+            explanation=explain(claim, d, evs, lead),
             findings=findings,
             versions=versions,
             forced_label=d.label if d.label is not Label.NOT_FOUND else (

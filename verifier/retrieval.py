@@ -140,8 +140,11 @@ class HybridRetriever:
         depth = depth or max(100, 20 * k)
         return [rank_documents(hs, k) for hs in self.search_many(queries, depth)]
 
-    def search_many(self, queries: Sequence[str], k: int = 10) -> list[list[Hit]]:
+    def search_many(self, queries: Sequence[str], k: int = 10,
+                    query_vecs: np.ndarray | None = None) -> list[list[Hit]]:
         """Batched search: one embedding call and one BM25 call for all queries.
+
+        ``query_vecs``: the queries' embeddings when the caller has them already.
 
         Raises ``InvalidClaimError`` for an empty query.
         """
@@ -153,7 +156,7 @@ class HybridRetriever:
         if not queries or n_pass == 0 or k <= 0:
             return [[] for _ in queries]
         depth = min(n_pass, max(50, 5 * k))
-        dense = self._dense(queries, depth) if self.mode != "bm25" else [{} for _ in queries]
+        dense = self._dense(queries, depth, query_vecs) if self.mode != "bm25" else [{} for _ in queries]
         lexical = self._lexical(queries, depth) if self._bm25 is not None else [
             {} for _ in queries]
         out = []
@@ -180,8 +183,11 @@ class HybridRetriever:
                    dense_score=d[1] if d else None, lexical_score=lx[1] if lx else None,
                    dense_rank=d[0] + 1 if d else None, lexical_rank=lx[0] + 1 if lx else None)
 
-    def _dense(self, queries: list[str], depth: int) -> list[dict[int, tuple[int, float]]]:
-        qv = np.asarray(self.embedder.embed(queries), dtype=np.float32)
+    def _dense(self, queries: list[str], depth: int,
+               query_vecs: np.ndarray | None = None) -> list[dict[int, tuple[int, float]]]:
+        if query_vecs is None:
+            query_vecs = self.embedder.embed(queries)
+        qv = np.asarray(query_vecs, dtype=np.float32)
         scores, rows = self.index.search_dense(qv, depth)
         out: list[dict[int, tuple[int, float]]] = []
         for qi in range(len(queries)):

@@ -99,10 +99,11 @@ class Verifier:
         cleaned = [validate_claim(c) for c in claims]
         parts = [split_claim(c) for c in cleaned]
         atoms = [p for ps in parts for p in ps]
-        hits = self.retriever.search_many(atoms, k=self.settings.retrieve_k)
+        qv = self.embedder.embed(atoms)  # once, for retrieval and for relevance
+        hits = self.retriever.search_many(atoms, k=self.settings.retrieve_k, query_vecs=qv)
         cands = [[h.passage for h in hs] for hs in hits]
         rel = [[h.score for h in hs] for hs in hits]
-        judged = self._judge(atoms, cands, rel, batch_size)
+        judged = self._judge(atoms, cands, rel, batch_size, qv)
         return self._assemble(cleaned, parts, judged)
 
     def check_pairs(
@@ -134,9 +135,10 @@ class Verifier:
         if self.retriever is None:
             raise ValueError("this Verifier has no corpus: pass corpus=")
         atoms = [validate_claim(c) for c in claims]
-        hits = self.retriever.search_many(atoms, k=self.settings.retrieve_k)
+        qv = self.embedder.embed(atoms)
+        hits = self.retriever.search_many(atoms, k=self.settings.retrieve_k, query_vecs=qv)
         return self._evidence(atoms, [[h.passage for h in hs] for hs in hits],
-                              [[h.score for h in hs] for hs in hits], 32)
+                              [[h.score for h in hs] for hs in hits], 32, qv)
 
     def gather_pairs(self, pairs: Sequence[tuple[str, Sequence[str]]]) -> list[list[Evidence]]:
         """Like ``gather`` for claims with given evidence texts."""
@@ -150,10 +152,11 @@ class Verifier:
         cands: list[list[Passage]],
         retrieval: list[list[float]],
         batch_size: int,
+        query_vecs: np.ndarray | None = None,
     ) -> list[list[Evidence]]:
         flat = [(a, p.text) for a, ps in zip(atoms, cands) for p in ps]
         scores = self.nli.score([(prem, hyp) for hyp, prem in flat], batch_size=batch_size)
-        relevance = self._relevance(atoms, cands)
+        relevance = self._relevance(atoms, cands, query_vecs)
         run_checks = None
         if self.use_checks:
             from verifier.checks import run_checks
@@ -174,18 +177,20 @@ class Verifier:
         cands: list[list[Passage]],
         retrieval: list[list[float]],
         batch_size: int,
+        query_vecs: np.ndarray | None = None,
     ) -> list[tuple[Decision, list[Evidence]]]:
         return [(decide(candidates_of(evs), self.settings), evs)
-                for evs in self._evidence(atoms, cands, retrieval, batch_size)]
+                for evs in self._evidence(atoms, cands, retrieval, batch_size, query_vecs)]
 
-    def _relevance(self, atoms: list[str], cands: list[list[Passage]]) -> list[np.ndarray]:
+    def _relevance(self, atoms: list[str], cands: list[list[Passage]],
+                   query_vecs: np.ndarray | None = None) -> list[np.ndarray]:
         """Cosine similarity of each claim with each candidate (stored vectors when indexed)."""
         if not atoms:
             return []
         rows = self.index.row_of if self.index is not None else {}
         missing = sorted({p.text for ps in cands for p in ps if p.passage_id not in rows})
         vec = dict(zip(missing, self.embedder.embed(missing))) if missing else {}
-        qv = self.embedder.embed(list(atoms))
+        qv = query_vecs if query_vecs is not None else self.embedder.embed(list(atoms))
 
         def v(p: Passage) -> np.ndarray:
             if p.passage_id in rows:

@@ -108,13 +108,20 @@ class Pair:
 # ---- contradictions -------------------------------------------------------------------------
 
 
-def swap_number(doc, rng: random.Random) -> str | None:  # noqa: ANN001
+def _pick_count(doc, rng: random.Random):  # noqa: ANN001, ANN202 - (Token, int) | None
+    """A random integer token that is not a year, with its value."""
     nums = [t for t in doc if t.like_num and parse_int(t.text) is not None and not is_year(t)]
     if not nums:
         return None
     tok = rng.choice(nums)
-    v = parse_int(tok.text)
-    assert v is not None
+    return tok, parse_int(tok.text)
+
+
+def swap_number(doc, rng: random.Random) -> str | None:  # noqa: ANN001
+    picked = _pick_count(doc, rng)
+    if picked is None:
+        return None
+    tok, v = picked
     factor = rng.choice([2, 3, 5, 10]) if v > 20 else rng.choice([2, 3, 4])
     new = v * factor if rng.random() < 0.6 or v < 4 else max(1, v // factor)
     if new == v:
@@ -266,12 +273,10 @@ def swap_agents(doc, rng: random.Random) -> str | None:  # noqa: ANN001
 
 def hedge_number(doc, rng: random.Random) -> str | None:  # noqa: ANN001
     """'nearly 2,000' -> 'about two thousand'; '2,000' -> 'around 2,000'."""
-    nums = [t for t in doc if t.like_num and parse_int(t.text) is not None and not is_year(t)]
-    if not nums:
+    picked = _pick_count(doc, rng)
+    if picked is None:
         return None
-    tok = rng.choice(nums)
-    v = parse_int(tok.text)
-    assert v is not None
+    tok, v = picked
     start = tok.i
     if start > 0 and doc[start - 1].lower_ in {"nearly", "almost", "about", "around", "some",
                                                 "roughly", "approximately"}:

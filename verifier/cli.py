@@ -26,6 +26,13 @@ app = typer.Typer(
 )
 
 
+# Shared by every command that opens an index.
+INDEX_DIR_OPTION = typer.Option(
+    None, "--index-dir", envvar="VERIFIER_INDEX_DIR",
+    help="Where the index is kept (default: a cache directory per corpus).",
+)
+
+
 def fail(message: str, code: int = 1) -> None:
     """Print a one-line error to stderr and exit non-zero."""
     typer.echo(f"Error: {message}", err=True)
@@ -54,10 +61,7 @@ def index(
     corpus: Path = typer.Argument(
         Path("corpus"), help="Corpus directory or file (.txt, .md, .html, .jsonl) to index.",
     ),
-    index_dir: Optional[Path] = typer.Option(
-        None, "--index-dir", envvar="VERIFIER_INDEX_DIR",
-        help="Where the index is kept (default: a cache directory per corpus).",
-    ),
+    index_dir: Optional[Path] = INDEX_DIR_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
 ) -> None:
     """Build or incrementally update the index of CORPUS; only new or changed files are
@@ -89,10 +93,7 @@ def search(
     ),
     k: int = typer.Option(5, "--k", "-k", min=1, max=1000, help="How many passages to show."),
     mode: _Mode = typer.Option(_Mode.hybrid, "--mode", help="Retrieval: hybrid, dense or bm25."),
-    index_dir: Optional[Path] = typer.Option(
-        None, "--index-dir", envvar="VERIFIER_INDEX_DIR",
-        help="Where the index is kept (default: a cache directory per corpus).",
-    ),
+    index_dir: Optional[Path] = INDEX_DIR_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list on stdout."),
 ) -> None:
     """Search the corpus: passages with their document, character offsets and text."""
@@ -175,10 +176,7 @@ def check(
         Path("corpus"), "--corpus", "-c", envvar="VERIFIER_CORPUS",
         help="Corpus directory or file to verify against.",
     ),
-    index_dir: Optional[Path] = typer.Option(
-        None, "--index-dir", envvar="VERIFIER_INDEX_DIR",
-        help="Where the index is kept (default: a cache directory per corpus).",
-    ),
+    index_dir: Optional[Path] = INDEX_DIR_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object on stdout."),
 ) -> None:
     """Verify one CLAIM: SUPPORTED, CONTRADICTED or NOT_FOUND, with citations."""
@@ -225,10 +223,7 @@ def batch(
         Path("corpus"), "--corpus", "-c", envvar="VERIFIER_CORPUS",
         help="Corpus directory or file to verify against.",
     ),
-    index_dir: Optional[Path] = typer.Option(
-        None, "--index-dir", envvar="VERIFIER_INDEX_DIR",
-        help="Where the index is kept (default: a cache directory per corpus).",
-    ),
+    index_dir: Optional[Path] = INDEX_DIR_OPTION,
     claim_column: str = typer.Option(
         "claim", "--claim-column", help="Header of the column holding the claims "
                                         "(case-insensitive)."),
@@ -338,9 +333,7 @@ def bench(
     no_checks: bool = typer.Option(
         False, "--no-checks", help="Ablation: turn off the consistency checks (numbers, "
                                    "dates, entities, ...) and decide on NLI scores alone."),
-    index_dir: Optional[Path] = typer.Option(
-        None, "--index-dir", envvar="VERIFIER_INDEX_DIR",
-        help="Where the index is kept (default: a cache directory per corpus)."),
+    index_dir: Optional[Path] = INDEX_DIR_OPTION,
     scifact_corpus: Optional[Path] = typer.Option(
         None, "--scifact-corpus", exists=True, dir_okay=False,
         help="SciFact corpus.jsonl (default: corpus.jsonl next to PATH)."),

@@ -21,6 +21,9 @@ def test_validate_strips_and_collapses():
     [
         ("Russian peacekeepers left Karabakh.", 1),
         ("Russia and Armenia are allies.", 1),  # coordinated nouns are one claim
+        # a list of nouns before the verb is one claim, not "... weapons." + "Equipment had left."
+        ("The ministry said all of the contingent's personnel, weapons and equipment had left.", 1),
+        ("Officials counted soldiers, tanks and trucks that had left the region.", 1),
         ("Russian peacekeepers left Karabakh and Armenia returned four villages.", 2),
         ("The withdrawal began in April, but it was agreed by Putin and Aliyev.", 2),
         ("Baku recaptured the region; the peacekeepers did not intervene.", 2),

@@ -36,6 +36,18 @@ def _has_verb(span) -> bool:  # noqa: ANN001 - spaCy Span
     return any(t.pos_ in {"VERB", "AUX"} for t in span)
 
 
+def _joins_clauses(cc) -> bool:  # noqa: ANN001 - spaCy Token
+    """False when the coordinator ends a comma list of nouns ("personnel, weapons and
+    equipment had left" is one claim, not "... weapons." + "Equipment had left.")."""
+    head = cc.head
+    if cc.text == ";" or head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+        return True
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return not any(t.text == "," for t in cc.doc[first.i: cc.i])
+
+
 def _subject_text(span) -> str | None:  # noqa: ANN001
     for t in span:
         if t.dep_ in {"nsubj", "nsubjpass"}:
@@ -62,7 +74,7 @@ def split_claim(claim: str, nlp=None) -> list[str]:  # noqa: ANN001
             left, right = doc[: t.i], doc[t.i + 1:]
             if any(a.dep_ in {"relcl", "acl", "advcl"} for a in t.ancestors):
                 continue  # "which began in April and ended in June" stays whole
-            if len(right) >= 2 and _has_verb(left) and _has_verb(right):
+            if len(right) >= 2 and _has_verb(left) and _has_verb(right) and _joins_clauses(t):
                 cuts.append(t.i)
     if not cuts:
         return [claim]

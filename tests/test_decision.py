@@ -42,6 +42,14 @@ def test_decide_table(candidates, expected):
     assert decide(candidates, S).label is expected
 
 
+def test_agreeing_checks_discount_nli_contradiction():
+    s = S.with_(agree_contradiction_scale=0.5, contradict_threshold=0.6)
+    assert decide([cand(0.1, 0.1, 0.8, findings=AGREE)], s).label is Label.NOT_FOUND
+    assert decide([cand(0.1, 0.1, 0.8)], s).label is Label.CONTRADICTED
+    # a conflict still wins over the discount
+    assert decide([cand(0.1, 0.1, 0.8, findings=AGREE + CONFLICT)], s).label is Label.CONTRADICTED
+
+
 def test_mixed_evidence_is_flagged_and_both_sides_listed():
     d = decide([cand(0.95, 0.03, 0.02, key=0), cand(0.1, 0.2, 0.7, key=1)], S)
     assert d.mixed

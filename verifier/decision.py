@@ -27,6 +27,9 @@ class DecisionSettings:
     conflict_relevance: float = 0.5  # a check conflict counts only on a passage this relevant
     conflict_score: float = 0.85  # contradiction score given by a check conflict
     conflict_entailment_cap: float = 0.1  # entailment left to a passage with a check conflict
+    # NLI contradiction kept on a passage where checks found the claim's numbers, dates or names
+    # and all of them agree (small NLI models call paraphrases contradictions); 1.0 = no change
+    agree_contradiction_scale: float = 1.0
     # Platt scaling per label: confidence = sigmoid(a * score + b); fitted on dev data.
     calibration: dict[str, tuple[float, float]] = field(
         default_factory=lambda: {"SUPPORTED": (6.0, -2.5), "CONTRADICTED": (6.0, -2.5),
@@ -66,6 +69,10 @@ class Candidate:
     def conflicts(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.status == "conflict")
 
+    @property
+    def agreements(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == "agree")
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -87,6 +94,8 @@ def candidate_scores(c: Candidate, s: DecisionSettings) -> tuple[float, float]:
         contra = max(contra, s.conflict_score)
     elif c.conflicts:
         support = min(support, s.conflict_entailment_cap)
+    elif c.agreements:
+        contra *= s.agree_contradiction_scale
     return support, contra
 
 

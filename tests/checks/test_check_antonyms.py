@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TIES, UPGRADE, WARS
+from conftest import COMPLETED, TIES, UPGRADE, WARS
 
 from verifier.checks import antonyms
 
@@ -18,6 +18,11 @@ from verifier.checks import antonyms
         ("Ties between Russia and Armenia have soured.", TIES, "not_applicable"),
         ("Oil prices rose sharply.", "The population of the town fell.", "not_applicable"),
         ("The first war over the enclave lasted around six years.", WARS, "not_applicable"),
+        # the opposite word is about something else ("first meeting" vs "last month")
+        ("The commission will hold its first meeting in June.",
+         "Last month, the commission was created.", "not_applicable"),
+        # beginning and completing a process are both true of one withdrawal
+        ("The Russian withdrawal began on April 17.", COMPLETED, "not_applicable"),
     ],
 )
 def test_antonyms(claim, evidence, status):

@@ -2,20 +2,21 @@
 
 A curated table of lemma pairs (WordNet is not shipped in a pip package usable offline, and its
 antonym relation misses most of the news-style pairs below). Fires only when the claim and the
-passage share the rest of their content words.
+passage share the rest of their content words and the two opposite words stand in the same
+place: they share an argument or the word they modify ("its first meeting" is no opposite of
+"last month"). Beginning and completing a process are not opposites (both can be true).
 """
 
 from __future__ import annotations
 
-from verifier.checks.common import anchored, parse
+from verifier.checks.common import STOP_POS, anchored, canon, parse
 from verifier.types import Finding
 
 PAIRS = [
     ("upgrade", "downgrade"), ("sour", "improve"), ("sour", "warm"), ("worsen", "improve"),
     ("increase", "decrease"), ("increase", "reduce"), ("rise", "fall"), ("rise", "drop"),
     ("raise", "lower"), ("win", "lose"), ("accept", "reject"), ("approve", "reject"),
-    ("support", "oppose"), ("strengthen", "weaken"), ("deepen", "weaken"), ("begin", "end"),
-    ("begin", "complete"), ("start", "finish"), ("start", "end"), ("withdraw", "deploy"),
+    ("support", "oppose"), ("strengthen", "weaken"), ("deepen", "weaken"), ("withdraw", "deploy"),
     ("withdraw", "arrive"), ("leave", "arrive"), ("leave", "stay"), ("leave", "remain"),
     ("join", "leave"), ("open", "close"), ("ally", "enemy"), ("ally", "rival"),
     ("friend", "enemy"), ("gain", "lose"), ("expand", "shrink"), ("before", "after"),
@@ -27,17 +28,41 @@ PAIRS = [
     ("early", "late"), ("cheap", "expensive"), ("strong", "weak"), ("large", "small"),
     ("traditional", "new"), ("internationally", "domestically"), ("sign", "reject"),
 ]
+# Stages of one process: not opposites (a withdrawal both begins and ends), but a date of one
+# stage says nothing about another (used by the dates check).
+STAGES = [("begin", "end"), ("begin", "complete"), ("begin", "finish"), ("start", "end"),
+          ("start", "complete"), ("start", "finish"), ("launch", "complete")]
 OPPOSITE: dict[str, set[str]] = {}
 for a, b in PAIRS:
     OPPOSITE.setdefault(a, set()).add(b)
     OPPOSITE.setdefault(b, set()).add(a)
 
 
+OTHER_STAGE: dict[str, set[str]] = {}
+for a, b in STAGES:
+    OTHER_STAGE.setdefault(a, set()).add(b)
+    OTHER_STAGE.setdefault(b, set()).add(a)
+
 _VERB_HOMOGRAPHS = {"last", "first", "more", "less", "late", "early"}
 
 
 def _pos_class(t) -> str:
     return {"AUX": "VERB", "PROPN": "NOUN", "ADV": "ADJ"}.get(t.pos_, t.pos_)
+
+
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "prep", "pobj", "agent", "dative",
+             "compound", "amod", "poss", "nmod", "appos", "acomp", "npadvmod"}
+
+
+def _context(tok) -> set[str]:  # noqa: ANN001 - spaCy Token
+    """Content lemmas around a word: what it modifies and its nominal arguments."""
+    words = [tok.head] if tok.head is not tok else []
+    for child in tok.children:
+        if child.dep_ in _ARG_DEPS:
+            words.extend(child.subtree)
+    return {canon(w.lemma_.lower()) for w in words
+            if w.pos_ not in STOP_POS and not w.is_stop and w.is_alpha} - {
+        canon(tok.lemma_.lower())}
 
 
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
@@ -54,7 +79,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 continue
             if _pos_class(t) == "VERB" and lem in _VERB_HOMOGRAPHS:
                 continue  # "lasted" (to last) is no opposite of "first"
-            if anchored(cd, ed, 0.4):
+            if anchored(cd, ed, 0.4) and _context(t) & _context(hit):
                 return Finding("antonyms", "conflict", f"'{t.text}' vs '{hit.text}'",
                                claim_span=t.text, evidence_span=hit.text)
     return Finding("antonyms", "not_applicable")

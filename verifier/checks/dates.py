@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from verifier.checks.antonyms import OPPOSITE
+from verifier.checks.antonyms import OPPOSITE, OTHER_STAGE
 from verifier.checks.common import MONTHS, WEEKDAYS, anchored, content_lemmas, governing_verb, parse
 from verifier.checks.numbers import WORDS
 from verifier.types import Finding
@@ -98,7 +98,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             ev_verbs = {governing_verb(t).lemma_.lower() for _, _, t in ei[kind]}
             if kind == "month" and ci["day"] and ei["day"]:
                 continue  # judged as a day
-            if OPPOSITE.get(verb, set()) & ev_verbs:
+            if (OPPOSITE.get(verb, set()) | OTHER_STAGE.get(verb, set())) & ev_verbs:
                 continue  # a start date and an end date are different events
             same_verb = verb in ev_verbs
             if same_verb or (same_topic and _shared_context(tok, [t for _, _, t in ei[kind]])):

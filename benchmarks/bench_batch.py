@@ -21,9 +21,7 @@ import argparse
 import csv
 import json
 import os
-import platform
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -31,7 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+from common import REPO, machine, peak_rss_mb
+
 SEED_CSV = REPO / "benchmarks" / "claims" / "seed_dev.csv"
 FALLBACK_CLAIMS = [
     "Russian peacekeepers completed their withdrawal from the Nagorno-Karabakh region.",
@@ -81,11 +81,6 @@ def write_claims(path: Path, n: int, seeds: list[str], seed: int = 0) -> Path:
 
 
 # ---- children (one measurement per process) -------------------------------------------------
-
-
-def peak_rss_mb() -> float:
-    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
-    return kb / 1024 / (1024 if sys.platform == "darwin" else 1)
 
 
 class _StandIn:
@@ -176,16 +171,6 @@ def spawn(mode: str, args: argparse.Namespace, input_: Path, verifier: str) -> d
 
 
 # ---- orchestration --------------------------------------------------------------------------
-
-
-def machine() -> dict:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                            check=False, text=True, cwd=REPO).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--", "verifier"],
-                           capture_output=True, check=False, text=True, cwd=REPO).stdout.strip()
-    return {"commit": commit + ("+dirty" if dirty else ""), "cores": os.cpu_count(),
-            "python": platform.python_version(), "platform": platform.platform(),
-            "load_avg_at_start": os.getloadavg()}
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

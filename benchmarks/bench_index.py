@@ -16,17 +16,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import random
-import resource
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-SCIFACT = Path("/work/shared/data/scifact")
+sys.path.insert(0, str(Path(__file__).parent))
+from common import REPO, machine, peak_rss_mb
+
+SCIFACT = REPO.parent / "shared" / "data" / "scifact"
 
 
 def scifact_docs(scifact: Path = SCIFACT, n_docs: int = 0, seed: int = 0) -> list[dict]:
@@ -53,21 +52,6 @@ def write_jsonl(docs: list[dict], path: Path) -> None:
             f.write(json.dumps({"id": d["doc_id"], "title": d["title"], "text": text}) + "\n")
 
 
-def machine() -> dict:
-    repo = Path(__file__).resolve().parents[1]
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                            check=False, text=True, cwd=repo).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--", "verifier"],
-                           capture_output=True, check=False, text=True, cwd=repo).stdout.strip()
-    import torch
-
-    return {"commit": commit + ("+dirty" if dirty else ""), "cores": os.cpu_count(),
-            "torch_threads": torch.get_num_threads(), "python": platform.python_version(),
-            "platform": platform.platform(), "load_avg_at_start": os.getloadavg(),
-            "note": "CPU shared with a model-training job during this run: timings are "
-                    "pessimistic"}
-
-
 def to_markdown(result: dict, title: str) -> str:
     """A short report: machine line, then every number as a flat table."""
     m = result["machine"]
@@ -87,10 +71,6 @@ def to_markdown(result: dict, title: str) -> str:
 
     walk("", {k: v for k, v in result.items() if k not in ("machine", "benchmark", "dataset")})
     return "\n".join(lines) + "\n"
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def dir_size_mb(path: Path) -> float:

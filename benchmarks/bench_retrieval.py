@@ -21,7 +21,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_index import SCIFACT, machine, peak_rss_mb, to_markdown  # noqa: E402
+from bench_index import SCIFACT, to_markdown
+from common import machine, peak_rss_mb
 
 KS = (1, 5, 10)
 
@@ -42,7 +43,7 @@ def ndcg(ranked: list[str], gold: set[str], k: int = 10) -> float:
     return dcg / ideal if ideal else 0.0
 
 
-def evaluate(retriever, claims: list[dict], spans: dict[str, list[tuple[int, int]]]) -> dict:  # noqa: ANN001
+def evaluate(retriever, claims: list[dict], spans: dict[str, list[tuple[int, int]]]) -> dict:
     queries = [c["claim"] for c in claims]
     t = time.perf_counter()
     passage_hits = retriever.search_many(queries, k=max(KS))
@@ -75,7 +76,7 @@ def evaluate(retriever, claims: list[dict], spans: dict[str, list[tuple[int, int
     }
 
 
-def latency(retriever, queries: list[str], k: int = 10) -> dict:  # noqa: ANN001
+def latency(retriever, queries: list[str], k: int = 10) -> dict:
     retriever.search(queries[0], k)  # warm-up
     times = []
     for q in queries:

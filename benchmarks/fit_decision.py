@@ -25,9 +25,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from verifier.decision import DecisionSettings, decide  # noqa: E402
-from verifier.types import Label  # noqa: E402
-from verifier.verify import Verifier, candidates_of  # noqa: E402
+from verifier.decision import DecisionSettings, decide
+from verifier.types import Label
+from verifier.verify import Verifier, candidates_of
 
 GOLD = {"SUPPORTED": Label.SUPPORTED, "CONTRADICTED": Label.CONTRADICTED,
         "NOT_FOUND": Label.NOT_FOUND}

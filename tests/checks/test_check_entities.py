@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import AGREED, POPULATION, ROLE
+from conftest import AGREED, POPULATION, ROLE, VILLAGES
+
+TERRITORY = ("The territory is internationally recognized as part of Azerbaijan despite "
+             "historically being home to a majority Armenian population.")
 
 from verifier.checks import entities
 
@@ -18,6 +21,13 @@ from verifier.checks import entities
          "agree"),
         ("Ararat Mirzoyan issued a statement with James O'Brien.", ROLE, "agree"),
         ("Almost all ethnic Armenians left for Russia.", POPULATION, "conflict"),
+        # the claim's entity is named in the passage, but another one fills its slot
+        ("The territory is internationally recognised as part of Armenia.", TERRITORY,
+         "conflict"),
+        ("The territory is internationally recognized as part of Azerbaijan.", TERRITORY, "agree"),
+        ("The territory was historically home to a majority Armenian population.", TERRITORY,
+         "agree"),
+        ("Yerevan returned four villages to Azerbaijan.", VILLAGES, "agree"),
         # unrelated entities
         ("Germany won the World Cup in 2014.", AGREED, "not_applicable"),
     ],

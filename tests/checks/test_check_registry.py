@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from conftest import STATIONED
 
 from verifier.checks import CHECKS, run_checks
@@ -27,3 +28,14 @@ def test_highlight_ignores_agreements():
 def test_paraphrase_has_no_conflict():
     claim = "Almost 2,000 troops from Russia had been based in Karabakh."
     assert not [f for f in run_checks(claim, STATIONED) if f.status == "conflict"]
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [("recognise", "recognize"), ("organisation", "organization"), ("defence", "defense"),
+     ("rise", "rise"), ("exercise", "exercise"), ("promise", "promise"), ("advise", "advise")],
+)
+def test_british_spellings_get_american_lemmas(british, american):
+    from verifier.nlp import american as to_american
+
+    assert to_american(british) == american

@@ -66,6 +66,32 @@ def roles_compatible(a: str, b: str) -> bool:
     return a == b or (a in GENERIC_ROLES and a in b) or (b in GENERIC_ROLES and b in a)
 
 
+_ARGS = {"conj", "pobj", "appos", "dobj", "nsubj", "nsubjpass", "compound", "poss"}
+
+
+def _same_slot(ce, ee, strict: bool) -> bool:  # noqa: ANN001 - spaCy Spans
+    """The passage's entity ``ee`` fills the slot the claim's ``ce`` fills: same verb and the
+    same (or, unless ``strict``, any argument) relation, or the same head noun ("part of X",
+    "Russian troops") doing the same thing."""
+    if ee.label_ != ce.label_ and {ee.label_, ce.label_} != {"GPE", "NORP"}:
+        return False
+    verb, ev_verb = governing_verb(ce.root), governing_verb(ee.root)
+    same_verb = verb.lemma_.lower() == ev_verb.lemma_.lower()
+    same_dep = ce.root.dep_ == ee.root.dep_
+    same_slot = same_verb and (same_dep or (not strict and {ce.root.dep_, ee.root.dep_} <= _ARGS))
+    ch, eh = ce.root.head, ee.root.head
+    if ch.pos_ == "ADP" and eh.pos_ == "ADP":  # "part of X": compare what "of" hangs on
+        if strict and ch.lower_ != eh.lower_:
+            return False
+        ch, eh = ch.head, eh.head
+    # Same noun ("Turkish troops" / "Russian troops") is only the same slot when the noun does
+    # the same thing: "replaced by Turkish troops" is another event.
+    verbs_fit = same_verb or "be" in {verb.lemma_.lower(), ev_verb.lemma_.lower()}
+    same_head = (ch.lemma_.lower() == eh.lemma_.lower() and ch.pos_ == "NOUN" and same_dep
+                 and verbs_fit)
+    return same_slot or same_head
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
@@ -87,30 +113,21 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         else:
             missing.append(ce)
     for ce in missing:
-        verb = governing_verb(ce.root)
         for ee in e_ents:
-            if ee.label_ != ce.label_ and {ee.label_, ce.label_} != {"GPE", "NORP"}:
-                continue
             if any(_same_entity(ee.text, x.text) and x.root.dep_ == ee.root.dep_
                    for x in c_ents):
                 continue  # the passage's entity fills the same kind of slot in the claim
-            ev_verb = governing_verb(ee.root)
-            args = {"conj", "pobj", "appos", "dobj", "nsubj", "nsubjpass", "compound", "poss"}
-            same_slot = (verb.lemma_.lower() == ev_verb.lemma_.lower()
-                         and (ce.root.dep_ == ee.root.dep_
-                              or {ce.root.dep_, ee.root.dep_} <= args))
-            ch, eh = ce.root.head, ee.root.head
-            if ch.pos_ == "ADP" and eh.pos_ == "ADP":  # "part of X": compare what "of" hangs on
-                ch, eh = ch.head, eh.head
-            # Same noun ("Turkish troops" / "Russian troops") is only the same slot when the
-            # noun does the same thing: "replaced by Turkish troops" is another event.
-            verbs_fit = (verb.lemma_.lower() == ev_verb.lemma_.lower()
-                         or "be" in {verb.lemma_.lower(), ev_verb.lemma_.lower()})
-            same_head = ch.lemma_.lower() == eh.lemma_.lower() and ch.pos_ == "NOUN" and \
-                ce.root.dep_ == ee.root.dep_ and verbs_fit
-            if (same_slot or same_head) and anchored(cd, ed, 0.4):
+            if _same_slot(ce, ee, strict=False) and anchored(cd, ed, 0.4):
                 return Finding("entities", "conflict", f"'{ce.text}' vs '{ee.text}'",
                                claim_span=ce.text, evidence_span=ee.text)
+    # A claim entity the passage names elsewhere can still sit in another entity's slot:
+    # "recognised as part of Armenia" against "part of Azerbaijan ... Armenian population".
+    for ce in matched:
+        same = [ee for ee in e_ents if _same_slot(ce, ee, strict=True)]
+        if same and not any(_same_entity(ce.text, ee.text) for ee in same) and \
+                anchored(cd, ed, 0.4):
+            return Finding("entities", "conflict", f"'{ce.text}' vs '{same[0].text}'",
+                           claim_span=ce.text, evidence_span=same[0].text)
     if matched:
         return Finding("entities", "agree", ", ".join(e.text for e in matched))
     return Finding("entities", "not_applicable")

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import REPO, machine, peak_rss_mb  # noqa: E402
+from common import REPO, machine, peak_rss_mb
 
 
 def seed_claims(path: Path, n: int) -> list[str]:

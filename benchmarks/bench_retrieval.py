@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import statistics
 import sys
 import time
@@ -23,6 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_index import SCIFACT, to_markdown
 from common import machine, peak_rss_mb
+
+from verifier.evaluation import ndcg_at_k, recall_at_k
 
 KS = (1, 5, 10)
 
@@ -35,12 +36,6 @@ def sentence_spans(abstract: list[str]) -> list[tuple[int, int]]:
         spans.append((pos, pos + len(s)))
         pos += len(s) + 2
     return spans
-
-
-def ndcg(ranked: list[str], gold: set[str], k: int = 10) -> float:
-    dcg = sum(1 / math.log2(i + 2) for i, d in enumerate(ranked[:k]) if d in gold)
-    ideal = sum(1 / math.log2(i + 2) for i in range(min(k, len(gold))))
-    return dcg / ideal if ideal else 0.0
 
 
 def evaluate(retriever, claims: list[dict], spans: dict[str, list[tuple[int, int]]]) -> dict:
@@ -56,8 +51,8 @@ def evaluate(retriever, claims: list[dict], spans: dict[str, list[tuple[int, int
         gold_docs = {str(d) for d in c["evidence"]}
         ranked = [h.doc_id.split("#", 1)[1] for h in dh]
         for k in KS:
-            doc_recall[k].append(len(gold_docs & set(ranked[:k])) / len(gold_docs))
-        ndcgs.append(ndcg(ranked, gold_docs))
+            doc_recall[k].append(recall_at_k(ranked, gold_docs, k))
+        ndcgs.append(ndcg_at_k(ranked, gold_docs, 10))
         gold_sents = {(d, i) for d, sets in c["evidence"].items() for s in sets
                       for i in s["sentences"]}
         for k in KS:

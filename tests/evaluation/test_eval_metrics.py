@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from verifier.evaluation.metrics import (
@@ -7,6 +9,8 @@ from verifier.evaluation.metrics import (
     classification_report,
     confusion_matrix,
     ece,
+    ndcg_at_k,
+    recall_at_k,
     reliability_bins,
 )
 from verifier.types import Label
@@ -75,3 +79,20 @@ def test_reliability_bins_edges() -> None:
     assert bins[5] == {"lo": 0.5, "hi": 0.6, "count": 0, "mean_confidence": 0.0, "accuracy": 0.0}
     with pytest.raises(ValueError, match="outside"):
         reliability_bins([1.5], [True])
+
+
+@pytest.mark.parametrize(
+    ("ranked", "gold", "k", "recall"),
+    [(["a", "b", "c"], {"a"}, 1, 1.0), (["b", "a"], {"a"}, 1, 0.0), (["b", "a"], {"a", "z"}, 2, 0.5),
+     ([], {"a"}, 5, 0.0), (["a"], set(), 5, 0.0)],
+)
+def test_recall_at_k(ranked, gold, k, recall):
+    assert recall_at_k(ranked, gold, k) == recall
+
+
+def test_ndcg_hand_computed():
+    # gold {a, b}; ranking b, x, a -> DCG = 1/log2(2) + 1/log2(4) = 1.5; ideal = 1 + 1/log2(3)
+    assert ndcg_at_k(["b", "x", "a"], {"a", "b"}, 10) == pytest.approx(1.5 / (1 + 1 / math.log2(3)))
+    assert ndcg_at_k(["a", "b"], {"a", "b"}, 10) == 1.0
+    assert ndcg_at_k(["x", "a"], {"a"}, 1) == 0.0  # cut off at k
+    assert ndcg_at_k(["x"], set(), 10) == 0.0

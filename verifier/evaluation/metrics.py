@@ -1,5 +1,5 @@
-"""Metrics: accuracy, per-label P/R/F1, macro-F1, confusion matrix, calibration, and SciFact's
-official abstract- and sentence-level scores.
+"""Metrics: accuracy, per-label P/R/F1, macro-F1, confusion matrix, calibration, SciFact's
+official abstract- and sentence-level scores, and retrieval ranking (recall@k, nDCG@k).
 
 >>> from verifier.types import Label as L
 >>> r = classification_report([L.SUPPORTED, L.CONTRADICTED], [L.SUPPORTED, L.NOT_FOUND])
@@ -9,7 +9,8 @@ official abstract- and sentence-level scores.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from verifier.evaluation.labels import map_gold_label
@@ -204,3 +205,28 @@ def scifact_metrics(
         "sentence_selection_label": prf(counts["sent_label"], counts["sent_pred"],
                                         counts["sent_gold"]),
     }
+
+
+# ---- retrieval ranking ----------------------------------------------------------------------
+
+
+def recall_at_k(ranked: Sequence[str], gold: Collection[str], k: int) -> float:
+    """Share of the gold items found in the first ``k`` ranked ones (0 when there is no gold).
+
+    >>> recall_at_k(["a", "b", "c"], {"c", "d"}, 3)
+    0.5
+    """
+    gold = set(gold)
+    return len(gold & set(ranked[:k])) / len(gold) if gold else 0.0
+
+
+def ndcg_at_k(ranked: Sequence[str], gold: Collection[str], k: int = 10) -> float:
+    """Binary-relevance nDCG@k: DCG of the ranking over the DCG of a perfect one.
+
+    >>> round(ndcg_at_k(["x", "a"], {"a"}, 10), 4)  # the only relevant item at rank 2
+    0.6309
+    """
+    gold = set(gold)
+    dcg = sum(1 / math.log2(i + 2) for i, d in enumerate(ranked[:k]) if d in gold)
+    ideal = sum(1 / math.log2(i + 2) for i in range(min(k, len(gold))))
+    return dcg / ideal if ideal else 0.0

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import COMPLETED, TIES, UPGRADE, WARS
+from conftest import COMPLETED, RECAPTURED, TIES, UPGRADE, WARS
 
 from verifier.checks import antonyms
 
@@ -21,8 +21,12 @@ from verifier.checks import antonyms
         # the opposite word is about something else ("first meeting" vs "last month")
         ("The commission will hold its first meeting in June.",
          "Last month, the commission was created.", "not_applicable"),
-        # beginning and completing a process are both true of one withdrawal
+        # beginning and completing a process are both true of one withdrawal ...
         ("The Russian withdrawal began on April 17.", COMPLETED, "not_applicable"),
+        # ... but not at the same time
+        ("The Russian withdrawal began on June 12.", COMPLETED, "conflict"),
+        ("Russian peacekeepers on Wednesday began their withdrawal from Nagorno-Karabakh.",
+         RECAPTURED, "conflict"),
     ],
 )
 def test_antonyms(claim, evidence, status):

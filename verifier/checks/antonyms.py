@@ -4,12 +4,14 @@ A curated table of lemma pairs (WordNet is not shipped in a pip package usable o
 antonym relation misses most of the news-style pairs below). Fires only when the claim and the
 passage share the rest of their content words and the two opposite words stand in the same
 place: they share an argument or the word they modify ("its first meeting" is no opposite of
-"last month"). Beginning and completing a process are not opposites (both can be true).
+"last month"). Beginning and completing a process are not opposites (both can be true), but
+they conflict when the claim puts the beginning at the time the passage gives for the end
+("began on Wednesday" against "completed on Wednesday").
 """
 
 from __future__ import annotations
 
-from verifier.checks.common import STOP_POS, anchored, canon, parse
+from verifier.checks.common import MONTHS, STOP_POS, WEEKDAYS, anchored, canon, parse
 from verifier.types import Finding
 
 PAIRS = [
@@ -65,6 +67,13 @@ def _context(tok) -> set[str]:  # noqa: ANN001 - spaCy Token
         canon(tok.lemma_.lower())}
 
 
+def _times(tok) -> set[str]:  # noqa: ANN001 - spaCy Token
+    """Time words (dates, weekdays, months, day numbers) among a verb's dependents."""
+    return {w.lower_ for c in tok.children if c.dep_ in {"prep", "npadvmod", "tmod"}
+            for w in c.subtree
+            if w.ent_type_ in {"DATE", "TIME"} or w.lower_ in MONTHS or w.lower_ in WEEKDAYS}
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
@@ -81,5 +90,15 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 continue  # "lasted" (to last) is no opposite of "first"
             if anchored(cd, ed, 0.4) and _context(t) & _context(hit):
                 return Finding("antonyms", "conflict", f"'{t.text}' vs '{hit.text}'",
+                               claim_span=t.text, evidence_span=hit.text)
+        for other in OTHER_STAGE.get(lem, set()):
+            hit = ev_lemmas.get(other)
+            if hit is None or lem in ev_lemmas or other in claim_lemmas:
+                continue
+            shared = _times(t) & _times(hit)
+            if shared and _context(t) & _context(hit) and anchored(cd, ed, 0.4):
+                when = " ".join(sorted(shared))
+                return Finding("antonyms", "conflict",
+                               f"'{t.text}' vs '{hit.text}' ({when})",
                                claim_span=t.text, evidence_span=hit.text)
     return Finding("antonyms", "not_applicable")

@@ -33,9 +33,9 @@ PROFITS = "The company's profits rose by 12 percent in 2019, to about 40 million
         (numbers, "Yerevan returned five villages to Azerbaijan.", VILLAGES, "conflict"),
         (numbers, "Yerevan returned four villages to Azerbaijan.", VILLAGES, "agree"),
         (numbers, "Profits rose by 30 percent in 2019.", PROFITS, "conflict"),
-        # numbers about different things never conflict
-        (numbers, "The country has 3 million inhabitants.", STATIONED, "not_applicable"),
-        (numbers, "Azerbaijan and Armenia fought three wars.", STATIONED, "not_applicable"),
+        # numbers about different things never conflict (the passage's silence is "missing")
+        (numbers, "The country has 3 million inhabitants.", STATIONED, "missing"),
+        (numbers, "Azerbaijan and Armenia fought three wars.", STATIONED, "missing"),
         (numbers, "Peacekeepers were stationed in Karabakh.", STATIONED, "not_applicable"),
         # dates
         (dates, "The ceasefire agreement was signed in December 2020.", STATIONED, "conflict"),
@@ -72,10 +72,10 @@ PROFITS = "The company's profits rose by 12 percent in 2019, to about 40 million
         (entities, "The withdrawal was agreed between Putin and Erdogan.", AGREED, "conflict"),
         (entities, "The withdrawal was agreed between Putin and Aliyev.", AGREED, "agree"),
         (entities, "Ararat Mirzoyan issued a statement with James O'Brien.", ROLE, "agree"),
-        (entities, "Germany won the World Cup in 2014.", AGREED, "not_applicable"),
+        (entities, "Germany won the World Cup in 2014.", AGREED, "missing"),
         # same noun, another event: "replaced by Turkish troops" is not "the Russian troops"
         (entities, "The peacekeepers will be replaced by Turkish troops next year.",
-         STATIONED + " The Russian troops had a mandate to remain until 2025.", "not_applicable"),
+         STATIONED + " The Russian troops had a mandate to remain until 2025.", "missing"),
         # who did what to whom
         (roles, "Azerbaijan returned four villages to Armenia.", VILLAGES, "conflict"),
         (roles, "Armenia returned four villages to Azerbaijan.", VILLAGES, "agree"),

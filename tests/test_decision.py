@@ -50,6 +50,13 @@ def test_agreeing_checks_discount_nli_contradiction():
     assert decide([cand(0.1, 0.1, 0.8, findings=AGREE + CONFLICT)], s).label is Label.CONTRADICTED
 
 
+def test_missing_name_caps_entailment():
+    missing = (Finding("entities", "missing", "Moscow"),)
+    s = S.with_(missing_entailment_cap=0.4)
+    assert decide([cand(0.9, 0.05, 0.05, findings=missing)], s).label is Label.NOT_FOUND
+    assert decide([cand(0.9, 0.05, 0.05, findings=missing)], S).label is Label.SUPPORTED
+
+
 def test_mixed_evidence_is_flagged_and_both_sides_listed():
     d = decide([cand(0.95, 0.03, 0.02, key=0), cand(0.1, 0.2, 0.7, key=1)], S)
     assert d.mixed

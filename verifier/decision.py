@@ -30,6 +30,8 @@ class DecisionSettings:
     # NLI contradiction kept on a passage where checks found the claim's numbers, dates or names
     # and all of them agree (small NLI models call paraphrases contradictions); 1.0 = no change
     agree_contradiction_scale: float = 1.0
+    # entailment left to a passage that never mentions a name or count of the claim
+    missing_entailment_cap: float = 1.0
     # Platt scaling per label: confidence = sigmoid(a * score + b); fitted on dev data.
     calibration: dict[str, tuple[float, float]] = field(
         default_factory=lambda: {"SUPPORTED": (6.0, -2.5), "CONTRADICTED": (6.0, -2.5),
@@ -70,6 +72,10 @@ class Candidate:
         return tuple(f for f in self.findings if f.status == "conflict")
 
     @property
+    def missing(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == "missing")
+
+    @property
     def agreements(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.status == "agree")
 
@@ -96,6 +102,8 @@ def candidate_scores(c: Candidate, s: DecisionSettings) -> tuple[float, float]:
         support = min(support, s.conflict_entailment_cap)
     elif c.agreements:
         contra *= s.agree_contradiction_scale
+    if c.missing:
+        support = min(support, s.missing_entailment_cap)
     return support, contra
 
 

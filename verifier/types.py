@@ -128,8 +128,9 @@ class Citation:
 class Finding:
     """What one consistency check found for a claim against a passage.
 
-    ``status`` is ``"agree"``, ``"conflict"`` or ``"not_applicable"``. Checks only report
-    ``conflict`` when claim and passage speak about the same thing.
+    ``status`` is ``"agree"``, ``"conflict"``, ``"missing"`` (the claim states something, a
+    name or a count, that the passage never mentions) or ``"not_applicable"``. Checks only
+    report ``conflict`` when claim and passage speak about the same thing.
     """
 
     check: str  # e.g. "numbers", "dates", "entities", "negation", "antonyms", "roles"

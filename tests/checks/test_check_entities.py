@@ -28,8 +28,8 @@ from verifier.checks import entities
         ("The territory was historically home to a majority Armenian population.", TERRITORY,
          "agree"),
         ("Yerevan returned four villages to Azerbaijan.", VILLAGES, "agree"),
-        # unrelated entities
-        ("Germany won the World Cup in 2014.", AGREED, "not_applicable"),
+        # unrelated entities: never a conflict; the passage does not name them
+        ("Germany won the World Cup in 2014.", AGREED, "missing"),
     ],
 )
 def test_entities(claim, evidence, status):

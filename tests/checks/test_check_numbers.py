@@ -29,9 +29,10 @@ from verifier.checks.common import parse
         ("A dozen schools closed.", "Twelve schools closed last week.", "agree"),
         ("Half a million people voted.", "About 500,000 people voted.", "agree"),
         ("Twenty-five soldiers were hurt.", "25 soldiers were hurt.", "agree"),
-        # different things, no number, or only years: never a conflict
-        ("The country has 3 million inhabitants.", STATIONED, "not_applicable"),
-        ("Azerbaijan and Armenia fought three wars.", STATIONED, "not_applicable"),
+        # different things, no number, or only years: never a conflict (a count the passage
+        # never gives is "missing")
+        ("The country has 3 million inhabitants.", STATIONED, "missing"),
+        ("Azerbaijan and Armenia fought three wars.", STATIONED, "missing"),
         ("Peacekeepers were stationed in Karabakh.", STATIONED, "not_applicable"),
         ("The first war ended in 1996.", WARS, "not_applicable"),
         ("The region the peacekeepers left was fought over in two wars.", WARS, "agree"),

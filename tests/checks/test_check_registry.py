@@ -39,3 +39,17 @@ def test_british_spellings_get_american_lemmas(british, american):
     from verifier.nlp import american as to_american
 
     assert to_american(british) == american
+
+
+@pytest.mark.parametrize(
+    ("check", "claim", "evidence"),
+    [
+        ("entities", "Officials in Geneva confirmed that the withdrawal was complete.",
+         "Russian peacekeepers on Wednesday completed their withdrawal, officials in Baku said."),
+        ("numbers", "The offensive left more than 200 soldiers dead.",
+         "Last September, Baku took over the territory in a lightning offensive."),
+    ],
+)
+def test_unstated_names_and_counts_are_missing_not_conflicts(check, claim, evidence):
+    finding = next(f for f in run_checks(claim, evidence) if f.check == check)
+    assert finding.status == "missing", finding

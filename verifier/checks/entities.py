@@ -4,7 +4,9 @@ Conflict when the claim puts another person, place or organisation in the slot t
 fills (same verb or same role noun), e.g. "agreed between Putin and Erdogan" against "agreed
 between ... Putin and ... Ilham Aliyev"; or gives a named person another title ("Prime
 Minister Ararat Mirzoyan" against "Foreign Minister Ararat Mirzoyan"). Name variants match with
-rapidfuzz ("Putin" ~ "Vladimir Putin"); capitals stand for their countries.
+rapidfuzz ("Putin" ~ "Vladimir Putin"); capitals stand for their countries. A claim entity the
+passage never names (and no conflict) is reported as ``missing``: that passage alone cannot
+state the claim.
 """
 
 from __future__ import annotations
@@ -103,7 +105,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                            claim_span=role, evidence_span=er[name])
     c_ents = [e for e in cd.ents if e.label_ in LABELS]
     e_ents = [e for e in ed.ents if e.label_ in LABELS]
-    if not c_ents or not e_ents:
+    if not c_ents:
         return Finding("entities", "not_applicable")
     matched, missing = [], []
     for ce in c_ents:
@@ -128,6 +130,9 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 anchored(cd, ed, 0.4):
             return Finding("entities", "conflict", f"'{ce.text}' vs '{same[0].text}'",
                            claim_span=ce.text, evidence_span=same[0].text)
+    if missing:  # the passage cannot state the whole claim: it never names these
+        names = ", ".join(dict.fromkeys(e.text for e in missing))
+        return Finding("entities", "missing", names, claim_span=missing[0].text)
     if matched:
         return Finding("entities", "agree", ", ".join(e.text for e in matched))
     return Finding("entities", "not_applicable")

@@ -5,7 +5,8 @@ Each quantity becomes an interval: "nearly 2,000" is [1700, 2000], "about two th
 overlap, so "nearly 2,000" and "about two thousand" agree while "more than 2,000" and "around
 5,000" do not. Quantities are compared only when they count the same thing (the same head noun,
 or the noun the count is "of"), so a mismatch about something else is never a conflict.
-Years (a bare 1800-2100 number) and days of the month are left to the dates check.
+Years (a bare 1800-2100 number) and days of the month are left to the dates check. A claim
+quantity (2 or more) with no counterpart in the passage is reported as ``missing``.
 
 >>> check("About two thousand troops were deployed.", "Nearly 2,000 troops were deployed.").status
 'agree'
@@ -224,12 +225,14 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
     cq, eq = quantities(cd), quantities(ed)
-    if not cq or not eq:
+    if not cq:
         return Finding("numbers", "not_applicable")
-    agrees = []
+    agrees, missing = [], []
     for q in cq:
         same = [e for e in eq if same_thing(q, e)]
         if not same:
+            if q.value >= 2 and not any(e.value == q.value for e in eq):
+                missing.append(q)
             continue
         if any(q.overlaps(e) for e in same):
             agrees.append(q)
@@ -237,6 +240,9 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         e = same[0]
         return Finding("numbers", "conflict", f"'{q.text}' vs '{e.text}' ({q.head})",
                        claim_span=q.text, evidence_span=e.text)
+    if missing:  # a count the passage never gives: it cannot state the whole claim
+        return Finding("numbers", "missing", ", ".join(q.text for q in missing),
+                       claim_span=missing[0].text)
     if agrees:
         return Finding("numbers", "agree", ", ".join(q.text for q in agrees),
                        claim_span=agrees[0].text)

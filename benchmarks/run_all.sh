@@ -12,7 +12,8 @@
 #                             them takes ~50 min on 2 busy cores)
 #   VITAMINC_LIMIT=2000       VitaminC real test pairs (of 34,481)
 #   PAIRS_LIMIT=              cap for the other pair sets (empty = all)
-#   SKIP_NLI=1 / SKIP_RETRIEVAL=1   skip bench_nli.py / bench_index.py + bench_retrieval.py
+#   SKIP_NLI=1 / SKIP_RETRIEVAL=1 / SKIP_SPEED=1   skip bench_nli.py / bench_index.py +
+#                             bench_retrieval.py / bench_latency.py + bench_batch.py
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -91,6 +92,14 @@ if [[ "${SKIP_RETRIEVAL:-0}" != 1 ]]; then
         --out "$RESULTS/index_scifact.json"
     log "retrieval"
     "$PY" benchmarks/bench_retrieval.py --workdir "$WORK" --out "$RESULTS/retrieval_scifact.json"
+fi
+
+if [[ "${SKIP_SPEED:-0}" != 1 ]]; then
+    log "latency"
+    "$PY" benchmarks/bench_latency.py --out "$RESULTS/latency.json"
+    log "batch"
+    "$PY" benchmarks/bench_batch.py --rows 1000 --subset 100 --repeats 2 \
+        --large-verifier standin --out "$RESULTS/batch.json"
 fi
 
 log "done: results in $RESULTS"

@@ -55,13 +55,15 @@ class TransformersNLI:
             )
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()  # no "Loading weights" bar in the CLI's output
         if threads:
             torch.set_num_threads(threads)
         self._torch = torch
         self.tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
         self.model = AutoModelForSequenceClassification.from_pretrained(
-            str(model_dir), torch_dtype=torch.float32
+            str(model_dir), dtype=torch.float32
         ).float().eval()
         id2label = self.model.config.id2label
         self._index: dict[str, int] = {}

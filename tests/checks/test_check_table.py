@@ -1,23 +1,13 @@
-"""Table-driven cases for each consistency check, including where it must NOT fire."""
+"""One table across the consistency checks, including where each must NOT fire (the per-check
+tables are in the test_check_*.py files beside this one)."""
 
 from __future__ import annotations
 
 import pytest
+from conftest import AGREED, PROFITS, ROLE, STATIONED, VILLAGES, WARS
 
 from verifier.checks import antonyms, dates, entities, negation, numbers, roles, run_checks
 from verifier.checks.highlight import mismatch_spans
-
-STATIONED = ("Nearly 2,000 Russian peacekeepers had been stationed in Karabakh, in accordance "
-             "with a ceasefire agreement between Yerevan and Baku, signed in November 2020.")
-WARS = ("Azerbaijan and Armenia had fought two wars - first from 1988 to 1994 and then again "
-        "in 2020 - for control of the then-breakaway enclave.")
-AGREED = ("The withdrawal, which began in April, had been agreed between Russian President "
-          "Vladimir Putin and his Azerbaijani counterpart Ilham Aliyev.")
-VILLAGES = ("Last month, Yerevan returned to Azerbaijan four frontier villages that it had "
-            "captured in the 1990s.")
-ROLE = ("On Tuesday, Armenian Foreign Minister Ararat Mirzoyan and the United States Assistant "
-        "Secretary of State for Europe and Eurasia James O'Brien issued a joint statement.")
-PROFITS = "The company's profits rose by 12 percent in 2019, to about 40 million dollars."
 
 
 @pytest.mark.parametrize(

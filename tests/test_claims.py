@@ -6,7 +6,8 @@ from verifier.claims import MAX_CLAIM_CHARS, split_claim, validate_claim
 from verifier.errors import InvalidClaimError
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "\n\t", "x" * (MAX_CLAIM_CHARS + 1), "a\x00b", 3])
+@pytest.mark.parametrize("bad", ["", "   ", "\n\t", "x" * (MAX_CLAIM_CHARS + 1), "a\x00b", 3,
+                                 "???", "2,000", "1 + 1 = 2"])
 def test_validate_rejects(bad):
     with pytest.raises(InvalidClaimError):
         validate_claim(bad)

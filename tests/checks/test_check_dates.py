@@ -5,6 +5,9 @@ from conftest import AGREED, COMPLETED, RECAPTURED, STATIONED, VILLAGES, WARS
 
 from verifier.checks import dates
 
+MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's war in Ukraine "
+           "is putting pressure on the country's armed forces.")
+
 
 @pytest.mark.parametrize(
     ("claim", "evidence", "status"),
@@ -21,6 +24,9 @@ from verifier.checks import dates
         ("Baku recaptured Nagorno-Karabakh last year.", RECAPTURED, "agree"),
         ("The peacekeepers completed their withdrawal on Tuesday.", RECAPTURED, "conflict"),
         ("The peacekeepers completed their withdrawal on Wednesday.", RECAPTURED, "agree"),
+        # the same thing dated by another verb: "a mandate to stay/remain until ..."
+        ("The peacekeepers had a mandate to stay until 2030.", MANDATE, "conflict"),
+        ("The troops had a mandate to remain until 2025.", MANDATE, "agree"),
         # another event or another topic
         ("The Russian withdrawal began on April 17.", COMPLETED, "not_applicable"),
         ("The elections in France were held in May 2022.", AGREED, "not_applicable"),

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import AGREED, POPULATION, ROLE, VILLAGES
+from conftest import AGREED, POPULATION, RECAPTURED, ROLE, VILLAGES
 
 TERRITORY = ("The territory is internationally recognized as part of Azerbaijan despite "
              "historically being home to a majority Armenian population.")
@@ -21,6 +21,9 @@ from verifier.checks import entities
          "agree"),
         ("Ararat Mirzoyan issued a statement with James O'Brien.", ROLE, "agree"),
         ("Almost all ethnic Armenians left for Russia.", POPULATION, "conflict"),
+        # a country the small NER model misses at the start of a sentence
+        ("Armenia recaptured the region last year.", RECAPTURED, "conflict"),
+        ("Baku recaptured the region last year.", RECAPTURED, "agree"),
         # the claim's entity is named in the passage, but another one fills its slot
         ("The territory is internationally recognised as part of Armenia.", TERRITORY,
          "conflict"),

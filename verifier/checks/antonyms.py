@@ -56,7 +56,7 @@ _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "prep", "pobj", "agent", "dat
              "compound", "amod", "poss", "nmod", "appos", "acomp", "npadvmod"}
 
 
-def _context(tok) -> set[str]:  # noqa: ANN001 - spaCy Token
+def _context(tok) -> set[str]:
     """Content lemmas around a word: what it modifies and its nominal arguments."""
     words = [tok.head] if tok.head is not tok else []
     for child in tok.children:
@@ -67,7 +67,7 @@ def _context(tok) -> set[str]:  # noqa: ANN001 - spaCy Token
         canon(tok.lemma_.lower())}
 
 
-def _times(tok) -> set[str]:  # noqa: ANN001 - spaCy Token
+def _times(tok) -> set[str]:
     """Time words (dates, weekdays, months, day numbers) among a verb's dependents."""
     return {w.lower_ for c in tok.children if c.dep_ in {"prep", "npadvmod", "tmod"}
             for w in c.subtree

@@ -59,6 +59,14 @@ def date_items(doc) -> dict[str, list[tuple[object, str, object]]]:
     return out
 
 
+def _described(tok) -> str | None:
+    """The noun a date's clause describes ("a mandate to remain until 2025": mandate)."""
+    verb = governing_verb(tok)
+    if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head.lemma_.lower()
+    return None
+
+
 def _context(tok) -> set[str]:
     """Content lemmas of the clause the date belongs to."""
     verb = governing_verb(tok)
@@ -101,7 +109,11 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             if (OPPOSITE.get(verb, set()) | OTHER_STAGE.get(verb, set())) & ev_verbs:
                 continue  # a start date and an end date are different events
             same_verb = verb in ev_verbs
-            if same_verb or (same_topic and _shared_context(tok, [t for _, _, t in ei[kind]])):
+            # "a mandate to stay until 2030" / "a mandate to remain until 2025"
+            same_noun = _described(tok) is not None and _described(tok) in {
+                _described(t) for _, _, t in ei[kind]}
+            if same_verb or same_noun or (
+                    same_topic and _shared_context(tok, [t for _, _, t in ei[kind]])):
                 other = ei[kind][0][1]
                 return Finding("dates", "conflict", f"'{text}' vs '{other}'",
                                claim_span=text, evidence_span=other)

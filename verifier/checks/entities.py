@@ -15,7 +15,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from verifier.checks.common import anchored, canon, governing_verb, parse
+from verifier.checks.common import ALIASES, anchored, canon, governing_verb, parse
 from verifier.types import Finding
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -36,6 +36,13 @@ _ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-
 _COPULA_RE = re.compile(_NAME.replace("{1,3}", "{2,3}") + r"\s*(?:is|was|serves as|served as)"
                         r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b")
 GENERIC_ROLES = {"minister", "secretary", "general", "speaker"}
+# one-word countries and capitals the small NER model may miss (adjectives such as "Armenian"
+# are left to it): the countries of the alias table and its capitals
+_ADJECTIVAL = {"armenian", "azerbaijani", "russian", "american", "ukrainian", "british",
+               "french", "german", "chinese", "iranian", "turkish", "israeli", "us", "eu", "uk"}
+PLACES = ({w for w in set(ALIASES) | set(ALIASES.values()) if w.isalpha()} - _ADJECTIVAL) | {
+    "karabakh", "nagorno-karabakh", "afghanistan", "pakistan", "japan", "iran", "iraq",
+    "europe", "asia", "africa"}
 
 
 def _same_entity(a: str, b: str) -> bool:
@@ -71,7 +78,7 @@ def roles_compatible(a: str, b: str) -> bool:
 _ARGS = {"conj", "pobj", "appos", "dobj", "nsubj", "nsubjpass", "compound", "poss"}
 
 
-def _same_slot(ce, ee, strict: bool) -> bool:  # noqa: ANN001 - spaCy Spans
+def _same_slot(ce, ee, strict: bool) -> bool:
     """The passage's entity ``ee`` fills the slot the claim's ``ce`` fills: same verb and the
     same (or, unless ``strict``, any argument) relation, or the same head noun ("part of X",
     "Russian troops") doing the same thing."""
@@ -94,6 +101,19 @@ def _same_slot(ce, ee, strict: bool) -> bool:  # noqa: ANN001 - spaCy Spans
     return same_slot or same_head
 
 
+def named(doc) -> list:
+    """spaCy's named entities, plus known countries and capitals it missed (the small model
+    often misses a sentence-initial "Armenia")."""
+    from spacy.tokens import Span
+
+    ents = [e for e in doc.ents if e.label_ in LABELS]
+    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    for t in doc:
+        if t.i not in covered and t.pos_ == "PROPN" and t.lower_ in PLACES:
+            ents.append(Span(doc, t.i, t.i + 1, label="GPE"))
+    return sorted(ents, key=lambda e: e.start)
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
@@ -103,8 +123,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         if name in er and not roles_compatible(role, er[name]):
             return Finding("entities", "conflict", f"{name.title()}: '{role}' vs '{er[name]}'",
                            claim_span=role, evidence_span=er[name])
-    c_ents = [e for e in cd.ents if e.label_ in LABELS]
-    e_ents = [e for e in ed.ents if e.label_ in LABELS]
+    c_ents, e_ents = named(cd), named(ed)
     if not c_ents:
         return Finding("entities", "not_applicable")
     matched, missing = [], []

@@ -27,6 +27,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # the same thing dated by another verb: "a mandate to stay/remain until ..."
         ("The peacekeepers had a mandate to stay until 2030.", MANDATE, "conflict"),
         ("The troops had a mandate to remain until 2025.", MANDATE, "agree"),
+        # the conflicting date reported is the one about the same thing
+        ("The peacekeepers had a mandate to stay until 2030.", STATIONED + " " + MANDATE,
+         "conflict"),
         # another event or another topic
         ("The Russian withdrawal began on April 17.", COMPLETED, "not_applicable"),
         ("The elections in France were held in May 2022.", AGREED, "not_applicable"),
@@ -37,3 +40,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
 def test_dates(claim, evidence, status):
     finding = dates.check(claim, evidence)
     assert finding.status == status, finding
+
+
+def test_conflict_names_the_date_about_the_same_thing():
+    finding = dates.check("The peacekeepers had a mandate to stay until 2030.",
+                          STATIONED + " " + MANDATE)
+    assert finding.evidence_span == "2025", finding

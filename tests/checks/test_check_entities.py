@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import AGREED, POPULATION, RECAPTURED, ROLE, VILLAGES
+from conftest import AGREED, POPULATION, RECAPTURED, ROLE, VILLAGES, WARS
 
 TERRITORY = ("The territory is internationally recognized as part of Azerbaijan despite "
              "historically being home to a majority Armenian population.")
@@ -24,6 +24,8 @@ from verifier.checks import entities
         # a country the small NER model misses at the start of a sentence
         ("Armenia recaptured the region last year.", RECAPTURED, "conflict"),
         ("Baku recaptured the region last year.", RECAPTURED, "agree"),
+        # coordinated names share one slot, in any order
+        ("Armenia and Azerbaijan fought two wars.", WARS, "agree"),
         # the claim's entity is named in the passage, but another one fills its slot
         ("The territory is internationally recognised as part of Armenia.", TERRITORY,
          "conflict"),

@@ -108,15 +108,15 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 continue  # judged as a day
             if (OPPOSITE.get(verb, set()) | OTHER_STAGE.get(verb, set())) & ev_verbs:
                 continue  # a start date and an end date are different events
-            same_verb = verb in ev_verbs
-            # "a mandate to stay until 2030" / "a mandate to remain until 2025"
-            same_noun = _described(tok) is not None and _described(tok) in {
-                _described(t) for _, _, t in ei[kind]}
-            if same_verb or same_noun or (
-                    same_topic and _shared_context(tok, [t for _, _, t in ei[kind]])):
-                other = ei[kind][0][1]
-                return Finding("dates", "conflict", f"'{text}' vs '{other}'",
-                               claim_span=text, evidence_span=other)
+            described = _described(tok)
+            for _, other, ev_tok in ei[kind]:
+                # same verb; or one noun dated by two verbs ("a mandate to stay until 2030" /
+                # "a mandate to remain until 2025"); or the same topic and clause words
+                if (governing_verb(ev_tok).lemma_.lower() == verb
+                        or (described is not None and described == _described(ev_tok))
+                        or (same_topic and _shared_context(tok, [ev_tok]))):
+                    return Finding("dates", "conflict", f"'{text}' vs '{other}'",
+                                   claim_span=text, evidence_span=other)
     if agreed:
         return Finding("dates", "agree", ", ".join(agreed), claim_span=agreed[0])
     return Finding("dates", "not_applicable")

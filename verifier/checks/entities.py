@@ -78,17 +78,26 @@ def roles_compatible(a: str, b: str) -> bool:
 _ARGS = {"conj", "pobj", "appos", "dobj", "nsubj", "nsubjpass", "compound", "poss"}
 
 
+def _conj_head(tok):
+    """The first of coordinated words ("Azerbaijan and Armenia fought": Azerbaijan), whose
+    relation the others share."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
 def _same_slot(ce, ee, strict: bool) -> bool:
     """The passage's entity ``ee`` fills the slot the claim's ``ce`` fills: same verb and the
     same (or, unless ``strict``, any argument) relation, or the same head noun ("part of X",
     "Russian troops") doing the same thing."""
     if ee.label_ != ce.label_ and {ee.label_, ce.label_} != {"GPE", "NORP"}:
         return False
-    verb, ev_verb = governing_verb(ce.root), governing_verb(ee.root)
+    c_root, e_root = _conj_head(ce.root), _conj_head(ee.root)
+    verb, ev_verb = governing_verb(c_root), governing_verb(e_root)
     same_verb = verb.lemma_.lower() == ev_verb.lemma_.lower()
-    same_dep = ce.root.dep_ == ee.root.dep_
-    same_slot = same_verb and (same_dep or (not strict and {ce.root.dep_, ee.root.dep_} <= _ARGS))
-    ch, eh = ce.root.head, ee.root.head
+    same_dep = c_root.dep_ == e_root.dep_
+    same_slot = same_verb and (same_dep or (not strict and {c_root.dep_, e_root.dep_} <= _ARGS))
+    ch, eh = c_root.head, e_root.head
     if ch.pos_ == "ADP" and eh.pos_ == "ADP":  # "part of X": compare what "of" hangs on
         if strict and ch.lower_ != eh.lower_:
             return False
@@ -144,7 +153,9 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     # A claim entity the passage names elsewhere can still sit in another entity's slot:
     # "recognised as part of Armenia" against "part of Azerbaijan ... Armenian population".
     for ce in matched:
-        same = [ee for ee in e_ents if _same_slot(ce, ee, strict=True)]
+        # (a passage entity the claim also names elsewhere is a swap, left to the roles check)
+        same = [ee for ee in e_ents if _same_slot(ce, ee, strict=True) and not any(
+            _same_entity(ee.text, x.text) for x in c_ents if x is not ce)]
         if same and not any(_same_entity(ce.text, ee.text) for ee in same) and \
                 anchored(cd, ed, 0.4):
             return Finding("entities", "conflict", f"'{ce.text}' vs '{same[0].text}'",

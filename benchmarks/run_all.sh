@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rerun the whole benchmark suite and refresh benchmarks/results/ (`make bench`).
 #
-# Every `verifier bench` run writes benchmarks/results/<name>/{metrics.json,report.md,*.png};
+# Every `verifier bench` run writes benchmarks/results/<name>/{metrics.json,report.md,
+# predictions.jsonl,*.png};
 # metrics.json records the settings, model/index versions, commit and cores it ran on.
 #
 # Budget: about 60 minutes on 2 CPU cores. What does not fit is limited, and overridable:

@@ -322,8 +322,8 @@ def bench(
         None, "--output", "-o", help="Write the metrics JSON here (default or -: stdout)."),
     report_dir: Optional[Path] = typer.Option(
         None, "--report-dir", file_okay=False,
-        help="Also write metrics.json, report.md and the confusion-matrix and reliability "
-             "plots into this folder."),
+        help="Also write metrics.json, report.md, predictions.jsonl (one row per example) "
+             "and the confusion-matrix and reliability plots into this folder."),
     limit: Optional[int] = typer.Option(
         None, "--limit", "-n", min=1, help="Evaluate only the first N examples."),
     retrieval: _Mode = typer.Option(

@@ -28,7 +28,9 @@ def _run() -> tuple[dict, list[dict]]:
 def test_write_report_files(tmp_path: Path) -> None:
     metrics, rows = _run()
     paths = write_report(metrics, rows, tmp_path / "out")
-    assert set(paths) == {"metrics", "report", "confusion_matrix", "reliability"}
+    assert set(paths) == {"metrics", "report", "predictions", "confusion_matrix", "reliability"}
+    lines = paths["predictions"].read_text(encoding="utf-8").splitlines()
+    assert [json.loads(x) for x in lines] == rows
     loaded = json.loads(paths["metrics"].read_text(encoding="utf-8"))
     assert loaded["accuracy"] == metrics["accuracy"] and loaded["task"] == "toy"
     for key in ("confusion_matrix", "reliability"):
@@ -47,7 +49,8 @@ def test_write_report_files(tmp_path: Path) -> None:
 
 def test_write_report_without_plottable_data(tmp_path: Path) -> None:
     paths = write_report({"task": "empty", "n": 0}, [], tmp_path)
-    assert set(paths) == {"metrics", "report"}
+    assert set(paths) == {"metrics", "report", "predictions"}
+    assert paths["predictions"].read_text(encoding="utf-8") == ""
     assert json.loads(paths["metrics"].read_text(encoding="utf-8")) == {"task": "empty", "n": 0}
 
 

@@ -65,7 +65,8 @@ def write_report(
     *,
     wrong_per_kind: int = 5,
 ) -> dict[str, Path]:
-    """Write ``metrics.json``, ``report.md``, ``confusion_matrix.png`` and ``reliability.png``.
+    """Write ``metrics.json``, ``report.md``, ``predictions.jsonl`` (one row per example, for
+    error analysis), ``confusion_matrix.png`` and ``reliability.png``.
 
     ``metrics`` is what the runner returns (``classification_report`` keys plus ``task``,
     ``ece``, ``reliability`` ...); ``examples`` are its rows (``id``, ``claim``, ``gold``,
@@ -77,6 +78,10 @@ def write_report(
     paths = {"metrics": report_dir / "metrics.json", "report": report_dir / "report.md"}
     paths["metrics"].write_text(json.dumps(metrics, indent=2, default=str) + "\n",
                                 encoding="utf-8")
+    paths["predictions"] = report_dir / "predictions.jsonl"
+    paths["predictions"].write_text(
+        "".join(json.dumps(e, ensure_ascii=False, default=str) + "\n" for e in examples),
+        encoding="utf-8")
 
     bins = metrics.get("reliability")
     if bins is None and examples and all("confidence" in e and "correct" in e for e in examples):

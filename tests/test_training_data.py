@@ -80,3 +80,24 @@ def test_page_split_is_deterministic_and_about_80_percent():
 def test_number_words():
     assert S.number_to_words(2000) == "two thousand"
     assert S.number_to_words(1234) is None
+
+
+def test_synonym_swap_keeps_the_meaning(nlp):
+    doc = nlp("The troops had a mandate to remain until 2025.")
+    out = S.swap_synonym(doc, random.Random(0))
+    assert out in {"The forces had a mandate to remain until 2025.",
+                   "The troops had a mandate to stay until 2025."}
+
+
+def test_synonyms_and_antonyms_do_not_overlap():
+    for word, other in S.SYNONYMS.items():
+        assert S.ANTONYMS.get(word) != other and S.ANTONYMS.get(other) != word
+
+
+def test_generate_adds_detail_as_neutral(nlp):
+    sents = [nlp("The small Russian contingent did not intervene in the fighting last year.")]
+    pairs = [p for seed in range(8)
+             for p in S.generate([sents], random.Random(seed), "t", {})]
+    added = [p for p in pairs if p.source == "t:added_detail"]
+    assert added and all(p.label == "neutral" for p in added)
+    assert all(len(p.hypothesis) > len(p.premise) for p in added)

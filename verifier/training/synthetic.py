@@ -45,6 +45,28 @@ ANTONYMS = {
     "sour": "improve", "soured": "improved", "deepening": "weakening", "gained": "lost",
 }
 ANTONYMS.update({v: k for k, v in list(ANTONYMS.items()) if v not in ANTONYMS})
+# Same-meaning words (both directions are used): a one-word change is not always a
+# contradiction, so the model must not learn "near-identical with one word changed" as one.
+SYNONYMS = {
+    "remain": "stay", "remained": "stayed", "remains": "stays", "returned": "handed back",
+    "return": "hand back", "seized": "took over", "began": "started", "begin": "start",
+    "completed": "finished", "complete": "finish", "said": "stated", "says": "states",
+    "rapid": "quick", "quickly": "rapidly", "border": "frontier", "soldiers": "troops",
+    "troops": "forces", "about": "around", "nearly": "almost", "large": "big",
+    "small": "little", "showed": "demonstrated", "shows": "demonstrates", "show": "demonstrate",
+    "increase": "rise", "increased": "rose", "decrease": "decline", "decreased": "declined",
+    "reduced": "lowered", "patients": "subjects", "study": "trial", "found": "observed",
+    "associated": "linked", "significant": "substantial", "help": "assist", "helped": "assisted",
+    "buy": "purchase", "bought": "purchased", "attempt": "try", "attempted": "tried",
+    "fled": "escaped", "leave": "depart", "left": "departed", "residents": "inhabitants",
+    "people": "persons", "killed": "slain", "town": "city", "cars": "vehicles", "car": "vehicle",
+    "children": "kids", "child": "kid", "man": "guy", "woman": "lady", "big": "large",
+    "agreed": "consented", "agreement": "deal", "talks": "negotiations", "ties": "relations",
+    "announced": "declared", "built": "constructed", "ended": "concluded", "end": "conclusion",
+    "strain": "pressure", "straining": "pressuring", "intervene": "step in",
+    "intervened": "stepped in", "captured": "seized", "recaptured": "retook",
+}
+SYNONYMS.update({v: k for k, v in list(SYNONYMS.items()) if v not in SYNONYMS and " " not in v})
 HEDGES = ["about", "around", "roughly", "approximately", "some", "nearly", "almost"]
 NUMBER_WORDS = {
     1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
@@ -305,6 +327,18 @@ def drop_modifiers(doc, rng: random.Random) -> str | None:  # noqa: ANN001
     return out if out != doc.text else None
 
 
+def swap_synonym(doc, rng: random.Random) -> str | None:  # noqa: ANN001
+    """Replace one word by a word of the same meaning (an entailment, not a contradiction)."""
+    cands = [t for t in doc if t.lower_ in SYNONYMS]
+    if not cands:
+        return None
+    tok = rng.choice(cands)
+    new = SYNONYMS[tok.lower_]
+    if tok.text[0].isupper():
+        new = new[:1].upper() + new[1:]
+    return replace_span(doc, tok.i, tok.i + 1, new)
+
+
 CONTRADICTIONS: dict[str, Callable] = {
     "number": swap_number,
     "hedge_conflict": hedge_conflict,
@@ -318,6 +352,7 @@ CONTRADICTIONS: dict[str, Callable] = {
 ENTAILMENTS: dict[str, Callable] = {
     "hedged_number": hedge_number,
     "drop_modifiers": drop_modifiers,
+    "synonym": swap_synonym,
 }
 
 
@@ -362,6 +397,11 @@ def generate(
                 hyp = fn(doc, rng)
                 if hyp and hyp != doc.text:
                     pairs.append(Pair(premise, hyp, "entailment", f"{source}:{name}"))
+                    if name == "drop_modifiers" and rng.random() < 0.5:
+                        # the other way round the hypothesis adds detail the premise does not
+                        # state ("The contingent did not intervene" / "The Russian contingent
+                        # did not intervene"): neutral, not a contradiction
+                        pairs.append(Pair(hyp, doc.text, "neutral", f"{source}:added_detail"))
             if rng.random() < 0.15:
                 pairs.append(Pair(premise, doc.text, "entailment", f"{source}:identity"))
             others = [s for k, s in enumerate(sents) if abs(k - i) > 1 and len(s) >= 6]

@@ -24,6 +24,9 @@ from verifier.checks import entities
         # a country the small NER model misses at the start of a sentence
         ("Armenia recaptured the region last year.", RECAPTURED, "conflict"),
         ("Baku recaptured the region last year.", RECAPTURED, "agree"),
+        # a place where something happened is not the side that fought
+        ("Russia's former Karabakh peacekeepers have been redeployed to fight in Ukraine.", WARS,
+         "missing"),
         # coordinated names share one slot, in any order
         ("Armenia and Azerbaijan fought two wars.", WARS, "agree"),
         # the claim's entity is named in the passage, but another one fills its slot

@@ -75,7 +75,9 @@ def roles_compatible(a: str, b: str) -> bool:
     return a == b or (a in GENERIC_ROLES and a in b) or (b in GENERIC_ROLES and b in a)
 
 
-_ARGS = {"conj", "pobj", "appos", "dobj", "nsubj", "nsubjpass", "compound", "poss"}
+# Relations loosely the same slot: a subject never stands for an object, nor the reverse.
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_OBJECTS = {"conj", "pobj", "appos", "dobj", "compound", "poss"}
 
 
 def _conj_head(tok):
@@ -96,7 +98,8 @@ def _same_slot(ce, ee, strict: bool) -> bool:
     verb, ev_verb = governing_verb(c_root), governing_verb(e_root)
     same_verb = verb.lemma_.lower() == ev_verb.lemma_.lower()
     same_dep = c_root.dep_ == e_root.dep_
-    same_slot = same_verb and (same_dep or (not strict and {c_root.dep_, e_root.dep_} <= _ARGS))
+    loose = any({c_root.dep_, e_root.dep_} <= group for group in (_SUBJECTS, _OBJECTS))
+    same_slot = same_verb and (same_dep or (not strict and loose))
     ch, eh = c_root.head, e_root.head
     if ch.pos_ == "ADP" and eh.pos_ == "ADP":  # "part of X": compare what "of" hangs on
         if strict and ch.lower_ != eh.lower_:

@@ -14,16 +14,16 @@ import argparse
 import csv
 import io
 import json
-import os
-import platform
 import random
 import resource
 import statistics
-import subprocess
 import sys
 import time
 import zipfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import machine
 
 LABELS = ("entailment", "neutral", "contradiction")
 PROBES = [  # (premise, hypothesis, gold) — the five probes named in the issue
@@ -153,17 +153,11 @@ def main() -> None:
             model.score(sub, batch_size=bs)
             reps.append(1000 * (time.perf_counter() - t) / len(sub))
         lat[f"ms_per_pair_batch{bs}"] = round(statistics.median(reps), 2)
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                                text=True, check=False).stdout.strip()
-    except OSError:
-        commit = ""
     out = {
         "model": str(args.model), "model_hash": model.version, "load_s": round(load_s, 2),
         **lat, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "results": results, **examples,
-        "environment": {"commit": commit, "cores": os.cpu_count(), "python": platform.python_version(),
-                        "machine": platform.machine()},
+        "environment": machine(),
         "note": "HealthVer dev, FEVER-Symmetric dev, SciFact dev, SNLI test and the VitaminC "
                 "held-out pages are not in the training data.",
     }

@@ -42,7 +42,7 @@ def runner() -> CliRunner:
 
 
 def _check_metrics(metrics: dict, task: str, n: int) -> None:
-    assert KEYS <= set(metrics)
+    assert set(metrics) >= KEYS
     assert metrics["task"] == task
     assert metrics["n"] == n
     assert 0.0 <= metrics["accuracy"] <= 1.0

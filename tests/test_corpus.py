@@ -36,7 +36,8 @@ def test_raw_is_the_decoded_file_with_bom_and_crlf_kept():
     data = (CORPUS / "crlf_bom.txt").read_bytes()
     assert doc.raw == data.decode("utf-8")
     assert doc.raw[0] == "\ufeff" and "\r\n" in doc.raw
-    assert doc.content_hash == hashlib.sha256(data).hexdigest() == file_hash(CORPUS / "crlf_bom.txt")
+    expected = hashlib.sha256(data).hexdigest()
+    assert doc.content_hash == expected == file_hash(CORPUS / "crlf_bom.txt")
     assert doc.source == "crlf_bom.txt" and doc.title == "crlf_bom"
 
 

@@ -214,7 +214,7 @@ def test_concurrent_builders_leave_a_consistent_index(corpus: Path, tmp_path: Pa
 
     ix = tmp_path / "ix"
 
-    def build(i: int):  # noqa: ANN202
+    def build(i: int):
         if i % 2:
             (corpus / f"new{i}.txt").write_text(f"Builder {i} wrote this note.", encoding="utf-8")
         return build_index(corpus, ix, HashEmbedder(), progress=False)

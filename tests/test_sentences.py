@@ -45,7 +45,8 @@ def test_seed_sentences_are_whole(seed):
     body = [s.text for s in sents if s.citable]
     assert body[0] == (
         "Russian peacekeepers on Wednesday completed their withdrawal from the Nagorno-Karabakh "
-        "region, which Baku recaptured last year from Armenian separatists, officials in Baku said.")
+        "region, which Baku recaptured last year from Armenian separatists, officials in Baku "
+        "said.")
     assert body[2].startswith('"The process of the full withdrawal')
     assert body[2].endswith('June 12," Azerbaijan\'s Defense Ministry said in a statement.')
     assert body[3].endswith("signed in November 2020.")

@@ -34,11 +34,11 @@ def validate_claim(text: object) -> str:
     return re.sub(r"\s+", " ", claim)
 
 
-def _has_verb(span) -> bool:  # noqa: ANN001 - spaCy Span
+def _has_verb(span) -> bool:
     return any(t.pos_ in {"VERB", "AUX"} for t in span)
 
 
-def _joins_clauses(cc) -> bool:  # noqa: ANN001 - spaCy Token
+def _joins_clauses(cc) -> bool:
     """False when the coordinator ends a comma list of nouns ("personnel, weapons and
     equipment had left" is one claim, not "... weapons." + "Equipment had left.")."""
     head = cc.head
@@ -50,7 +50,7 @@ def _joins_clauses(cc) -> bool:  # noqa: ANN001 - spaCy Token
     return not any(t.text == "," for t in cc.doc[first.i: cc.i])
 
 
-def _subject_text(span) -> str | None:  # noqa: ANN001
+def _subject_text(span) -> str | None:
     for t in span:
         if t.dep_ in {"nsubj", "nsubjpass"}:
             sub = list(t.subtree)
@@ -58,7 +58,7 @@ def _subject_text(span) -> str | None:  # noqa: ANN001
     return None
 
 
-def split_claim(claim: str, nlp=None) -> list[str]:  # noqa: ANN001
+def split_claim(claim: str, nlp=None) -> list[str]:
     """Split a compound claim into atomic sub-claims (a single claim gives ``[claim]``)."""
     if nlp is None:
         from verifier.checks.common import parse  # cached: the checks parse the claim too

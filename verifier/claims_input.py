@@ -235,7 +235,7 @@ class ClaimTable:
             cm, self._cm = self._cm, None
             cm.__exit__(None, None, None)
 
-    def __enter__(self) -> ClaimTable:  # noqa: PYI034 - no typing.Self on 3.10
+    def __enter__(self) -> ClaimTable:
         return self
 
     def __exit__(self, *exc: object) -> None:

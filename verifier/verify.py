@@ -46,8 +46,8 @@ class Verifier:
         index_dir: str | Path | None = None,
         *,
         settings: DecisionSettings | None = None,
-        embedder=None,  # noqa: ANN001 - verifier.embedding.Embedder
-        nli=None,  # noqa: ANN001 - verifier.nli.NLIScorer
+        embedder=None,
+        nli=None,
         use_checks: bool = True,
         retrieval_mode: str = "hybrid",
         progress: bool = False,

@@ -30,7 +30,8 @@ TIES = ("The conflict has seen ties sour between traditional allies Russia and A
 UPGRADE = ("Washington and Yerevan have agreed to upgrade the status of our bilateral dialogue "
            "to a Strategic Partnership Commission.")
 NOT_INTERVENE = "The peacekeeping contingent did not intervene."
-PROFITS = "The company's profits rose by 12 percent in 2019, to about 40 million dollars."  # not from the seed article
+# not from the seed article
+PROFITS = "The company's profits rose by 12 percent in 2019, to about 40 million dollars."
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -3,10 +3,10 @@ from __future__ import annotations
 import pytest
 from conftest import AGREED, POPULATION, RECAPTURED, ROLE, VILLAGES, WARS
 
+from verifier.checks import entities
+
 TERRITORY = ("The territory is internationally recognized as part of Azerbaijan despite "
              "historically being home to a majority Armenian population.")
-
-from verifier.checks import entities
 
 
 @pytest.mark.parametrize(

@@ -34,10 +34,10 @@ def test_claims_csv_with_and_without_evidence(tmp_path: Path) -> None:
                    ClaimExample("2", "The moon is cheese", Label.CONTRADICTED, ())]
     assert load_claims_csv(p, limit=1) == got[:1]
     p.write_text("id,text,label\n1,x,SUPPORTS\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="missing column.*claim"):
+    with pytest.raises(ValueError, match=r"missing column.*claim"):
         load_claims_csv(p)
     p.write_text("id,claim,label\n7,x,perhaps\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="example 7.*'perhaps'"):
+    with pytest.raises(ValueError, match=r"example 7.*'perhaps'"):
         load_claims_csv(p)
 
 
@@ -99,7 +99,8 @@ def test_covid_fact_jsonl_and_rte_tsv() -> None:
     assert all(e.evidence for e in got)
     dev = load_pairs(base / "RTE-covidfact" / "dev.tsv")
     assert len(dev) == 5
-    assert dev[0].claim == "Rapid clinical deterioration of severe covid-19 may be associated with stroke"
+    assert dev[0].claim == ("Rapid clinical deterioration of severe covid-19 may be associated "
+                            "with stroke")
     assert dev[0].label is Label.SUPPORTED and dev[1].label is Label.CONTRADICTED
     test = load_covid_fact(base / "RTE-covidfact" / "test.tsv")
     assert len(test) == 4 and test.skipped == {"unjoined": 1}

@@ -83,7 +83,8 @@ def test_reliability_bins_edges() -> None:
 
 @pytest.mark.parametrize(
     ("ranked", "gold", "k", "recall"),
-    [(["a", "b", "c"], {"a"}, 1, 1.0), (["b", "a"], {"a"}, 1, 0.0), (["b", "a"], {"a", "z"}, 2, 0.5),
+    [(["a", "b", "c"], {"a"}, 1, 1.0), (["b", "a"], {"a"}, 1, 0.0),
+     (["b", "a"], {"a", "z"}, 2, 0.5),
      ([], {"a"}, 5, 0.0), (["a"], set(), 5, 0.0)],
 )
 def test_recall_at_k(ranked, gold, k, recall):

@@ -72,7 +72,8 @@ def read_nli_set(path: Path, cap: int, rng: random.Random) -> list[Pair]:
         for line in f:
             r = json.loads(line)
             if r["label"] in LABELS:
-                rows.append(Pair(_clip(r["premise"]), r["hypothesis"], r["label"], path.parent.name))
+                rows.append(Pair(_clip(r["premise"]), r["hypothesis"], r["label"],
+                                 path.parent.name))
     rng.shuffle(rows)
     return rows[:cap]
 
@@ -116,7 +117,7 @@ def read_scifact_train(data_dir: Path, rng: random.Random) -> list[Pair]:
                 for i in rng.sample(rest, min(2, len(rest))):
                     out.append(Pair(sents[i], c["claim"], "neutral", "scifact_train"))
             for doc_id in cited - set(c.get("evidence", {})):
-                if doc_id in corpus and corpus[doc_id]:
+                if corpus.get(doc_id):
                     sents = corpus[doc_id]
                     for i in rng.sample(range(len(sents)), min(2, len(sents))):
                         out.append(Pair(sents[i], c["claim"], "neutral", "scifact_train"))
@@ -127,7 +128,9 @@ def _split_sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'])", text) if s.strip()]
 
 
-def synthetic_sources(data_dir: Path, rng: random.Random, n_docs: int) -> dict[str, list[list[str]]]:
+def synthetic_sources(
+    data_dir: Path, rng: random.Random, n_docs: int
+) -> dict[str, list[list[str]]]:
     """Sentence lists per document from SciFact abstracts, FNC-1 news bodies, FEVER evidence."""
     sources: dict[str, list[list[str]]] = {}
     docs = []
@@ -151,7 +154,7 @@ def synthetic_sources(data_dir: Path, rng: random.Random, n_docs: int) -> dict[s
             for k, v in sources.items()}
 
 
-def build_synthetic(data_dir: Path, rng: random.Random, n_docs: int, nlp) -> list[Pair]:  # noqa: ANN001
+def build_synthetic(data_dir: Path, rng: random.Random, n_docs: int, nlp) -> list[Pair]:
     sources = synthetic_sources(data_dir, rng, n_docs)
     parsed: dict[str, list[list]] = {}
     for name, docs in sources.items():
@@ -171,7 +174,7 @@ def assemble(
     seed: int = 13,
     synthetic_docs: int = 1500,
     vitaminc_cap: int = 30_000,
-    nlp=None,  # noqa: ANN001
+    nlp=None,
 ) -> tuple[list[Pair], list[Pair], dict]:
     """Return (train, dev, stats). Dev: 1,000 held-out SNLI-train pairs, 1,500 held-out
     VitaminC pages' pairs and 10% of the synthetic pairs (by document)."""

@@ -99,12 +99,12 @@ def parse_int(text: str) -> int | None:
     return int(clean) if clean.isdigit() and len(clean) < 10 else None
 
 
-def is_year(tok) -> bool:  # noqa: ANN001 - spaCy Token
+def is_year(tok) -> bool:
     v = parse_int(tok.text)
     return v is not None and 1800 <= v <= 2100 and "," not in tok.text
 
 
-def replace_span(doc, start: int, end: int, new: str) -> str:  # noqa: ANN001
+def replace_span(doc, start: int, end: int, new: str) -> str:
     """Replace tokens ``doc[start:end]`` with ``new``, keeping the rest of the text as is."""
     left = doc[:start].text_with_ws if start > 0 else ""
     span = doc[start:end]
@@ -130,7 +130,7 @@ class Pair:
 # ---- contradictions -------------------------------------------------------------------------
 
 
-def _pick_count(doc, rng: random.Random):  # noqa: ANN001, ANN202 - (Token, int) | None
+def _pick_count(doc, rng: random.Random):
     """A random integer token that is not a year, with its value."""
     nums = [t for t in doc if t.like_num and parse_int(t.text) is not None and not is_year(t)]
     if not nums:
@@ -139,7 +139,7 @@ def _pick_count(doc, rng: random.Random):  # noqa: ANN001, ANN202 - (Token, int)
     return tok, parse_int(tok.text)
 
 
-def swap_number(doc, rng: random.Random) -> str | None:  # noqa: ANN001
+def swap_number(doc, rng: random.Random) -> str | None:
     picked = _pick_count(doc, rng)
     if picked is None:
         return None
@@ -152,7 +152,7 @@ def swap_number(doc, rng: random.Random) -> str | None:  # noqa: ANN001
     return replace_span(doc, tok.i, tok.i + 1, text)
 
 
-def hedge_conflict(doc, rng: random.Random) -> str | None:  # noqa: ANN001
+def hedge_conflict(doc, rng: random.Random) -> str | None:
     """'nearly 2,000' -> 'more than 2,000' (nearly means fewer than)."""
     for t in doc[:-1]:
         if t.lower_ in {"nearly", "almost"} and doc[t.i + 1].like_num:
@@ -162,7 +162,7 @@ def hedge_conflict(doc, rng: random.Random) -> str | None:  # noqa: ANN001
     return None
 
 
-def swap_year(doc, rng: random.Random) -> str | None:  # noqa: ANN001
+def swap_year(doc, rng: random.Random) -> str | None:
     years = [t for t in doc if is_year(t)]
     if not years:
         return None
@@ -173,7 +173,7 @@ def swap_year(doc, rng: random.Random) -> str | None:  # noqa: ANN001
     return replace_span(doc, tok.i, tok.i + 1, str(v + delta))
 
 
-def swap_month_or_weekday(doc, rng: random.Random) -> str | None:  # noqa: ANN001
+def swap_month_or_weekday(doc, rng: random.Random) -> str | None:
     cands = [t for t in doc if t.text in MONTHS or t.text in WEEKDAYS]
     if not cands:
         return None
@@ -182,7 +182,7 @@ def swap_month_or_weekday(doc, rng: random.Random) -> str | None:  # noqa: ANN00
     return replace_span(doc, tok.i, tok.i + 1, _other(rng, pool, tok.text))
 
 
-def swap_entity(doc, rng: random.Random, pool: dict[str, list[str]]) -> str | None:  # noqa: ANN001
+def swap_entity(doc, rng: random.Random, pool: dict[str, list[str]]) -> str | None:
     ents = [e for e in doc.ents if e.label_ in {"PERSON", "GPE", "ORG", "NORP", "LOC"}]
     if not ents:
         return None
@@ -195,7 +195,7 @@ def swap_entity(doc, rng: random.Random, pool: dict[str, list[str]]) -> str | No
     return replace_span(doc, ent.start, ent.end, rng.choice(choices))
 
 
-def swap_role(doc, rng: random.Random) -> str | None:  # noqa: ANN001
+def swap_role(doc, rng: random.Random) -> str | None:
     low = doc.text.lower()
     found = [r for r in ROLES if re.search(rf"\b{re.escape(r)}\b", low)]
     if not found:
@@ -219,7 +219,7 @@ def past_tense(lemma: str) -> str:
     return lemma + "ed"
 
 
-def toggle_negation(doc, rng: random.Random) -> str | None:  # noqa: ANN001
+def toggle_negation(doc, rng: random.Random) -> str | None:
     """Remove an existing negation, or insert one on the main verb."""
     for t in doc:
         if t.dep_ == "neg" or t.lower_ in {"not", "n't", "never"}:
@@ -256,7 +256,7 @@ def toggle_negation(doc, rng: random.Random) -> str | None:  # noqa: ANN001
     return None
 
 
-def swap_antonym(doc, rng: random.Random) -> str | None:  # noqa: ANN001
+def swap_antonym(doc, rng: random.Random) -> str | None:
     cands = [t for t in doc if t.lower_ in ANTONYMS]
     if not cands:
         return None
@@ -267,7 +267,7 @@ def swap_antonym(doc, rng: random.Random) -> str | None:  # noqa: ANN001
     return replace_span(doc, tok.i, tok.i + 1, new)
 
 
-def swap_agents(doc, rng: random.Random) -> str | None:  # noqa: ANN001
+def swap_agents(doc, rng: random.Random) -> str | None:
     """Swap who did what to whom: subject entity <-> object/prepositional entity."""
     ents = {e.root.i: e for e in doc.ents if e.label_ in {"PERSON", "GPE", "ORG", "NORP"}}
     subj = next((ents[t.i] for t in doc if t.dep_ in {"nsubj", "nsubjpass"} and t.i in ents), None)
@@ -293,7 +293,7 @@ def swap_agents(doc, rng: random.Random) -> str | None:  # noqa: ANN001
 # ---- entailments ----------------------------------------------------------------------------
 
 
-def hedge_number(doc, rng: random.Random) -> str | None:  # noqa: ANN001
+def hedge_number(doc, rng: random.Random) -> str | None:
     """'nearly 2,000' -> 'about two thousand'; '2,000' -> 'around 2,000'."""
     picked = _pick_count(doc, rng)
     if picked is None:
@@ -309,7 +309,7 @@ def hedge_number(doc, rng: random.Random) -> str | None:  # noqa: ANN001
     return replace_span(doc, start, tok.i + 1, f"{rng.choice(HEDGES[:5])} {words or tok.text}")
 
 
-def drop_modifiers(doc, rng: random.Random) -> str | None:  # noqa: ANN001
+def drop_modifiers(doc, rng: random.Random) -> str | None:
     """Drop adjectives/adverbs/prepositional phrases that only add detail."""
     drop: set[int] = set()
     for t in doc:
@@ -327,7 +327,7 @@ def drop_modifiers(doc, rng: random.Random) -> str | None:  # noqa: ANN001
     return out if out != doc.text else None
 
 
-def swap_synonym(doc, rng: random.Random) -> str | None:  # noqa: ANN001
+def swap_synonym(doc, rng: random.Random) -> str | None:
     """Replace one word by a word of the same meaning (an entailment, not a contradiction)."""
     cands = [t for t in doc if t.lower_ in SYNONYMS]
     if not cands:

@@ -35,13 +35,13 @@ def batches_by_length(enc_lens: list[int], batch_size: int, rng: random.Random) 
     return out
 
 
-def encode(tokenizer, pairs, max_length: int) -> dict[str, list]:  # noqa: ANN001
+def encode(tokenizer, pairs, max_length: int) -> dict[str, list]:
     return tokenizer([p.premise for p in pairs], [p.hypothesis for p in pairs],
                      truncation="longest_first", max_length=max_length)
 
 
-def collate(enc, idx: list[int], tokenizer, labels=None):  # noqa: ANN001
-    feats = [{k: enc[k][i] for k in enc.keys()} for i in idx]
+def collate(enc, idx: list[int], tokenizer, labels=None):
+    feats = [{k: enc[k][i] for k in enc} for i in idx]
     batch = tokenizer.pad(feats, return_tensors="pt")
     if labels is not None:
         batch["labels"] = torch.tensor([labels[i] for i in idx])
@@ -49,7 +49,7 @@ def collate(enc, idx: list[int], tokenizer, labels=None):  # noqa: ANN001
 
 
 @torch.no_grad()
-def evaluate(model, tokenizer, enc, labels, batch_size: int = 64) -> float:  # noqa: ANN001
+def evaluate(model, tokenizer, enc, labels, batch_size: int = 64) -> float:
     model.eval()
     lens = [len(x) for x in enc["input_ids"]]
     order = sorted(range(len(lens)), key=lambda i: lens[i])

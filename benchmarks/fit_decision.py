@@ -103,8 +103,9 @@ def main() -> None:
         "support_threshold": [0.4, 0.5, 0.6, 0.7, 0.8],
         "contradict_threshold": [0.4, 0.5, 0.6, 0.7, 0.8],
         "min_relevance": [0.2, 0.3, 0.4, 0.5],
-        "conflict_relevance": [0.3, 0.4, 0.5, 0.6],
-        "agree_contradiction_scale": [1.0, 0.85, 0.7, 0.55],
+        "support_min_relevance": [0.0, 0.3, 0.4, 0.5],
+        "conflict_relevance": [0.4, 0.5, 0.6],
+        "agree_contradiction_scale": [1.0, 0.8, 0.6],
         "missing_entailment_cap": [1.0, 0.6, 0.4],
     }
     best, best_s = -1.0, base

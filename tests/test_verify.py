@@ -111,3 +111,26 @@ def test_cli_check_rejects_empty_claim(bad):
     res = CliRunner().invoke(app, ["check", bad])
     assert res.exit_code == 1
     assert "empty" in res.output
+
+
+def test_skipping_nli_on_far_passages_changes_no_label(index_dir, verifier):
+    """With relevance floors set, passages below both are not run through the NLI model; the
+    labels must equal the rule applied to fully scored evidence (what ``gather`` returns)."""
+    from verifier.decision import decide
+    from verifier.verify import Verifier, candidates_of
+
+    settings = verifier.settings.with_(min_relevance=0.5, support_min_relevance=0.55)
+    pruned = Verifier(CORPUS, index_dir=index_dir, settings=settings,
+                      embedder=verifier.embedder, nli=verifier.nli)
+    claims = [case.values[0] if hasattr(case, "values") else case[0] for case in CASES]
+    full = [decide(candidates_of(evs), settings).label for evs in pruned.gather(claims)]
+    assert [v.label for v in pruned.check_many(claims)] == full
+
+
+def test_relevance_floor_for_support():
+    from verifier.decision import Candidate, DecisionSettings, decide
+    from verifier.types import NLIScores
+
+    far = [Candidate(0, NLIScores(0.95, 0.03, 0.02), relevance=0.2)]
+    assert decide(far, DecisionSettings(support_min_relevance=0.0)).label is Label.SUPPORTED
+    assert decide(far, DecisionSettings(support_min_relevance=0.3)).label is Label.NOT_FOUND

@@ -23,7 +23,8 @@ class DecisionSettings:
 
     support_threshold: float = 0.55  # entailment prob needed to call SUPPORTED
     contradict_threshold: float = 0.6  # contradiction prob needed to call CONTRADICTED
-    min_relevance: float = 0.45  # dense cosine below which a passage is about something else
+    min_relevance: float = 0.45  # relevance below which a passage cannot contradict the claim
+    support_min_relevance: float = 0.0  # relevance below which a passage cannot support it
     conflict_relevance: float = 0.5  # a check conflict counts only on a passage this relevant
     conflict_score: float = 0.85  # contradiction score given by a check conflict
     conflict_entailment_cap: float = 0.1  # entailment left to a passage with a check conflict
@@ -93,7 +94,7 @@ class Decision:
 
 def candidate_scores(c: Candidate, s: DecisionSettings) -> tuple[float, float]:
     """(support, contradiction) scores of one candidate after the checks have spoken."""
-    support = c.nli.entailment
+    support = c.nli.entailment if c.relevance >= s.support_min_relevance else 0.0
     contra = c.nli.contradiction if c.relevance >= s.min_relevance else 0.0
     if c.conflicts and c.relevance >= s.conflict_relevance:
         support = min(support, s.conflict_entailment_cap)
@@ -105,6 +106,12 @@ def candidate_scores(c: Candidate, s: DecisionSettings) -> tuple[float, float]:
     if c.missing:
         support = min(support, s.missing_entailment_cap)
     return support, contra
+
+
+def needs_nli(relevance: float, s: DecisionSettings) -> bool:
+    """Whether a passage this relevant can change the label through its NLI scores (a passage
+    below both relevance floors can only matter through a check conflict)."""
+    return relevance >= min(s.min_relevance, s.support_min_relevance)
 
 
 def _sigmoid(x: float) -> float:

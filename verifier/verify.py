@@ -19,11 +19,22 @@ from pathlib import Path
 import numpy as np
 
 from verifier.claims import split_claim, validate_claim
-from verifier.decision import Candidate, Decision, DecisionSettings, combine, decide
+from verifier.decision import (
+    Candidate,
+    Decision,
+    DecisionSettings,
+    combine,
+    decide,
+    needs_nli,
+)
 from verifier.explain import explain
 from verifier.types import Citation, Finding, Label, NLIScores, Passage, Stance, Verdict
 
 log = logging.getLogger(__name__)
+
+
+# NLI scores of a passage the model was not run on (see ``Verifier._evidence``)
+_UNSCORED = NLIScores(entailment=0.0, neutral=1.0, contradiction=0.0)
 
 
 @dataclass(frozen=True)
@@ -138,13 +149,13 @@ class Verifier:
         qv = self.embedder.embed(atoms)
         hits = self.retriever.search_many(atoms, k=self.settings.retrieve_k, query_vecs=qv)
         return self._evidence(atoms, [[h.passage for h in hs] for hs in hits],
-                              [[h.score for h in hs] for hs in hits], 32, qv)
+                              [[h.score for h in hs] for hs in hits], 32, qv, prune=False)
 
     def gather_pairs(self, pairs: Sequence[tuple[str, Sequence[str]]]) -> list[list[Evidence]]:
         """Like ``gather`` for claims with given evidence texts."""
         atoms = [validate_claim(c) for c, _ in pairs]
         cands = [_evidence_passages([t for t in ev if t and t.strip()]) for _, ev in pairs]
-        return self._evidence(atoms, cands, [[1.0] * len(c) for c in cands], 32)
+        return self._evidence(atoms, cands, [[1.0] * len(c) for c in cands], 32, prune=False)
 
     def _evidence(
         self,
@@ -153,10 +164,17 @@ class Verifier:
         retrieval: list[list[float]],
         batch_size: int,
         query_vecs: np.ndarray | None = None,
+        prune: bool = True,
     ) -> list[list[Evidence]]:
-        flat = [(a, p.text) for a, ps in zip(atoms, cands) for p in ps]
-        scores = self.nli.score([(prem, hyp) for hyp, prem in flat], batch_size=batch_size)
+        """Evidence for each claim. With ``prune``, passages too far from the claim to change
+        the label through NLI (``decision.needs_nli``) are not run through the model and
+        count as neutral; ``gather`` keeps every score for fitting."""
         relevance = self._relevance(atoms, cands, query_vecs)
+        flat = [(a, p.text, not prune or needs_nli(float(r), self.settings))
+                for a, ps, rel in zip(atoms, cands, relevance) for p, r in zip(ps, rel)]
+        scored = iter(self.nli.score([(prem, hyp) for hyp, prem, run in flat if run],
+                                     batch_size=batch_size))
+        scores = [next(scored) if run else _UNSCORED for _, _, run in flat]
         run_checks = None
         if self.use_checks:
             from verifier.checks import run_checks

@@ -15,6 +15,7 @@ import argparse
 import csv
 import itertools
 import json
+import pickle
 import random
 import sys
 import time
@@ -84,24 +85,36 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     ap.add_argument("--scifact-n", type=int, default=300)
     ap.add_argument("--write", action="store_true", help="save the fitted settings")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="pickle of the gathered evidence: written on the first run, read on "
+                         "later ones (for trying grids without re-running the models)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/fit_decision.json")
     args = ap.parse_args()
 
     t0 = time.time()
-    v = Verifier(args.corpus)
-    groups = []
-    if args.seed_claims.exists():
-        seed = seed_examples(args.seed_claims)
-        groups.append(("seed_dev", v.gather([c for c, _ in seed]), [g for _, g in seed]))
-    sf = scifact_train(args.data_dir, args.scifact_n)
-    groups.append(("scifact_train_oracle", v.gather_pairs([(c, e) for c, e, _ in sf]),
-                   [g for _, _, g in sf]))
-    print(f"gathered evidence in {time.time() - t0:.0f}s", file=sys.stderr)
+    if args.cache and args.cache.exists():
+        with args.cache.open("rb") as f:
+            groups = pickle.load(f)
+        print(f"evidence from {args.cache} (delete it after changing models or checks)",
+              file=sys.stderr)
+    else:
+        v = Verifier(args.corpus)
+        groups = []
+        if args.seed_claims.exists():
+            seed = seed_examples(args.seed_claims)
+            groups.append(("seed_dev", v.gather([c for c, _ in seed]), [g for _, g in seed]))
+        sf = scifact_train(args.data_dir, args.scifact_n)
+        groups.append(("scifact_train_oracle", v.gather_pairs([(c, e) for c, e, _ in sf]),
+                       [g for _, _, g in sf]))
+        print(f"gathered evidence in {time.time() - t0:.0f}s", file=sys.stderr)
+        if args.cache:
+            with args.cache.open("wb") as f:
+                pickle.dump(groups, f)
 
     base = DecisionSettings()
     grid = {
         "support_threshold": [0.4, 0.5, 0.6, 0.7, 0.8],
-        "contradict_threshold": [0.4, 0.5, 0.6, 0.7, 0.8],
+        "contradict_threshold": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
         "min_relevance": [0.2, 0.3, 0.4, 0.5],
         "support_min_relevance": [0.0, 0.3, 0.4, 0.5],
         "conflict_relevance": [0.4, 0.5, 0.6],

@@ -97,7 +97,16 @@ def test_synonyms_and_antonyms_do_not_overlap():
 def test_generate_adds_detail_as_neutral(nlp):
     sents = [nlp("The small Russian contingent did not intervene in the fighting last year.")]
     pairs = [p for seed in range(8)
-             for p in S.generate([sents], random.Random(seed), "t", {})]
+             for p in S.generate([sents], random.Random(seed), "t", {}, paraphrase=True)]
     added = [p for p in pairs if p.source == "t:added_detail"]
     assert added and all(p.label == "neutral" for p in added)
     assert all(len(p.hypothesis) > len(p.premise) for p in added)
+
+
+def test_paraphrase_pairs_are_opt_in_and_leave_the_v2_recipe_unchanged(nlp):
+    sents = [nlp("The small Russian contingent did not intervene in the fighting last year."),
+             nlp("Officials said the troops remained in the region until 2025.")]
+    off = S.generate([sents], random.Random(3), "t", {})
+    on = S.generate([sents], random.Random(3), "t", {}, paraphrase=True)
+    assert not [p for p in off if p.source in {"t:synonym", "t:added_detail"}]
+    assert [p for p in on if p.source in {"t:synonym", "t:added_detail"}]

@@ -154,7 +154,8 @@ def synthetic_sources(
             for k, v in sources.items()}
 
 
-def build_synthetic(data_dir: Path, rng: random.Random, n_docs: int, nlp) -> list[Pair]:
+def build_synthetic(data_dir: Path, rng: random.Random, n_docs: int, nlp,
+                    paraphrase: bool = False) -> list[Pair]:
     sources = synthetic_sources(data_dir, rng, n_docs)
     parsed: dict[str, list[list]] = {}
     for name, docs in sources.items():
@@ -164,7 +165,7 @@ def build_synthetic(data_dir: Path, rng: random.Random, n_docs: int, nlp) -> lis
     pool = entity_pool(doc for docs in parsed.values() for d in docs for doc in d)
     pairs: list[Pair] = []
     for name, docs in parsed.items():
-        pairs.extend(generate(docs, rng, f"synthetic_{name}", pool))
+        pairs.extend(generate(docs, rng, f"synthetic_{name}", pool, paraphrase=paraphrase))
     return pairs
 
 
@@ -175,6 +176,7 @@ def assemble(
     synthetic_docs: int = 1500,
     vitaminc_cap: int = 30_000,
     nlp=None,
+    paraphrase: bool = False,
 ) -> tuple[list[Pair], list[Pair], dict]:
     """Return (train, dev, stats). Dev: 1,000 held-out SNLI-train pairs, 1,500 held-out
     VitaminC pages' pairs and 10% of the synthetic pairs (by document)."""
@@ -197,7 +199,7 @@ def assemble(
     dev.extend(vc_dev[:1500])
     train.extend(read_scifact_train(data_dir, rng))
     if nlp is not None:
-        synth = build_synthetic(data_dir, rng, synthetic_docs, nlp)
+        synth = build_synthetic(data_dir, rng, synthetic_docs, nlp, paraphrase=paraphrase)
         rng.shuffle(synth)
         n_dev = min(2000, len(synth) // 10)
         dev.extend(synth[:n_dev])

@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--vitaminc-cap", type=int, default=30000)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--paraphrase-pairs", action="store_true",
+                    help="add synthetic synonym swaps (entailment) and added detail (neutral); "
+                         "used by the v4 candidate, not by the shipped v2")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
@@ -98,7 +101,8 @@ def main(argv: list[str] | None = None) -> None:
     t0 = time.time()
     train, dev, stats = assemble(args.data_dir, args.snli, seed=args.seed,
                                  synthetic_docs=args.synthetic_docs,
-                                 vitaminc_cap=args.vitaminc_cap, nlp=get_nlp())
+                                 vitaminc_cap=args.vitaminc_cap, nlp=get_nlp(),
+                                 paraphrase=args.paraphrase_pairs)
     log.info("data: %s (%.0fs)", json.dumps(stats), time.time() - t0)
     args.out.mkdir(parents=True, exist_ok=True)
     with (args.out / "train_sample.jsonl").open("w", encoding="utf-8") as f:

@@ -103,7 +103,7 @@ if [[ "${SKIP_SPEED:-0}" != 1 ]]; then
     log "latency"
     "$PY" benchmarks/bench_latency.py --out "$RESULTS/latency.json"
     log "batch"
-    "$PY" benchmarks/bench_batch.py --rows 1000 --subset 100 --repeats 2 \
+    "$PY" benchmarks/bench_batch.py --rows 2000 --subset 200 --repeats 1 \
         --large-verifier standin --out "$RESULTS/batch.json"
 fi
 

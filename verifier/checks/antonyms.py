@@ -34,16 +34,19 @@ PAIRS = [
 # stage says nothing about another (used by the dates check).
 STAGES = [("begin", "end"), ("begin", "complete"), ("begin", "finish"), ("start", "end"),
           ("start", "complete"), ("start", "finish"), ("launch", "complete")]
-OPPOSITE: dict[str, set[str]] = {}
-for a, b in PAIRS:
-    OPPOSITE.setdefault(a, set()).add(b)
-    OPPOSITE.setdefault(b, set()).add(a)
 
 
-OTHER_STAGE: dict[str, set[str]] = {}
-for a, b in STAGES:
-    OTHER_STAGE.setdefault(a, set()).add(b)
-    OTHER_STAGE.setdefault(b, set()).add(a)
+def _both_ways(pairs: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """word -> the words paired with it, in either order."""
+    out: dict[str, set[str]] = {}
+    for a, b in pairs:
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return out
+
+
+OPPOSITE = _both_ways(PAIRS)
+OTHER_STAGE = _both_ways(STAGES)
 
 _VERB_HOMOGRAPHS = {"last", "first", "more", "less", "late", "early"}
 

@@ -44,7 +44,15 @@ ANTONYMS = {
     "agreed": "refused", "legal": "illegal", "common": "rare", "early": "late",
     "sour": "improve", "soured": "improved", "deepening": "weakening", "gained": "lost",
 }
-ANTONYMS.update({v: k for k, v in list(ANTONYMS.items()) if v not in ANTONYMS})
+
+
+def _with_reverse(table: dict[str, str]) -> dict[str, str]:
+    """The table plus each one-word value mapped back to its key (a key keeps its own entry)."""
+    back = {v: k for k, v in table.items() if v not in table and " " not in v}
+    return {**table, **back}
+
+
+ANTONYMS = _with_reverse(ANTONYMS)
 # Same-meaning words (both directions are used): a one-word change is not always a
 # contradiction, so the model must not learn "near-identical with one word changed" as one.
 SYNONYMS = {
@@ -66,7 +74,7 @@ SYNONYMS = {
     "strain": "pressure", "straining": "pressuring", "intervene": "step in",
     "intervened": "stepped in", "captured": "seized", "recaptured": "retook",
 }
-SYNONYMS.update({v: k for k, v in list(SYNONYMS.items()) if v not in SYNONYMS and " " not in v})
+SYNONYMS = _with_reverse(SYNONYMS)
 HEDGES = ["about", "around", "roughly", "approximately", "some", "nearly", "almost"]
 NUMBER_WORDS = {
     1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import REPO, machine, peak_rss_mb
+from common import REPO, machine, peak_rss_mb, read_claims
 
 SEED_CSV = REPO / "benchmarks" / "claims" / "seed_dev.csv"
 FALLBACK_CLAIMS = [
@@ -54,9 +54,7 @@ def seed_claims(path: Path = SEED_CSV) -> list[str]:
     """The ``claim`` column of the seed file, or the built-in claims when it is missing."""
     if not path.is_file():
         return list(FALLBACK_CLAIMS)
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        claims = [r.get("claim", "").strip() for r in csv.DictReader(f)]
-    return [c for c in claims if c] or list(FALLBACK_CLAIMS)
+    return read_claims(path) or list(FALLBACK_CLAIMS)
 
 
 def vary(claim: str, rng: random.Random) -> str:

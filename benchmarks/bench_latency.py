@@ -11,7 +11,6 @@ is built before timing starts, so "cold" means a cold *process*, not a cold inde
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import statistics
@@ -22,13 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import REPO, machine, peak_rss_mb
-
-
-def seed_claims(path: Path, n: int) -> list[str]:
-    with path.open(encoding="utf-8", newline="") as f:
-        claims = [r["claim"].strip() for r in csv.DictReader(f) if r.get("claim", "").strip()]
-    return claims[:n]
+from common import REPO, machine, peak_rss_mb, read_claims
 
 
 def quantiles(ms: list[float]) -> dict[str, float]:
@@ -94,7 +87,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks/results/latency.json")
     args = ap.parse_args(argv)
 
-    claims = seed_claims(args.claims, args.n)
+    claims = read_claims(args.claims)[: args.n]
     with tempfile.TemporaryDirectory() as tmp:
         index_dir = args.index_dir or Path(tmp) / "index"
         from verifier.embedding import get_embedder

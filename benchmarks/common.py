@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import resource
 import sys
@@ -11,6 +12,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from verifier.evaluation.report import environment_info
+
+
+def read_claims(path: Path) -> list[str]:
+    """The non-blank ``claim`` column of a claims CSV (such as benchmarks/claims/seed_dev.csv)."""
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        claims = [(r.get("claim") or "").strip() for r in csv.DictReader(f)]
+    return [c for c in claims if c]
 
 
 def machine(note: str | None = None) -> dict:

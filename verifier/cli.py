@@ -281,28 +281,6 @@ class _BenchTask(str, Enum):
     pairs = "pairs"
 
 
-def _scifact_corpus_file(corpus: dict, corpus_path: Path, index_dir: Optional[Path]) -> Path:
-    """The SciFact corpus as a verifier ``.jsonl`` corpus, written once per corpus file content
-    (keyed by its sha256) so the index built over it is reused by later runs."""
-    import hashlib
-
-    from verifier.evaluation import write_scifact_corpus
-
-    digest = hashlib.sha256(corpus_path.read_bytes()).hexdigest()[:16]
-    if index_dir is not None:  # next to the index, not inside it (the index owns its folder)
-        root = index_dir.parent / f"{index_dir.name}-scifact-corpus"
-    else:
-        from platformdirs import user_cache_dir
-
-        root = Path(user_cache_dir("verifier")) / "scifact-corpus"
-    path = root / digest / "corpus.jsonl"
-    if not path.is_file():
-        tmp = path.with_suffix(".jsonl.partial")
-        write_scifact_corpus(corpus, tmp)
-        tmp.replace(path)
-    return path
-
-
 @app.command()
 def bench(
     task: _BenchTask = typer.Argument(
@@ -365,7 +343,7 @@ def bench(
             if not sf_corpus_path.is_file():
                 fail(f"{sf_corpus_path}: no SciFact corpus; pass --scifact-corpus PATH")
             claims, sf_corpus = ev.load_scifact(path, sf_corpus_path, limit)
-            corpus_file = _scifact_corpus_file(sf_corpus, sf_corpus_path, index_dir)
+            corpus_file = ev.cached_scifact_corpus(sf_corpus, sf_corpus_path, index_dir)
             settings["corpus"] = str(sf_corpus_path)
             settings["corpus_documents"] = len(sf_corpus)
             verifier = Verifier(corpus_file, index_dir=index_dir, use_checks=use_checks,

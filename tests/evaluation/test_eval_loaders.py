@@ -8,6 +8,7 @@ import pytest
 from verifier.evaluation.loaders import (
     ClaimExample,
     SciFactDoc,
+    cached_scifact_corpus,
     load_claims_csv,
     load_climate_fever,
     load_covid_fact,
@@ -183,3 +184,19 @@ def test_real_scifact_dev() -> None:
                                   SHARED / "scifact/corpus.jsonl", limit=50)
     assert len(claims) == 50 and len(corpus) == 5183
     assert {c.label for c in claims} == {Label.SUPPORTED, Label.CONTRADICTED, Label.NOT_FOUND}
+
+
+def test_cached_scifact_corpus_is_written_once_per_content(tmp_path: Path) -> None:
+    src = tmp_path / "corpus.jsonl"
+    src.write_text(json.dumps({"doc_id": 1, "title": "t", "abstract": ["A.", "B."]}) + "\n",
+                   encoding="utf-8")
+    corpus = {"1": SciFactDoc("1", "t", ("A.", "B."))}
+    index_dir = tmp_path / "index"
+    first = cached_scifact_corpus(corpus, src, index_dir)
+    assert first.parent.parent == tmp_path / "index-scifact-corpus"  # beside the index
+    assert json.loads(first.read_text(encoding="utf-8"))["text"] == "A.\n\nB."
+    mtime = first.stat().st_mtime_ns
+    assert cached_scifact_corpus(corpus, src, index_dir) == first
+    assert first.stat().st_mtime_ns == mtime  # reused, not rewritten
+    src.write_text(src.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cached_scifact_corpus(corpus, src, index_dir) != first  # new content, new file

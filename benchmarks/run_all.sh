@@ -8,9 +8,11 @@
 # Budget: about 60 minutes on 2 CPU cores. What does not fit is limited, and overridable:
 #   DATA=../shared/data       data root (folders scifact/, healthver/, ... as in its README.md)
 #   SCIFACT_LIMIT=0           SciFact dev claims per run (of 300; 0 = all)
-#   SCIFACT_DOCS=600          abstracts indexed: every dev-cited one + random distractors
-#                             (0 = all 5,183, the official open-retrieval setting; indexing
-#                             them takes ~50 min on 2 busy cores)
+#   SCIFACT_DOCS=auto         abstracts indexed for the SciFact runs: 0 = all 5,183 (the official
+#                             open-retrieval setting), N = every dev-cited one + random
+#                             distractors. auto: all where the CPU computes bf16 natively
+#                             (indexing ~10 min on 2 cores), else 600 (fp32 would take ~50 min)
+#   INDEX_DOCS=600            abstracts for bench_index.py / bench_retrieval.py
 #   VITAMINC_LIMIT=2000       VitaminC real test pairs (of 34,481)
 #   PAIRS_LIMIT=              cap for the other pair sets (empty = all)
 #   SKIP_NLI=1 / SKIP_RETRIEVAL=1 / SKIP_SPEED=1   skip bench_nli.py / bench_index.py +
@@ -24,11 +26,15 @@ DATA="${DATA:-../shared/data}"
 RESULTS="$REPO/benchmarks/results"
 WORK="${WORK:-/tmp/verifier-bench}"
 SCIFACT_LIMIT="${SCIFACT_LIMIT:-0}"
-SCIFACT_DOCS="${SCIFACT_DOCS:-600}"
+SCIFACT_DOCS="${SCIFACT_DOCS:-auto}"
+INDEX_DOCS="${INDEX_DOCS:-600}"
 VITAMINC_LIMIT="${VITAMINC_LIMIT:-2000}"
 PAIRS_LIMIT="${PAIRS_LIMIT:-}"
 export HF_HUB_OFFLINE=1
 mkdir -p "$RESULTS" "$WORK"
+if [[ "$SCIFACT_DOCS" == auto ]]; then
+    SCIFACT_DOCS=$("$PY" -c 'from verifier.precision import native_bf16; print(0 if native_bf16() else 600)')
+fi
 
 log() { printf '\n== %s  [%s]\n' "$*" "$(date +%H:%M:%S)" >&2; }
 
@@ -61,7 +67,7 @@ Path(sys.argv[3]).write_text("".join(json.dumps(d) + "\n" for d in docs), encodi
 PY
 fi
 # results/scifact_dev is the official open-retrieval setting (SCIFACT_DOCS=0);
-# results/scifact_dev_subset600 the default subset run
+# results/scifact_dev_subsetN a subset run
 SF_NAME=scifact_dev
 [[ "$SCIFACT_DOCS" != 0 ]] && SF_NAME="scifact_dev_subset${SCIFACT_DOCS}"
 bench "$SF_NAME" scifact "$DATA/scifact/claims_dev.jsonl" --scifact-corpus "$SF_CORPUS" \
@@ -93,7 +99,7 @@ if [[ "${SKIP_NLI:-0}" != 1 ]]; then
 fi
 if [[ "${SKIP_RETRIEVAL:-0}" != 1 ]]; then
     log "index"
-    "$PY" benchmarks/bench_index.py --n-docs "$SCIFACT_DOCS" --workdir "$WORK" \
+    "$PY" benchmarks/bench_index.py --n-docs "$INDEX_DOCS" --workdir "$WORK" \
         --out "$RESULTS/index_scifact.json"
     log "retrieval"
     "$PY" benchmarks/bench_retrieval.py --workdir "$WORK" --out "$RESULTS/retrieval_scifact.json"

@@ -37,3 +37,20 @@ def test_minilm_contract_and_meaning(minilm):
                                  "The Russian troops withdrew from Nagorno-Karabakh.",
                                  "The recipe needs two cups of flour."])
     assert v[0] @ v[1] > v[0] @ v[2] + 0.3
+
+
+def test_bf16_vectors_stay_unit_length_and_close_to_fp32(minilm):
+    texts = ["Russian peacekeepers left Karabakh.", "The recipe needs two cups of flour.",
+             "Azerbaijan retook the region in a one-day offensive in September 2023."]
+    fp32 = get_embedder("fp32").embed(texts)
+    bf16 = _check_contract(get_embedder("bf16"), texts)  # renormalised after bf16 rounding
+    assert get_embedder("bf16").precision == "bf16"
+    assert np.all((fp32 * bf16).sum(axis=1) > 0.99)
+
+
+def test_int8_is_not_an_embedder_precision():
+    from verifier.embedding import MiniLMEmbedder
+    from verifier.errors import ModelError
+
+    with pytest.raises(ModelError, match="auto, fp32, bf16"):
+        MiniLMEmbedder(precision="int8")

@@ -34,7 +34,8 @@ def test_loads_offline_from_package(monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
     model = TransformersNLI(MODEL_DIR)
-    assert len(model.version) == 16
+    weights_hash, _, precision = model.version.partition("-")
+    assert len(weights_hash) == 16 and precision == ("" if model.precision == "fp32" else "bf16")
     assert (MODEL_DIR / "MODEL_CARD.md").exists()
 
 
@@ -59,6 +60,23 @@ def test_batch_order_is_preserved(nli):
     batched = nli.score(pairs, batch_size=4)
     for a, b in zip(one_by_one, batched):
         assert abs(a.entailment - b.entailment) < 1e-3
+
+
+def test_precisions_agree_with_fp32(nli):
+    """bf16 moves probabilities a little; int8 more (its accuracy cost is in
+    benchmarks/results/precision.json), but clear cases keep their label in every format."""
+    fp32 = get_nli(precision="fp32")
+    pairs = [(p, h) for p, h, _ in FIXED]
+    ref = fp32.score(pairs)
+    for prec, tol in (("bf16", 0.03), ("int8", 0.2)):
+        model = TransformersNLI(precision=prec)
+        assert model.version == f"{fp32.version}-{prec}" and model.precision == prec
+        for a, b in zip(ref, model.score(pairs)):
+            assert abs(a.entailment - b.entailment) < tol and abs(
+                a.contradiction - b.contradiction) < tol
+        for (p, h, gold) in CLEAR:
+            probs = model.score([(p, h)])[0].to_dict()
+            assert max(probs, key=probs.get) == gold
 
 
 def test_missing_model_dir_gives_clear_error(tmp_path):

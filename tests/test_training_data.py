@@ -101,6 +101,11 @@ def test_generate_adds_detail_as_neutral(nlp):
     added = [p for p in pairs if p.source == "t:added_detail"]
     assert added and all(p.label == "neutral" for p in added)
     assert all(len(p.hypothesis) > len(p.premise) for p in added)
+    synonyms_only = [p for seed in range(8)
+                     for p in S.generate([sents], random.Random(seed), "t", {}, paraphrase=True,
+                                         added_detail=False)]
+    assert not [p for p in synonyms_only if p.source == "t:added_detail"]
+    assert {p.source for p in synonyms_only} >= {"t:drop_modifiers"}
 
 
 def test_paraphrase_pairs_are_opt_in_and_leave_the_v2_recipe_unchanged(nlp):

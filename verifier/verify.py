@@ -62,13 +62,15 @@ class Verifier:
         use_checks: bool = True,
         retrieval_mode: str = "hybrid",
         progress: bool = False,
+        precision: str | None = None,
     ) -> None:
         from verifier.embedding import get_embedder
         from verifier.nli import get_nli
 
         self.settings = settings or DecisionSettings.load()
-        self.embedder = embedder or get_embedder()
-        self.nli = nli or get_nli()
+        # precision: auto (bf16 where the CPU computes it natively, else fp32), fp32 or bf16
+        self.embedder = embedder or get_embedder(precision)
+        self.nli = nli or get_nli(precision=precision)
         self.use_checks = use_checks
         self.index = None
         self.retriever = None
@@ -84,9 +86,11 @@ class Verifier:
 
     @property
     def versions(self) -> dict[str, str]:
+        precision = getattr(self.embedder, "precision", "fp32")
         v = {
             "nli_model": f"{self.nli.name}@{self.nli.version}",
-            "embedder": f"{self.embedder.name}@{self.embedder.weights_hash}",
+            "embedder": f"{self.embedder.name}@{self.embedder.weights_hash}"
+                        + ("" if precision == "fp32" else f"-{precision}"),
         }
         if self.index is not None:
             v["index"] = self.index.version

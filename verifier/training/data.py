@@ -155,7 +155,7 @@ def synthetic_sources(
 
 
 def build_synthetic(data_dir: Path, rng: random.Random, n_docs: int, nlp,
-                    paraphrase: bool = False) -> list[Pair]:
+                    paraphrase: bool = False, added_detail: bool = True) -> list[Pair]:
     sources = synthetic_sources(data_dir, rng, n_docs)
     parsed: dict[str, list[list]] = {}
     for name, docs in sources.items():
@@ -165,7 +165,8 @@ def build_synthetic(data_dir: Path, rng: random.Random, n_docs: int, nlp,
     pool = entity_pool(doc for docs in parsed.values() for d in docs for doc in d)
     pairs: list[Pair] = []
     for name, docs in parsed.items():
-        pairs.extend(generate(docs, rng, f"synthetic_{name}", pool, paraphrase=paraphrase))
+        pairs.extend(generate(docs, rng, f"synthetic_{name}", pool, paraphrase=paraphrase,
+                              added_detail=added_detail))
     return pairs
 
 
@@ -177,6 +178,7 @@ def assemble(
     vitaminc_cap: int = 30_000,
     nlp=None,
     paraphrase: bool = False,
+    added_detail: bool = True,
 ) -> tuple[list[Pair], list[Pair], dict]:
     """Return (train, dev, stats). Dev: 1,000 held-out SNLI-train pairs, 1,500 held-out
     VitaminC pages' pairs and 10% of the synthetic pairs (by document)."""
@@ -199,7 +201,8 @@ def assemble(
     dev.extend(vc_dev[:1500])
     train.extend(read_scifact_train(data_dir, rng))
     if nlp is not None:
-        synth = build_synthetic(data_dir, rng, synthetic_docs, nlp, paraphrase=paraphrase)
+        synth = build_synthetic(data_dir, rng, synthetic_docs, nlp, paraphrase=paraphrase,
+                                added_detail=added_detail)
         rng.shuffle(synth)
         n_dev = min(2000, len(synth) // 10)
         dev.extend(synth[:n_dev])

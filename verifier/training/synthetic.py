@@ -379,11 +379,13 @@ def generate(
     source: str,
     pool: dict[str, list[str]],
     paraphrase: bool = False,
+    added_detail: bool = True,
 ) -> list[Pair]:
     """Make synthetic pairs from parsed documents. Premise: the sentence, sometimes with its
     neighbour (evidence often spans two sentences). ``paraphrase`` adds synonym swaps
-    (entailment) and added detail (neutral); off, the pairs are exactly those the shipped v2
-    model was trained on (same random draws)."""
+    (entailment) and, unless ``added_detail`` is off, added detail (neutral); without
+    ``paraphrase`` the pairs are exactly those the v2 model was trained on (same random
+    draws)."""
     entailments = ENTAILMENTS if paraphrase else {
         k: v for k, v in ENTAILMENTS.items() if k != "synonym"}
     pairs: list[Pair] = []
@@ -410,7 +412,8 @@ def generate(
                 hyp = fn(doc, rng)
                 if hyp and hyp != doc.text:
                     pairs.append(Pair(premise, hyp, "entailment", f"{source}:{name}"))
-                    if paraphrase and name == "drop_modifiers" and rng.random() < 0.5:
+                    if (paraphrase and added_detail and name == "drop_modifiers"
+                            and rng.random() < 0.5):
                         # the other way round the hypothesis adds detail the premise does not
                         # state ("The contingent did not intervene" / "The Russian contingent
                         # did not intervene"): neutral, not a contradiction

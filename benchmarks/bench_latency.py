@@ -56,7 +56,8 @@ def warm(corpus: Path, index_dir: Path, claims: list[str]) -> dict:
     batch_s = time.perf_counter() - t
     check = quantiles(check_ms)
     nli = quantiles(nli_ms)
-    return {"load_s": round(load_s, 2), "check": check, "nli_only": nli,
+    return {"load_s": round(load_s, 2), "versions": v.versions,  # precision: -bf16 suffix
+            "check": check, "nli_only": nli,
             "nli_share_of_p50": round(nli["p50_ms"] / check["p50_ms"], 3),
             "nli_pairs_per_claim": round(statistics.fmean(pairs_per_claim), 1),
             "check_many_claims_per_s": round(len(claims) / batch_s, 1),

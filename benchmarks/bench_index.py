@@ -135,7 +135,7 @@ def main() -> None:
                    + (", all dev-cited + random distractors)" if args.n_docs else ")"),
         "machine": info,
         "model": {"name": emb.name, "weights_hash": emb.weights_hash, "dim": emb.dim,
-                  "load_s": round(load_s, 2)},
+                  "precision": emb.precision, "load_s": round(load_s, 2)},
         "index": {"version": index.version, "faiss": index.manifest["faiss"],
                   "chunking": index.manifest["chunking"], "documents": len(index.documents),
                   "sentences": n_sent, "passages": len(index.passages),

@@ -130,7 +130,8 @@ def main() -> None:
         "dataset": f"SciFact dev: {len(claims)} claims with evidence, against the "
                    f"{len(index.documents)}-abstract index of bench_index.py",
         "machine": info,
-        "model": {"name": emb.name, "weights_hash": emb.weights_hash},
+        "model": {"name": emb.name, "weights_hash": emb.weights_hash,
+                  "precision": emb.precision},
         "index": {"version": index.version, "passages": len(index.passages),
                   "faiss": index.manifest["faiss"], "chunking": index.manifest["chunking"]},
         "settings": {"rrf_k": 60, "depth": "max(50, 5k) per list",

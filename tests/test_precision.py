@@ -38,3 +38,7 @@ def test_unknown_precision_says_what_is_allowed(monkeypatch):
 
 def test_native_bf16_is_a_bool():
     assert isinstance(precision.native_bf16(), bool)
+
+
+def test_tag_marks_every_format_but_fp32():
+    assert [precision.tag(p) for p in ("fp32", "bf16", "int8")] == ["", "-bf16", "-int8"]

@@ -74,7 +74,7 @@ class TransformersNLI:
 
     def __init__(self, model_dir: str | Path = MODEL_DIR, max_length: int = 256,
                  threads: int | None = None, precision: str | None = None) -> None:
-        from verifier.precision import resolve
+        from verifier.precision import resolve, tag
 
         precision = resolve(precision, PRECISIONS)
         model_dir = Path(model_dir)
@@ -113,7 +113,7 @@ class TransformersNLI:
             raise ModelError(f"NLI model needs three labels, config has {sorted(self._index)}")
         self.max_length = max_length
         self.name = model_dir.name
-        self.version = _file_hash(weights) + ("" if precision == "fp32" else f"-{precision}")
+        self.version = _file_hash(weights) + tag(precision)
 
     def score(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> list[NLIScores]:
         """Probabilities for each (premise, hypothesis) pair, batched by length."""

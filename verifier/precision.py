@@ -29,6 +29,12 @@ def native_bf16() -> bool:
         return False
 
 
+def tag(precision: str) -> str:
+    """The suffix a model version carries for ``precision``: none for fp32, else ``-bf16`` or
+    ``-int8``, so a verdict says which format computed it."""
+    return "" if precision == "fp32" else f"-{precision}"
+
+
 def resolve(precision: str | None = None, allowed: tuple[str, ...] = PRECISIONS) -> str:
     """``precision`` (or ``VERIFIER_PRECISION``, else ``auto``) as a concrete format."""
     precision = (precision or os.environ.get("VERIFIER_PRECISION") or "auto").lower()

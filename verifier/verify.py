@@ -86,11 +86,12 @@ class Verifier:
 
     @property
     def versions(self) -> dict[str, str]:
-        precision = getattr(self.embedder, "precision", "fp32")
+        from verifier.precision import tag
+
         v = {
             "nli_model": f"{self.nli.name}@{self.nli.version}",
             "embedder": f"{self.embedder.name}@{self.embedder.weights_hash}"
-                        + ("" if precision == "fp32" else f"-{precision}"),
+                        + tag(getattr(self.embedder, "precision", "fp32")),
         }
         if self.index is not None:
             v["index"] = self.index.version

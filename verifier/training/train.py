@@ -133,6 +133,11 @@ def main(argv: list[str] | None = None) -> None:
     n_steps = int(len(train) / args.batch_size * args.epochs)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     warm = max(1, int(0.06 * n_steps))
+
+    def save(name: str) -> None:
+        model.save_pretrained(args.out / name, safe_serialization=True)
+        tokenizer.save_pretrained(args.out / name)
+
     model.train()
     best, step, seen, start = -1.0, 0, 0, time.time()
     history = []
@@ -163,12 +168,10 @@ def main(argv: list[str] | None = None) -> None:
                                 "minutes": round(elapsed / 60, 1)})
                 log.info("dev acc %.4f at step %d", acc, step)
                 if args.keep_checkpoints:
-                    model.save_pretrained(args.out / f"step-{step}", safe_serialization=True)
-                    tokenizer.save_pretrained(args.out / f"step-{step}")
+                    save(f"step-{step}")
                 if acc > best:
                     best = acc
-                    model.save_pretrained(args.out / "best", safe_serialization=True)
-                    tokenizer.save_pretrained(args.out / "best")
+                    save("best")
             if step >= n_steps or out_of_time:
                 done = True
                 break

@@ -186,6 +186,9 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=None,
                     help="pickle of the gathered evidence: written on the first run, read on "
                          "later ones (for trying grids without re-running the models)")
+    ap.add_argument("--nli-precision", choices=("auto", "fp32", "bf16", "int8"), default=None,
+                    help="NLI compute format (default: VERIFIER_PRECISION, else auto); int8 is "
+                         "for measuring its cost in the full verifier")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/fit_decision.json")
     args = ap.parse_args()
 
@@ -196,7 +199,9 @@ def main() -> None:
         print(f"evidence from {args.cache} (delete it after changing models or checks)",
               file=sys.stderr)
     else:
-        v = Verifier(args.corpus)
+        from verifier.nli import get_nli
+
+        v = Verifier(args.corpus, nli=get_nli(precision=args.nli_precision))
         groups = []
         if args.seed_claims.exists():
             seed = seed_examples(args.seed_claims)

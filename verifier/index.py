@@ -459,7 +459,8 @@ def _update(corpus, index_dir, embedder, progress, chunking):
             "files": {r: new_store[r]["sha256"] for r in sorted(new_store)},
             "documents": upd.documents,
             "passages": upd.passages,
-            # informational (bf16 and fp32 vectors agree to cosine 0.998; not checked on load)
+            # informational (bf16 and fp32 vectors agree to cosine >= 0.9999, precision.json;
+            # not checked on load)
             "embedder_precision": getattr(embedder, "precision", "fp32"),
             "faiss": {"type": faiss_type(upd.passages), **(
                 {"M": HNSW_M, "efSearch": HNSW_EF_SEARCH}

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import itertools
 import json
 import pickle
 import random
@@ -29,7 +28,17 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from verifier.decision import DecisionSettings, decide
+from verifier.claims import validate_claim
+from verifier.decision import decide
+from verifier.decision_fit import (
+    GRID,
+    cross_validate,
+    fast_labels,
+    grid_search,
+    macro_f1,
+    save_bundle,
+    to_arrays,
+)
 from verifier.types import Label
 from verifier.verify import Verifier, candidates_of
 
@@ -65,114 +74,6 @@ def scifact_train(data: Path, n: int, seed: int = 0) -> list[tuple[str, list[str
     return out
 
 
-def to_arrays(evs: list) -> dict[str, np.ndarray]:
-    """The candidates of every claim as padded arrays (claims x candidates), for a fast grid."""
-    n = max((len(e) for e in evs), default=0)
-    shape = (len(evs), max(n, 1))
-    a = {k: np.zeros(shape) for k in ("ent", "con", "rel", "conflict", "agree", "missing",
-                                      "valid")}
-    for i, cands in enumerate(evs):
-        for j, c in enumerate(candidates_of(cands)):
-            a["ent"][i, j], a["con"][i, j], a["rel"][i, j] = (
-                c.nli.entailment, c.nli.contradiction, c.relevance)
-            a["conflict"][i, j] = bool(c.conflicts)
-            a["agree"][i, j] = bool(c.agreements)
-            a["missing"][i, j] = bool(c.missing)
-            a["valid"][i, j] = 1.0
-    return a
-
-
-def fast_labels(a: dict[str, np.ndarray], s: DecisionSettings) -> list[Label]:
-    """``decide(...).label`` for every claim at once (same rule, vectorised; checked against
-    ``decide`` on the fitted settings)."""
-    sup = np.where(a["rel"] >= s.support_min_relevance, a["ent"], 0.0)
-    con = np.where(a["rel"] >= s.min_relevance, a["con"], 0.0)
-    conflict = a["conflict"] > 0
-    strong = conflict & (a["rel"] >= s.conflict_relevance)
-    sup = np.where(conflict, np.minimum(sup, s.conflict_entailment_cap), sup)
-    con = np.where(strong, np.maximum(con, s.conflict_score), con)
-    con = np.where(~conflict & (a["agree"] > 0), con * s.agree_contradiction_scale, con)
-    sup = np.where(a["missing"] > 0, np.minimum(sup, s.missing_entailment_cap), sup)
-    sup, con = sup * a["valid"], con * a["valid"]
-    best_s, best_c = sup.max(axis=1), con.max(axis=1)
-    has_s = best_s >= s.support_threshold
-    has_c = best_c >= s.contradict_threshold
-    out = []
-    for hs, hc, bs, bc in zip(has_s, has_c, best_s, best_c):
-        if hs and (not hc or bs >= bc):
-            out.append(Label.SUPPORTED)
-        elif hc:
-            out.append(Label.CONTRADICTED)
-        else:
-            out.append(Label.NOT_FOUND)
-    return out
-
-
-GRID = {
-    "support_threshold": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
-    "contradict_threshold": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
-    "min_relevance": [0.2, 0.3, 0.4, 0.5],
-    "support_min_relevance": [0.0, 0.3, 0.4, 0.5],
-    "conflict_relevance": [0.4, 0.5, 0.6],
-    "agree_contradiction_scale": [1.0, 0.8, 0.6, 0.4],
-    "missing_entailment_cap": [1.0, 0.6, 0.4],
-}
-
-
-def grid_search(arrays: list[tuple[dict, list[Label]]]) -> tuple[float, DecisionSettings]:
-    """The settings on ``GRID`` with the best mean objective over the groups."""
-    best, best_s = -1.0, DecisionSettings()
-    for values in itertools.product(*GRID.values()):
-        s = best_s.with_(**dict(zip(GRID, values)))
-        score = sum(objective(gold, fast_labels(arr, s)) for arr, gold in arrays) / len(arrays)
-        if score > best + 1e-9:
-            best, best_s = score, s
-    return best, best_s
-
-
-def subset(a: dict[str, np.ndarray], idx: np.ndarray) -> dict[str, np.ndarray]:
-    return {k: v[idx] for k, v in a.items()}
-
-
-def cross_validate(arrays: list[tuple[dict, list[Label]]], k: int,
-                   seed: int = 0) -> dict[str, float]:
-    """Held-out accuracy / macro-F1 per group: fit on k-1 folds of every group, label the
-    k-th, pool the held-out labels."""
-    rng = np.random.default_rng(seed)
-    folds = [rng.permutation(len(gold)) % k for _, gold in arrays]
-    preds: list[list[Label | None]] = [[None] * len(gold) for _, gold in arrays]
-    for f in range(k):
-        train = [(subset(a, np.flatnonzero(fo != f)), [g for g, x in zip(gold, fo) if x != f])
-                 for (a, gold), fo in zip(arrays, folds)]
-        _, s = grid_search(train)
-        for gi, ((a, _), fo) in enumerate(zip(arrays, folds)):
-            idx = np.flatnonzero(fo == f)
-            for i, lab in zip(idx, fast_labels(subset(a, idx), s)):
-                preds[gi][i] = lab
-    out = {}
-    for gi, (_, gold) in enumerate(arrays):
-        p = preds[gi]
-        out[f"group{gi}_accuracy"] = round(float(np.mean([x is g for x, g in zip(p, gold)])), 4)
-        out[f"group{gi}_macro_f1"] = round(macro_f1(gold, p), 4)
-    return out
-
-
-def macro_f1(gold: list[Label], pred: list[Label]) -> float:
-    f1s = []
-    for lab in Label:
-        tp = sum(g is lab and p is lab for g, p in zip(gold, pred))
-        fp = sum(g is not lab and p is lab for g, p in zip(gold, pred))
-        fn = sum(g is lab and p is not lab for g, p in zip(gold, pred))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return float(np.mean(f1s))
-
-
-def objective(gold: list[Label], pred: list[Label]) -> float:
-    wrong_support = sum(p is Label.SUPPORTED and g is not Label.SUPPORTED
-                        for g, p in zip(gold, pred))
-    return macro_f1(gold, pred) - 0.5 * wrong_support / max(1, len(gold))
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared" / "data")
@@ -189,6 +90,10 @@ def main() -> None:
     ap.add_argument("--nli-precision", choices=("auto", "fp32", "bf16", "int8"), default=None,
                     help="NLI compute format (default: VERIFIER_PRECISION, else auto); int8 is "
                          "for measuring its cost in the full verifier")
+    ap.add_argument("--bundle", type=Path, default=None,
+                    help="also write the fit's inputs with the NLI probabilities left open "
+                         "(.json.gz), so the fit can be repeated for other NLI checkpoints: "
+                         "python -m verifier.training.train --pipeline-bundle")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/fit_decision.json")
     args = ap.parse_args()
 
@@ -205,25 +110,31 @@ def main() -> None:
         groups = []
         if args.seed_claims.exists():
             seed = seed_examples(args.seed_claims)
-            groups.append(("seed_dev", v.gather([c for c, _ in seed]), [g for _, g in seed]))
+            claims = [c for c, _ in seed]
+            groups.append(("seed_dev", claims, v.gather(claims), [g for _, g in seed]))
         sf = scifact_train(args.data_dir, args.scifact_n)
-        groups.append(("scifact_train_oracle", v.gather_pairs([(c, e) for c, e, _ in sf]),
-                       [g for _, _, g in sf]))
+        groups.append(("scifact_train_oracle", [c for c, _, _ in sf],
+                       v.gather_pairs([(c, e) for c, e, _ in sf]), [g for _, _, g in sf]))
         print(f"gathered evidence in {time.time() - t0:.0f}s", file=sys.stderr)
         if args.cache:
             with args.cache.open("wb") as f:
                 pickle.dump(groups, f)
 
-    arrays = [(to_arrays(evs), gold) for _, evs, gold in groups]
+    arrays = [(to_arrays([candidates_of(e) for e in evs]), gold) for _, _, evs, gold in groups]
+    if args.bundle:
+        n = save_bundle(args.bundle, [
+            (name, [[(e.passage.text, validate_claim(c)) for e in es] for c, es in zip(cl, evs)],
+             a, gold) for (name, cl, evs, gold), (a, _) in zip(groups, arrays)])
+        print(f"bundle with {n} distinct NLI pairs written to {args.bundle}", file=sys.stderr)
     best, best_s = grid_search(arrays)
-    for (_, evs, _), (arr, _) in zip(groups, arrays):  # the fast path is the rule itself
+    for (_, _, evs, _), (arr, _) in zip(groups, arrays):  # the fast path is the rule itself
         assert fast_labels(arr, best_s) == [decide(candidates_of(e), best_s).label for e in evs]
     # Platt scaling per predicted label: P(correct | decision score).
     from sklearn.linear_model import LogisticRegression
 
     xs: dict[str, list[float]] = {lab.value: [] for lab in Label}
     ys: dict[str, list[int]] = {lab.value: [] for lab in Label}
-    for _, evs, gold in groups:
+    for _, _, evs, gold in groups:
         for e, g in zip(evs, gold):
             d = decide(candidates_of(e), best_s)
             score = {Label.SUPPORTED: d.support_score, Label.CONTRADICTED: d.contradict_score,
@@ -241,7 +152,7 @@ def main() -> None:
     best_s = best_s.with_(calibration=calib)
     report = {"objective": round(best, 4), "settings": {k: getattr(best_s, k) for k in GRID},
               "calibration": calib, "groups": {}}
-    for name, evs, gold in groups:
+    for name, _, evs, gold in groups:
         ds = [decide(candidates_of(e), best_s) for e in evs]
         pred = [d.label for d in ds]
         conf = np.array([d.confidence for d in ds])
@@ -254,7 +165,7 @@ def main() -> None:
                                   "ece": round(float(ece), 4)}
     if args.cv:
         cv = cross_validate(arrays, args.cv)
-        for gi, (name, _, _) in enumerate(groups):
+        for gi, (name, *_) in enumerate(groups):
             report["groups"][name][f"cv{args.cv}_heldout_accuracy"] = cv[f"group{gi}_accuracy"]
             report["groups"][name][f"cv{args.cv}_heldout_macro_f1"] = cv[f"group{gi}_macro_f1"]
     print(json.dumps(report, indent=2))

@@ -115,3 +115,26 @@ def test_paraphrase_pairs_are_opt_in_and_leave_the_v2_recipe_unchanged(nlp):
     on = S.generate([sents], random.Random(3), "t", {}, paraphrase=True)
     assert not [p for p in off if p.source in {"t:synonym", "t:added_detail"}]
     assert [p for p in on if p.source in {"t:synonym", "t:added_detail"}]
+
+
+def test_saved_pairs_read_back_identically(tmp_path):
+    from verifier.training.data import read_pairs, write_pairs
+
+    train = [S.Pair("A man sleeps.", "A person sleeps.", "entailment", "snli"),
+             S.Pair("A man sleeps.", "A man runs.", "contradiction", "snli"),
+             S.Pair("Ünïcode premise.", "A man sleeps.", "neutral", "synthetic_news:same_doc")]
+    dev = [S.Pair("A man sleeps.", "Nobody sleeps.", "contradiction", "snli")]
+    write_pairs(tmp_path / "p.json.xz", train, dev, {"train": {"entailment": 1}})
+    assert read_pairs(tmp_path / "p.json.xz") == (train, dev, {"train": {"entailment": 1}})
+
+
+def test_saved_pairs_with_a_bad_label_are_refused(tmp_path):
+    import json
+    import lzma
+
+    from verifier.training.data import read_pairs
+
+    blob = {"stats": {}, "texts": ["a", "b"], "rows": [["train", 0, 1, "maybe", "x"]]}
+    (tmp_path / "bad.json.xz").write_bytes(lzma.compress(json.dumps(blob).encode()))
+    with pytest.raises(ValueError, match="bad row"):
+        read_pairs(tmp_path / "bad.json.xz")

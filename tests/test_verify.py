@@ -34,11 +34,7 @@ CASES = [
     ("About 2,000 Russian peacekeepers had been stationed in Karabakh.", Label.SUPPORTED),
     ("The peacekeeping contingent did not intervene.", Label.SUPPORTED),
     ("Around 5,000 Russian peacekeepers were stationed in Karabakh.", Label.CONTRADICTED),
-    pytest.param(
-        "The Russian peacekeepers intervened to stop the offensive.", Label.CONTRADICTED,
-        marks=pytest.mark.xfail(strict=True, reason="known miss: passage relevance 0.47 is "
-                                "under the fitted conflict_relevance 0.5 (see issue notes)"),
-    ),
+    ("The Russian peacekeepers intervened to stop the offensive.", Label.CONTRADICTED),
     ("The withdrawal began in May.", Label.CONTRADICTED),
     ("Armenian Prime Minister Ararat Mirzoyan issued a joint statement with James O'Brien.",
      Label.CONTRADICTED),

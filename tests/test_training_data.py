@@ -138,3 +138,20 @@ def test_saved_pairs_with_a_bad_label_are_refused(tmp_path):
     (tmp_path / "bad.json.xz").write_bytes(lzma.compress(json.dumps(blob).encode()))
     with pytest.raises(ValueError, match="bad row"):
         read_pairs(tmp_path / "bad.json.xz")
+
+
+def test_vitaminc_heldout_keeps_only_held_out_pages(tmp_path):
+    import json
+    import zipfile
+
+    from verifier.training.data import write_vitaminc_heldout
+
+    pages = [f"Page {i}" for i in range(40)]
+    rows = [{"unique_id": str(i), "claim": "c", "evidence": "e", "label": "SUPPORTS", "page": p}
+            for i, p in enumerate(pages)]
+    with zipfile.ZipFile(tmp_path / "v.zip", "w") as z:
+        z.writestr("vitaminc_real/test.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    n = write_vitaminc_heldout(tmp_path / "v.zip", tmp_path / "held.jsonl")
+    kept = [json.loads(x)["page"] for x in (tmp_path / "held.jsonl").read_text().splitlines()]
+    assert n == len(kept) == sum(not page_in_train(p) for p in pages) > 0
+    assert not any(page_in_train(p) for p in kept)

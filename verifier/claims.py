@@ -35,7 +35,9 @@ def validate_claim(text: object) -> str:
 
 
 def _has_verb(span) -> bool:
-    return any(t.pos_ in {"VERB", "AUX"} for t in span)
+    """A verb that can head a clause: participles used as adjectives ("long considered
+    allies", dep ``amod``) do not count."""
+    return any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" for t in span)
 
 
 def _joins_clauses(cc) -> bool:

@@ -95,6 +95,21 @@ def read_vitaminc(data_dir: Path, train: bool) -> list[Pair]:
     return out
 
 
+def write_vitaminc_heldout(zip_path: Path, out: Path) -> int:
+    """Write the pairs of a VitaminC zip's ``*/test.jsonl`` whose page is held out from
+    training (not ``page_in_train``) as JSON lines, in file order, for benchmarks of models
+    trained on the other pages. Returns the number written."""
+    n = 0
+    with zipfile.ZipFile(zip_path) as z, out.open("w", encoding="utf-8") as dst:
+        member = next(m for m in z.namelist() if m.endswith("/test.jsonl"))
+        with z.open(member) as f:
+            for line in io.TextIOWrapper(f, encoding="utf-8"):
+                if line.strip() and not page_in_train(json.loads(line).get("page", ""), 0.8):
+                    dst.write(line if line.endswith("\n") else line + "\n")
+                    n += 1
+    return n
+
+
 def read_scifact_train(data_dir: Path, rng: random.Random) -> list[Pair]:
     corpus = {}
     with (data_dir / "scifact" / "corpus.jsonl").open(encoding="utf-8") as f:

@@ -57,3 +57,12 @@ def test_bench_help_in_subprocess() -> None:
     for option in ("--output", "--report-dir", "--limit", "--retrieval", "--no-checks",
                    "--index-dir", "--scifact-corpus", "--corpus"):
         assert option in res.stdout
+
+
+@pytest.mark.parametrize("extra", [[], ["--snli", __file__, "--data", __file__]])
+def test_train_nli_needs_exactly_one_data_source(extra: list[str], tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, ["train-nli", "--out", str(tmp_path), *extra])
+    assert result.exit_code != 0
+    assert "exactly one of --snli" in result.output

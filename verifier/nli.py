@@ -47,8 +47,8 @@ PRECISIONS = ("auto", "fp32", "bf16", "int8")
 def _quantize_int8(model):
     """Dynamic int8 quantisation of the encoder's linear layers (per-channel weights).
 
-    The classifier head stays fp32. On 2 CPU cores it runs 2.4x faster than fp32 at batch 32;
-    its accuracy cost is measured in benchmarks/results/precision.json.
+    The classifier head stays fp32. On 2 CPU cores it runs 2.3x faster than fp32 at batch 32
+    (v6 model); its accuracy cost is measured in benchmarks/results/precision.json.
     """
     import warnings
 

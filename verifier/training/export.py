@@ -30,9 +30,11 @@ def export(src: Path, dest: Path) -> Path:
     cfg = json.loads((dest / "config.json").read_text())
     cfg["torch_dtype"] = "float16"
     (dest / "config.json").write_text(json.dumps(cfg, indent=2) + "\n")
-    train_cfg = src.parent / "training_config.json"
-    if train_cfg.exists():
-        shutil.copy2(train_cfg, dest / "training_config.json")
+    # train.py writes it beside best/; a folder unpacked from a GPU run holds it inside
+    for train_cfg in (src / "training_config.json", src.parent / "training_config.json"):
+        if train_cfg.exists():
+            shutil.copy2(train_cfg, dest / "training_config.json")
+            break
     return dest
 
 

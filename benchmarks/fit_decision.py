@@ -121,10 +121,15 @@ def main() -> None:
                 pickle.dump(groups, f)
 
     arrays = [(to_arrays([candidates_of(e) for e in evs]), gold) for _, _, evs, gold in groups]
-    if args.bundle:
-        n = save_bundle(args.bundle, [
-            (name, [[(e.passage.text, validate_claim(c)) for e in es] for c, es in zip(cl, evs)],
-             a, gold) for (name, cl, evs, gold), (a, _) in zip(groups, arrays)])
+    if args.bundle:  # the (premise, hypothesis) pairs gather() scored: passage, cleaned claim
+        bundle_groups = []
+        for (name, claims, evs, gold), (a, _) in zip(groups, arrays):
+            pairs = []
+            for claim, es in zip(claims, evs):
+                hyp = validate_claim(claim)
+                pairs.append([(e.passage.text, hyp) for e in es])
+            bundle_groups.append((name, pairs, a, gold))
+        n = save_bundle(args.bundle, bundle_groups)
         print(f"bundle with {n} distinct NLI pairs written to {args.bundle}", file=sys.stderr)
     best, best_s = grid_search(arrays)
     for (_, _, evs, _), (arr, _) in zip(groups, arrays):  # the fast path is the rule itself

@@ -259,29 +259,44 @@ def read_pairs(path: Path) -> tuple[list[Pair], list[Pair], dict]:
     return out["train"], out["dev"], raw["stats"]
 
 
+def add_assembly_args(ap, snli_required: bool = True) -> None:
+    """The options that choose the assembled set (shared by this module's CLI and train.py)."""
+    if snli_required:
+        ap.add_argument("--snli", type=Path, required=True, help="snli_1.0_train_subset.jsonl")
+    ap.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--synthetic-docs", type=int, default=1500)
+    ap.add_argument("--vitaminc-cap", type=int, default=30000)
+    ap.add_argument("--paraphrase-pairs", action="store_true",
+                    help="add synthetic synonym swaps (entailment) and added detail (neutral); "
+                         "used by the v4 candidate, not by v2 or the shipped v6")
+    ap.add_argument("--no-added-detail", action="store_true",
+                    help="with --paraphrase-pairs: synonym swaps only (v4's added-detail "
+                         "neutrals taught it to call hedged numbers and dates neutral)")
+
+
+def assemble_from_args(args) -> tuple[list[Pair], list[Pair], dict]:
+    """``assemble`` with the options of ``add_assembly_args`` (loads spaCy for the synthetic
+    pairs)."""
+    from verifier.nlp import get_nlp
+
+    return assemble(args.data_dir, args.snli, seed=args.seed,
+                    synthetic_docs=args.synthetic_docs, vitaminc_cap=args.vitaminc_cap,
+                    nlp=get_nlp(), paraphrase=args.paraphrase_pairs,
+                    added_detail=not args.no_added_detail)
+
+
 def main(argv: list[str] | None = None) -> None:
     import argparse
 
     ap = argparse.ArgumentParser(
-        description="Assemble the NLI training and dev sets and save them as one .jsonl.gz "
+        description="Assemble the NLI training and dev sets and save them as one .json.xz "
                     "(for training on another machine: train.py --data FILE.json.xz).")
-    ap.add_argument("--snli", type=Path, required=True, help="snli_1.0_train_subset.jsonl")
-    ap.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
+    add_assembly_args(ap)
     ap.add_argument("--out", type=Path, required=True, help="output .json.xz")
-    ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--synthetic-docs", type=int, default=1500)
-    ap.add_argument("--vitaminc-cap", type=int, default=30000)
-    ap.add_argument("--paraphrase-pairs", action="store_true")
-    ap.add_argument("--no-added-detail", action="store_true")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    from verifier.nlp import get_nlp
-
-    train, dev, stats = assemble(args.data_dir, args.snli, seed=args.seed,
-                                 synthetic_docs=args.synthetic_docs,
-                                 vitaminc_cap=args.vitaminc_cap, nlp=get_nlp(),
-                                 paraphrase=args.paraphrase_pairs,
-                                 added_detail=not args.no_added_detail)
+    train, dev, stats = assemble_from_args(args)
     stats["assembled_with"] = {k: str(v) for k, v in vars(args).items()}
     write_pairs(args.out, train, dev, stats)
     log.info("wrote %d train and %d dev pairs to %s: %s", len(train), len(dev), args.out,

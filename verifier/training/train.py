@@ -20,7 +20,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from verifier.training.data import LABELS, assemble, read_pairs
+from verifier.training.data import LABELS, add_assembly_args, assemble_from_args, read_pairs
+from verifier.training.synthetic import Pair
 
 log = logging.getLogger("verifier.training")
 
@@ -39,7 +40,9 @@ def batches_by_length(enc_lens: list[int], batch_size: int, rng: random.Random) 
 
 
 def encode(tokenizer, pairs, max_length: int) -> dict[str, list]:
-    return tokenizer([p.premise for p in pairs], [p.hypothesis for p in pairs],
+    """Token ids of (premise, hypothesis) pairs: ``Pair`` objects or 2-tuples."""
+    pairs = [(p.premise, p.hypothesis) if isinstance(p, Pair) else p for p in pairs]
+    return tokenizer([p for p, _ in pairs], [h for _, h in pairs],
                      truncation="longest_first", max_length=max_length)
 
 
@@ -74,12 +77,11 @@ def evaluate(model, tokenizer, enc, labels, batch_size: int = 64, bf16: bool = F
     return float(np.mean(pred == np.asarray(labels))) if len(labels) else 0.0
 
 
-def pipeline_score(bundle_path: str, probs: np.ndarray, cv: int) -> dict:
-    """The decision fit on a bundle with these NLI probabilities (entailment, neutral,
-    contradiction order); run in a worker process."""
-    from verifier.decision_fit import Bundle, evaluate_arrays
+def pipeline_score(bundle, probs: np.ndarray, cv: int) -> dict:
+    """The decision fit on a ``decision_fit.Bundle`` with these NLI probabilities
+    (entailment, neutral, contradiction order); run in a worker process."""
+    from verifier.decision_fit import evaluate_arrays
 
-    bundle = Bundle(Path(bundle_path))
     res = evaluate_arrays(bundle.arrays(probs), cv=cv)
     res["groups"] = bundle.names
     return res
@@ -91,7 +93,7 @@ def main(argv: list[str] | None = None) -> None:
     src.add_argument("--snli", type=Path, help="snli_1.0_train_subset.jsonl (assemble here)")
     src.add_argument("--data", type=Path,
                      help="a set saved by python -m verifier.training.data (.json.xz)")
-    ap.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
+    add_assembly_args(ap, snli_required=False)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--base", type=str, default=None, help="base model dir (default: MiniLM)")
     ap.add_argument("--epochs", type=float, default=1.0)
@@ -100,8 +102,6 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--max-length", type=int, default=128)
     ap.add_argument("--max-minutes", type=float, default=60.0, help="stop after this wall time")
     ap.add_argument("--eval-every", type=int, default=1000, help="steps between dev evaluations")
-    ap.add_argument("--synthetic-docs", type=int, default=1500)
-    ap.add_argument("--vitaminc-cap", type=int, default=30000)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--device", default="auto", help="auto (cuda if available), cpu, cuda")
     ap.add_argument("--pipeline-bundle", type=Path, default=None,
@@ -110,16 +110,9 @@ def main(argv: list[str] | None = None) -> None:
                          "probabilities, and best/ is chosen by its objective")
     ap.add_argument("--pipeline-cv", type=int, default=5,
                     help="folds for the held-out accuracy reported with --pipeline-bundle")
-    ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--bf16", action="store_true",
                     help="bf16 autocast (fp32 master weights): about 2-3x faster where the CPU "
                          "has bf16 instructions (verifier.precision.native_bf16)")
-    ap.add_argument("--paraphrase-pairs", action="store_true",
-                    help="add synthetic synonym swaps (entailment) and added detail (neutral); "
-                         "used by the v4 candidate, not by the shipped v2")
-    ap.add_argument("--no-added-detail", action="store_true",
-                    help="with --paraphrase-pairs: synonym swaps only (v4's added-detail "
-                         "neutrals taught it to call hedged numbers and dates neutral)")
     ap.add_argument("--keep-checkpoints", action="store_true",
                     help="also keep every evaluated checkpoint as step-N/ (not only best/)")
     args = ap.parse_args(argv)
@@ -142,13 +135,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.data is not None:
         train, dev, stats = read_pairs(args.data)
     else:
-        from verifier.nlp import get_nlp
-
-        train, dev, stats = assemble(args.data_dir, args.snli, seed=args.seed,
-                                     synthetic_docs=args.synthetic_docs,
-                                     vitaminc_cap=args.vitaminc_cap, nlp=get_nlp(),
-                                     paraphrase=args.paraphrase_pairs,
-                                     added_detail=not args.no_added_detail)
+        train, dev, stats = assemble_from_args(args)
     log.info("data: %s (%.0fs)", json.dumps(stats), time.time() - t0)
     args.out.mkdir(parents=True, exist_ok=True)
     with (args.out / "train_sample.jsonl").open("w", encoding="utf-8") as f:
@@ -166,15 +153,15 @@ def main(argv: list[str] | None = None) -> None:
     y = [label2id[p.label] for p in train]
     dev_enc = encode(tokenizer, dev, args.max_length)
     dev_y = [label2id[p.label] for p in dev]
-    pool, jobs, bundle_enc = None, {}, None
+    pool, jobs, bundle, bundle_enc = None, {}, None, None
     if args.pipeline_bundle is not None:
         from concurrent.futures import ProcessPoolExecutor
 
         from verifier.decision_fit import Bundle
 
-        bundle_pairs = Bundle(args.pipeline_bundle).pairs
-        bundle_enc = tokenizer([p for p, _ in bundle_pairs], [h for _, h in bundle_pairs],
-                               truncation="longest_first", max_length=256)
+        bundle = Bundle(args.pipeline_bundle)
+        # max length 256 as in verifier.nli, which scores these pairs in the verifier
+        bundle_enc = encode(tokenizer, bundle.pairs, 256)
         pool = ProcessPoolExecutor(max_workers=4)
         order = [label2id[name] for name in ("entailment", "neutral", "contradiction")]
     rng = random.Random(args.seed)
@@ -219,8 +206,7 @@ def main(argv: list[str] | None = None) -> None:
                 log.info("dev acc %.4f at step %d", acc, step)
                 if pool is not None:  # fit in the background; pick best/ at the end
                     probs = predict(model, tokenizer, bundle_enc, bf16=bf16)[:, order]
-                    jobs[step] = pool.submit(pipeline_score, str(args.pipeline_bundle), probs,
-                                             args.pipeline_cv)
+                    jobs[step] = pool.submit(pipeline_score, bundle, probs, args.pipeline_cv)
                     save(f"step-{step}")
                 else:
                     if args.keep_checkpoints:

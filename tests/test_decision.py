@@ -48,6 +48,9 @@ def test_agreeing_checks_discount_nli_contradiction():
     assert decide([cand(0.1, 0.1, 0.8)], s).label is Label.CONTRADICTED
     # a conflict still wins over the discount
     assert decide([cand(0.1, 0.1, 0.8, findings=AGREE + CONFLICT)], s).label is Label.CONTRADICTED
+    # only agreeing numbers or dates earn it: a name that matches says nothing about the rest
+    names = (Finding("entities", "agree", "Baku"),)
+    assert decide([cand(0.1, 0.1, 0.8, findings=names)], s).label is Label.CONTRADICTED
 
 
 def test_missing_name_caps_entailment():

@@ -15,6 +15,7 @@ from pathlib import Path
 from verifier.types import Finding, Label, NLIScores
 
 SETTINGS_PATH = Path(__file__).parent / "data" / "decision_settings.json"
+QUANTITY_CHECKS = frozenset({"numbers", "dates"})
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,9 @@ class DecisionSettings:
     conflict_relevance: float = 0.5  # a check conflict counts only on a passage this relevant
     conflict_score: float = 0.85  # contradiction score given by a check conflict
     conflict_entailment_cap: float = 0.1  # entailment left to a passage with a check conflict
-    # NLI contradiction kept on a passage where checks found the claim's numbers, dates or names
-    # and all of them agree (small NLI models call paraphrases contradictions); 1.0 = no change
+    # NLI contradiction kept on a passage where the numbers or dates checks found the claim's
+    # quantities and all of them agree (small NLI models read a reworded hedge, "almost 30
+    # years" for "nearly three decades", as a contradiction); 1.0 = no change
     agree_contradiction_scale: float = 1.0
     # entailment left to a passage that never mentions a name or count of the claim
     missing_entailment_cap: float = 1.0
@@ -80,6 +82,11 @@ class Candidate:
     def agreements(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.status == "agree")
 
+    @property
+    def quantities_agree(self) -> bool:
+        """The numbers or dates checks found the claim's quantities here, all agreeing."""
+        return any(f.check in QUANTITY_CHECKS for f in self.agreements)
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -101,7 +108,7 @@ def candidate_scores(c: Candidate, s: DecisionSettings) -> tuple[float, float]:
         contra = max(contra, s.conflict_score)
     elif c.conflicts:
         support = min(support, s.conflict_entailment_cap)
-    elif c.agreements:
+    elif c.quantities_agree:
         contra *= s.agree_contradiction_scale
     if c.missing:
         support = min(support, s.missing_entailment_cap)

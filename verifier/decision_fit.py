@@ -19,7 +19,7 @@ import numpy as np
 from verifier.decision import Candidate, DecisionSettings
 from verifier.types import Label
 
-ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree", "missing", "valid")
+ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "valid")
 
 
 def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
@@ -32,7 +32,7 @@ def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
             a["ent"][i, j], a["con"][i, j], a["rel"][i, j] = (
                 c.nli.entailment, c.nli.contradiction, c.relevance)
             a["conflict"][i, j] = bool(c.conflicts)
-            a["agree"][i, j] = bool(c.agreements)
+            a["agree_quant"][i, j] = c.quantities_agree
             a["missing"][i, j] = bool(c.missing)
             a["valid"][i, j] = 1.0
     return a
@@ -47,21 +47,20 @@ def fast_labels(a: dict[str, np.ndarray], s: DecisionSettings) -> list[Label]:
     strong = conflict & (a["rel"] >= s.conflict_relevance)
     sup = np.where(conflict, np.minimum(sup, s.conflict_entailment_cap), sup)
     con = np.where(strong, np.maximum(con, s.conflict_score), con)
-    con = np.where(~conflict & (a["agree"] > 0), con * s.agree_contradiction_scale, con)
+    con = np.where(~conflict & (a["agree_quant"] > 0), con * s.agree_contradiction_scale, con)
     sup = np.where(a["missing"] > 0, np.minimum(sup, s.missing_entailment_cap), sup)
     sup, con = sup * a["valid"], con * a["valid"]
-    best_s, best_c = sup.max(axis=1), con.max(axis=1)
+    return [_LABELS[i] for i in label_codes(sup.max(axis=1), con.max(axis=1), s)]
+
+
+_LABELS = (Label.SUPPORTED, Label.CONTRADICTED, Label.NOT_FOUND)
+
+
+def label_codes(best_s: np.ndarray, best_c: np.ndarray, s: DecisionSettings) -> np.ndarray:
+    """0 SUPPORTED, 1 CONTRADICTED, 2 NOT_FOUND for each claim's best scores, as ``decide``."""
     has_s = best_s >= s.support_threshold
     has_c = best_c >= s.contradict_threshold
-    out = []
-    for hs, hc, bs, bc in zip(has_s, has_c, best_s, best_c):
-        if hs and (not hc or bs >= bc):
-            out.append(Label.SUPPORTED)
-        elif hc:
-            out.append(Label.CONTRADICTED)
-        else:
-            out.append(Label.NOT_FOUND)
-    return out
+    return np.where(has_s & (~has_c | (best_s >= best_c)), 0, np.where(has_c, 1, 2))
 
 
 GRID = {
@@ -171,6 +170,12 @@ class Bundle:
             raw = json.load(f)
         self.pairs: list[tuple[str, str]] = [tuple(p) for p in raw["pairs"]]
         self.groups = raw["groups"]
+        want = set(ARRAY_KEYS) - {"ent", "con"}
+        for g in self.groups:
+            if set(g["arrays"]) != want:
+                raise ValueError(f"{path}: bundle arrays {sorted(g['arrays'])} are not this "
+                                 f"version's {sorted(want)}; rebuild it with "
+                                 "benchmarks/fit_decision.py --bundle")
         self.names = [g["name"] for g in self.groups]
 
     def arrays(self, probs: np.ndarray) -> list[tuple[dict, list[Label]]]:

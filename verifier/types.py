@@ -133,7 +133,7 @@ class Finding:
     report ``conflict`` when claim and passage speak about the same thing.
     """
 
-    check: str  # e.g. "numbers", "dates", "entities", "negation", "antonyms", "roles"
+    check: str  # "numbers", "dates", "entities", "negation", "antonyms", "roles", "contrast"
     status: str
     detail: str = ""
     claim_span: str = ""

@@ -24,6 +24,9 @@ TERRITORY = ("The territory is internationally recognized as part of Azerbaijan 
         # a country the small NER model misses at the start of a sentence
         ("Armenia recaptured the region last year.", RECAPTURED, "conflict"),
         ("Baku recaptured the region last year.", RECAPTURED, "agree"),
+        # a capital the small NER model labels a person is still a place
+        ("Baku returned four frontier villages.", VILLAGES, "conflict"),
+        ("Yerevan returned four frontier villages.", VILLAGES, "agree"),
         # a place where something happened is not the side that fought
         ("Russia's former Karabakh peacekeepers have been redeployed to fight in Ukraine.", WARS,
          "missing"),

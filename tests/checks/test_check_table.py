@@ -85,7 +85,7 @@ def test_run_checks_runs_all_and_highlights_conflict():
     claim = "Around 5,000 Russian peacekeepers were stationed in Karabakh."
     findings = run_checks(claim, STATIONED)
     assert {f.check for f in findings} == {"numbers", "dates", "entities", "negation",
-                                           "antonyms", "roles"}
+                                           "antonyms", "roles", "contrast"}
     spans = mismatch_spans(claim, findings)
     assert spans and claim[spans[0][0]: spans[0][1]] == "Around 5,000"
 

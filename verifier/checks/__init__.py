@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from verifier.checks import antonyms, dates, entities, negation, numbers, roles
-from verifier.checks.common import parse
+from verifier.checks import antonyms, contrast, dates, entities, negation, numbers, roles
+from verifier.checks.common import decleft, parse
 from verifier.types import Finding
 
 CHECKS: dict[str, Callable[..., Finding]] = {
@@ -20,11 +20,13 @@ CHECKS: dict[str, Callable[..., Finding]] = {
     "negation": negation.check,
     "antonyms": antonyms.check,
     "roles": roles.check,
+    "contrast": contrast.check,
 }
 
 
 def run_checks(claim: str, evidence: str, only: list[str] | None = None) -> list[Finding]:
-    """Run every check (or those named in ``only``) on one claim and one passage."""
-    cd, ed = parse(claim), parse(evidence)
+    """Run every check (or those named in ``only``) on one claim and one passage (a cleft
+    claim, "It was X that ...", is read as "X ...")."""
+    cd, ed = parse(decleft(claim)), parse(evidence)
     return [fn(claim, evidence, cd, ed) for name, fn in CHECKS.items()
             if only is None or name in only]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from verifier.nlp import get_nlp
@@ -31,6 +32,23 @@ ALIASES = {
 @lru_cache(maxsize=4096)
 def parse(text: str):
     return get_nlp()(text)
+
+
+_CLEFT = re.compile(
+    r"^\s*It\s+(?:is|was|were)\s+(?P<x>.+?)(?P<comma>,?)\s+(?:that|who)\s+(?P<rest>.+)$", re.S)
+
+
+def decleft(text: str) -> str:
+    """'It was Baku that returned the villages' -> 'Baku returned the villages', so the checks
+    see who did it in the subject's place; other sentences (including 'It was clear that ...')
+    come back unchanged."""
+    m = _CLEFT.match(text)
+    if not m:
+        return text
+    first = parse(text)[2] if len(parse(text)) > 2 else None
+    if first is None or first.pos_ not in {"PROPN", "NOUN", "DET", "NUM", "PRON"}:
+        return text
+    return f"{m['x']}{m['comma']} {m['rest']}"
 
 
 def canon(text: str) -> str:

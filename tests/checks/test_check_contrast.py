@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+from conftest import COMPLETED, NOT_INTERVENE, PROFITS, RECAPTURED, VILLAGES
+
+from verifier.checks import contrast, run_checks
+from verifier.checks.common import decleft
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "status"),
+    [
+        # the passage puts Y in X's slot
+        ("It was officials in Yerevan, not Baku, who said the withdrawal was complete.",
+         RECAPTURED, "conflict"),
+        ("Baku, not Yerevan, returned four villages.", VILLAGES, "conflict"),
+        # X and Y share a head the passage names
+        ("The statement came from Azerbaijan's Foreign Ministry rather than its Defense "
+         "Ministry.", COMPLETED, "conflict"),
+        ("The company's revenue, not its profits, rose by 12 percent.", PROFITS, "conflict"),
+        # the passage says what the claim says
+        ("It was officials in Baku, not Yerevan, who said the withdrawal was complete.",
+         RECAPTURED, "agree"),
+        ("Yerevan, not Baku, returned four villages.", VILLAGES, "agree"),
+        ("The statement came from Azerbaijan's Defense Ministry instead of its Foreign "
+         "Ministry.", COMPLETED, "agree"),
+        # must not fire: bare names found somewhere else in the passage, contrasted verbs
+        # (the negation check's), no contrast, a passage about something else
+        ("The villages were returned to Russia instead of Azerbaijan.", VILLAGES,
+         "not_applicable"),
+        ("Russia's peacekeepers stood aside rather than intervening.", NOT_INTERVENE,
+         "not_applicable"),
+        ("Officials in Baku said the withdrawal was complete.", RECAPTURED, "not_applicable"),
+        ("The company's revenue, not its profits, rose by 12 percent.", VILLAGES,
+         "not_applicable"),
+    ],
+)
+def test_contrast(claim, evidence, status):
+    finding = contrast.check(claim, evidence)
+    assert finding.status == status, finding
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("It was Baku that returned the villages.", "Baku returned the villages."),
+        ("It was officials in Yerevan, not Baku, who said so.",
+         "officials in Yerevan, not Baku, said so."),
+        ("It is the Kremlin that decides.", "the Kremlin decides."),
+        # not clefts
+        ("It was clear that the war was over.", "It was clear that the war was over."),
+        ("It was controlled by separatists.", "It was controlled by separatists."),
+    ],
+)
+def test_decleft(claim, expected):
+    assert decleft(claim) == expected
+
+
+def test_cleft_claim_is_checked_as_its_plain_form():
+    """'It was Baku that returned the villages' names Baku where the passage has Yerevan."""
+    findings = run_checks("It was Baku that returned the villages.", VILLAGES)
+    assert any(f.check == "entities" and f.status == "conflict" for f in findings), findings

@@ -1,0 +1,101 @@
+"""Contrasts: the claim names one thing in place of another.
+
+"It was officials in Yerevan, not Baku, who said ..." against "... officials in Baku said"
+conflicts: the passage puts Baku where the claim puts Yerevan. So does "came from its Foreign
+Ministry rather than its Defense Ministry" against "Azerbaijan's Defense Ministry said". The
+markers are ", not Y", "rather than Y" and "instead of Y" after a noun phrase X. The passage
+agrees when it puts X there and not Y. Where the passage has nothing in X's slot, it is read as
+a whole only when X and Y share a head it names ("Foreign Ministry" / "Defense Ministry");
+otherwise, or where it names both, the check stays silent.
+Contrasted verbs ("stood aside rather than intervening") are the negation check's.
+"""
+
+from __future__ import annotations
+
+from verifier.checks.common import anchored, canon, content_lemmas, parse
+from verifier.types import Finding
+
+# (marker word, the word before it): ", not Y", "rather than Y", "instead of Y"
+_MARKERS = {("not", ","), ("than", "rather"), ("of", "instead")}
+_STOP_Y = {"who", "that", "which", "whose", "where", "when", "but", "and"}
+
+
+def _key(tok) -> str:
+    return canon(tok.lemma_.lower())
+
+
+def contrasts(doc) -> list[tuple[object, object]]:
+    """(X, Y) spans for each ", not Y" / "rather than Y" / "instead of Y" after a noun X."""
+    out = []
+    for t in doc:
+        before = doc[t.i - 1] if t.i > 0 else None
+        if before is None or (t.lower_, before.lower_) not in _MARKERS:
+            continue
+        x_end, y_start = t.i - 1, t.i + 1
+        if x_end < 1 or y_start >= len(doc):
+            continue
+        y_end = y_start
+        while y_end < len(doc) and not doc[y_end].is_punct and doc[y_end].lower_ not in _STOP_Y \
+                and doc[y_end].pos_ not in {"VERB", "AUX"} and y_end - y_start < 5:
+            y_end += 1
+        last = doc[x_end - 1]  # the word just before the marker (and its comma)
+        y = doc[y_start:y_end]
+        if not len(y) or y.root.pos_ not in {"NOUN", "PROPN"} or last.pos_ not in {"NOUN",
+                                                                                 "PROPN"}:
+            continue
+        chunk = next((c for c in doc.noun_chunks if c.start <= last.i < c.end), None)
+        x = doc[chunk.start:last.i + 1] if chunk is not None else doc[last.i:last.i + 1]
+        out.append((x, y))
+    return out
+
+
+def _words(span) -> set[str]:
+    return {_key(t) for t in span if t.pos_ in {"NOUN", "PROPN", "ADJ"} and not t.is_stop}
+
+
+def _slot(tok) -> tuple[str, str]:
+    """Where a word sits: the preposition and what it hangs on ("officials in _"), else its
+    relation to its head."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    h = tok.head
+    if h.pos_ == "ADP":
+        return h.lower_, h.head.lemma_.lower()
+    return tok.dep_, h.lemma_.lower()
+
+
+def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
+    cd = claim_doc if claim_doc is not None else parse(claim)
+    ed = evidence_doc if evidence_doc is not None else parse(evidence)
+    pairs = contrasts(cd)
+    if not pairs or not anchored(cd, ed, 0.3):
+        return Finding("contrast", "not_applicable")
+    said = {_key(t) for t in ed} | {canon(w) for w in content_lemmas(ed)}
+    for x, y in pairs:
+        xs, ys = _words(x), _words(y)
+        only_x, only_y = xs - ys, ys - xs
+        if not only_x or not only_y:
+            continue
+        # first where the passage puts something in the claim's slot for X ...
+        slot = _slot(x.root)
+        in_slot = {_key(t) for t in ed if _slot(t) == slot}
+        if in_slot & only_y and not in_slot & only_x:
+            return Finding("contrast", "conflict",
+                           f"claim: {x.text}, not {y.text}; passage: {y.text} there",
+                           claim_span=x.text, evidence_span=y.text)
+        if in_slot & only_x and not in_slot & only_y:
+            return Finding("contrast", "agree", f"{x.text}, not {y.text}")
+        # ... else anywhere in it, when X and Y share a head the passage names ("Foreign
+        # Ministry" / "Defense Ministry"); bare names need the slot (a passage naming Baku
+        # somewhere says nothing about who said what)
+        shared = xs & ys
+        if not shared or not shared <= said:
+            continue
+        has_x, has_y = only_x <= said, only_y <= said
+        if has_y and not has_x:
+            return Finding("contrast", "conflict",
+                           f"claim: {x.text}, not {y.text}; passage names {y.text}",
+                           claim_span=x.text, evidence_span=y.text)
+        if has_x and not has_y:
+            return Finding("contrast", "agree", f"{x.text}, not {y.text}")
+    return Finding("contrast", "not_applicable")

@@ -32,7 +32,8 @@ def random_claims(rng: random.Random, n: int) -> list[list[Candidate]]:
             e = rng.random()
             c = rng.random() * (1 - e)
             status = rng.choice(["agree", "conflict", "missing", "not_applicable", None])
-            findings = (Finding("numbers", status),) if status else ()
+            check = rng.choice(["numbers", "dates", "entities"])
+            findings = (Finding(check, status),) if status else ()
             cands.append(Candidate(k, NLIScores(e, 1 - e - c, c), rng.random(), findings))
         out.append(cands)
     return out
@@ -45,6 +46,13 @@ def test_fast_labels_equal_decide(seed):
     settings = DecisionSettings().with_(**{k: rng.choice(v) for k, v in GRID.items()})
     assert fast_labels(to_arrays(claims), settings) == [decide(c, settings).label
                                                         for c in claims]
+
+
+def test_macro_f1_averages_over_the_labels_the_gold_set_has():
+    gold = [S, C, S, C]  # a binary set
+    assert macro_f1(gold, gold) == pytest.approx(1.0)
+    # a NOT_FOUND there costs the recall of SUPPORTED: F1(S) = 2/3, F1(C) = 1
+    assert macro_f1(gold, [S, C, N, C]) == pytest.approx((2 / 3 + 1.0) / 2)
 
 
 def test_objective_counts_a_wrong_supported_twice():

@@ -19,7 +19,8 @@ import numpy as np
 from verifier.decision import Candidate, DecisionSettings
 from verifier.types import Label
 
-ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "valid")
+ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "missing_count",
+              "valid")
 
 
 def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
@@ -33,7 +34,8 @@ def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
                 c.nli.entailment, c.nli.contradiction, c.relevance)
             a["conflict"][i, j] = bool(c.conflicts)
             a["agree_quant"][i, j] = c.quantities_agree
-            a["missing"][i, j] = bool(c.missing)
+            a["missing"][i, j] = c.missing_name
+            a["missing_count"][i, j] = c.missing_count
             a["valid"][i, j] = 1.0
     return a
 
@@ -49,6 +51,7 @@ def fast_labels(a: dict[str, np.ndarray], s: DecisionSettings) -> list[Label]:
     con = np.where(strong, np.maximum(con, s.conflict_score), con)
     con = np.where(~conflict & (a["agree_quant"] > 0), con * s.agree_contradiction_scale, con)
     sup = np.where(a["missing"] > 0, np.minimum(sup, s.missing_entailment_cap), sup)
+    sup = np.where(a["missing_count"] > 0, np.minimum(sup, s.missing_count_entailment_cap), sup)
     sup, con = sup * a["valid"], con * a["valid"]
     return [_LABELS[i] for i in label_codes(sup.max(axis=1), con.max(axis=1), s)]
 
@@ -71,6 +74,7 @@ GRID = {
     "conflict_relevance": [0.4, 0.5, 0.6],
     "agree_contradiction_scale": [1.0, 0.8, 0.6, 0.4],
     "missing_entailment_cap": [1.0, 0.6, 0.4],
+    "missing_count_entailment_cap": [1.0, 0.6, 0.3],
 }
 
 
@@ -113,8 +117,10 @@ def cross_validate(arrays: list[tuple[dict, list[Label]]], k: int,
 
 
 def macro_f1(gold: list[Label], pred: list[Label]) -> float:
+    """Mean F1 over the labels the gold set has (a binary set has no NOT_FOUND to find; a
+    NOT_FOUND predicted there still costs the recall of the others)."""
     f1s = []
-    for lab in Label:
+    for lab in (x for x in Label if x in gold):
         tp = sum(g is lab and p is lab for g, p in zip(gold, pred))
         fp = sum(g is not lab and p is lab for g, p in zip(gold, pred))
         fn = sum(g is lab and p is not lab for g, p in zip(gold, pred))

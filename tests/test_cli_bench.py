@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from verifier import cli
+from verifier.checks import CHECKS
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "benchmarks" / "claims" / "seed_dev.csv"
@@ -66,10 +67,24 @@ def test_bench_pairs_fever_style(runner: CliRunner, tmp_path: Path) -> None:
     metrics = json.loads(out.read_text(encoding="utf-8"))
     _check_metrics(metrics, "pairs", 3)
     assert metrics["binary"] is True and metrics["oracle_evidence"] is True
-    assert metrics["settings"]["retrieval"] is None and metrics["settings"]["checks"] is True
+    assert metrics["settings"]["retrieval"] is None
+    assert metrics["settings"]["checks"] == list(CHECKS)
     assert "nli_model" in metrics["versions"]
     assert (report / "metrics.json").is_file() and (report / "report.md").is_file()
     assert res.stdout == ""  # metrics went to --output; progress and summary to stderr
+
+
+def test_bench_without_one_check(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "fever.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in FEVER_ROWS), encoding="utf-8")
+    out = tmp_path / "metrics.json"
+    res = runner.invoke(cli.app, ["bench", "pairs", str(data), "--output", str(out),
+                                  "--without-check", "numbers", "--without-check", "roles"])
+    assert res.exit_code == 0, res.output
+    used = json.loads(out.read_text(encoding="utf-8"))["settings"]["checks"]
+    assert used == [c for c in CHECKS if c not in {"numbers", "roles"}]
+    bad = runner.invoke(cli.app, ["bench", "pairs", str(data), "--without-check", "spelling"])
+    assert bad.exit_code != 0 and "unknown check" in bad.output
 
 
 def test_bench_claims_to_stdout(runner: CliRunner, tmp_path: Path) -> None:
@@ -87,7 +102,7 @@ def test_bench_claims_to_stdout(runner: CliRunner, tmp_path: Path) -> None:
     metrics = json.loads(res.stdout)
     _check_metrics(metrics, "claims", 3)
     assert metrics["settings"] == {"task": "claims", "path": str(claims), "retrieval": "bm25",
-                                   "checks": False, "limit": 3, "corpus": str(CORPUS)}
+                                   "checks": [], "limit": 3, "corpus": str(CORPUS)}
     assert "citation" in metrics and "index" in metrics["versions"]
 
 

@@ -60,14 +60,6 @@ def test_missing_name_caps_entailment():
     assert decide([cand(0.9, 0.05, 0.05, findings=missing)], S).label is Label.SUPPORTED
 
 
-def test_missing_count_has_its_own_cap():
-    count = (Finding("numbers", "missing", "around 3,000"),)
-    name = (Finding("entities", "missing", "Moscow"),)
-    s = S.with_(missing_count_entailment_cap=0.3, missing_entailment_cap=1.0)
-    assert decide([cand(0.9, 0.05, 0.05, findings=count)], s).label is Label.NOT_FOUND
-    assert decide([cand(0.9, 0.05, 0.05, findings=name)], s).label is Label.SUPPORTED
-
-
 def test_mixed_evidence_is_flagged_and_both_sides_listed():
     d = decide([cand(0.95, 0.03, 0.02, key=0), cand(0.1, 0.2, 0.7, key=1)], S)
     assert d.mixed

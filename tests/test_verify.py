@@ -12,6 +12,7 @@ from verifier.cleaning import normalize_span
 from verifier.cli import app
 from verifier.errors import InvalidClaimError
 from verifier.types import Label, Stance
+from verifier.verify import Verifier
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -130,3 +131,16 @@ def test_relevance_floor_for_support():
     far = [Candidate(0, NLIScores(0.95, 0.03, 0.02), relevance=0.2)]
     assert decide(far, DecisionSettings(support_min_relevance=0.0)).label is Label.SUPPORTED
     assert decide(far, DecisionSettings(support_min_relevance=0.3)).label is Label.NOT_FOUND
+
+
+def test_unknown_check_name_is_refused_before_loading_models():
+    with pytest.raises(ValueError, match="unknown check"):
+        Verifier(corpus=None, checks=["spelling"])
+
+
+def test_checks_subset_runs_only_those(verifier):
+    only = Verifier(corpus=None, nli=verifier.nli, embedder=verifier.embedder,
+                    checks=["numbers"])
+    evs = only.gather_pairs([("Around 5,000 peacekeepers were stationed.",
+                              ["Nearly 2,000 Russian peacekeepers had been stationed."])])
+    assert {f.check for e in evs[0] for f in e.findings} == {"numbers"}

@@ -311,6 +311,10 @@ def bench(
     no_checks: bool = typer.Option(
         False, "--no-checks", help="Ablation: turn off the consistency checks (numbers, "
                                    "dates, entities, ...) and decide on NLI scores alone."),
+    without_check: Optional[list[str]] = typer.Option(
+        None, "--without-check", metavar="NAME",
+        help="Ablation: turn off one consistency check (repeatable): numbers, dates, "
+             "entities, negation, antonyms, roles, contrast."),
     index_dir: Optional[Path] = INDEX_DIR_OPTION,
     scifact_corpus: Optional[Path] = typer.Option(
         None, "--scifact-corpus", exists=True, dir_okay=False,
@@ -320,14 +324,20 @@ def bench(
     matrix, calibration and speed as JSON (stdout or --output), plus a report with
     --report-dir."""
     from verifier import evaluation as ev
+    from verifier.checks import CHECKS
     from verifier.verify import Verifier
 
     use_checks = not no_checks
+    unknown = sorted(set(without_check or ()) - set(CHECKS))
+    if unknown:
+        fail(f"--without-check: unknown check(s) {', '.join(unknown)}; known: "
+             f"{', '.join(CHECKS)}")
+    checks = [c for c in CHECKS if c not in set(without_check or ())] if use_checks else []
     settings = {
         "task": task.value,
         "path": str(path),
         "retrieval": None if task is _BenchTask.pairs else retrieval.value,
-        "checks": use_checks,
+        "checks": checks,
         "limit": limit,
         "corpus": None,
     }
@@ -336,6 +346,7 @@ def bench(
             examples = ev.load_claims_csv(path, limit)
             settings["corpus"] = str(corpus)
             verifier = Verifier(corpus, index_dir=index_dir, use_checks=use_checks,
+                                checks=checks,
                                 retrieval_mode=retrieval.value, progress=True)
             metrics, rows = ev.evaluate_claims(verifier, examples, task=task.value)
         elif task is _BenchTask.scifact:
@@ -347,11 +358,12 @@ def bench(
             settings["corpus"] = str(sf_corpus_path)
             settings["corpus_documents"] = len(sf_corpus)
             verifier = Verifier(corpus_file, index_dir=index_dir, use_checks=use_checks,
+                                checks=checks,
                                 retrieval_mode=retrieval.value, progress=True)
             metrics, rows = ev.evaluate_scifact(verifier, claims, sf_corpus, task=task.value)
         else:
             examples = ev.load_pairs(path, limit)
-            verifier = Verifier(corpus=None, use_checks=use_checks)
+            verifier = Verifier(corpus=None, use_checks=use_checks, checks=checks)
             metrics, rows = ev.evaluate_pairs(verifier, examples, task=task.value)
     except (VerifierError, ValueError, KeyError, OSError) as exc:
         fail(str(exc) if not isinstance(exc, KeyError) else f"{path}: missing field {exc}")

@@ -19,8 +19,7 @@ import numpy as np
 from verifier.decision import Candidate, DecisionSettings
 from verifier.types import Label
 
-ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "missing_count",
-              "valid")
+ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "valid")
 
 
 def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
@@ -34,8 +33,7 @@ def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
                 c.nli.entailment, c.nli.contradiction, c.relevance)
             a["conflict"][i, j] = bool(c.conflicts)
             a["agree_quant"][i, j] = c.quantities_agree
-            a["missing"][i, j] = c.missing_name
-            a["missing_count"][i, j] = c.missing_count
+            a["missing"][i, j] = bool(c.missing)
             a["valid"][i, j] = 1.0
     return a
 
@@ -51,7 +49,6 @@ def fast_labels(a: dict[str, np.ndarray], s: DecisionSettings) -> list[Label]:
     con = np.where(strong, np.maximum(con, s.conflict_score), con)
     con = np.where(~conflict & (a["agree_quant"] > 0), con * s.agree_contradiction_scale, con)
     sup = np.where(a["missing"] > 0, np.minimum(sup, s.missing_entailment_cap), sup)
-    sup = np.where(a["missing_count"] > 0, np.minimum(sup, s.missing_count_entailment_cap), sup)
     sup, con = sup * a["valid"], con * a["valid"]
     return [_LABELS[i] for i in label_codes(sup.max(axis=1), con.max(axis=1), s)]
 
@@ -74,7 +71,6 @@ GRID = {
     "conflict_relevance": [0.4, 0.5, 0.6],
     "agree_contradiction_scale": [1.0, 0.8, 0.6, 0.4],
     "missing_entailment_cap": [1.0, 0.6, 0.4],
-    "missing_count_entailment_cap": [1.0, 0.6, 0.3],
 }
 
 

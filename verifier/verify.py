@@ -12,7 +12,7 @@ the NLI model, run the consistency checks, and let the decision rule label it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +60,7 @@ class Verifier:
         embedder=None,
         nli=None,
         use_checks: bool = True,
+        checks: Collection[str] | None = None,
         retrieval_mode: str = "hybrid",
         progress: bool = False,
         precision: str | None = None,
@@ -67,6 +68,16 @@ class Verifier:
         from verifier.embedding import get_embedder
         from verifier.nli import get_nli
 
+        # which consistency checks run (None: all of them); for ablations
+        self.checks: list[str] | None = None
+        if checks is not None:
+            from verifier.checks import CHECKS
+
+            unknown = sorted(set(checks) - set(CHECKS))
+            if unknown:
+                raise ValueError(f"unknown check(s) {', '.join(unknown)}; known: "
+                                 f"{', '.join(CHECKS)}")
+            self.checks = [c for c in CHECKS if c in set(checks)]
         self.settings = settings or DecisionSettings.load()
         # precision: auto (bf16 where the CPU computes it natively, else fp32), fp32 or bf16
         self.embedder = embedder or get_embedder(precision)
@@ -188,7 +199,7 @@ class Verifier:
         for a, ps, rs, rel in zip(atoms, cands, retrieval, relevance):
             evs = []
             for j, p in enumerate(ps):
-                findings = tuple(run_checks(a, p.text)) if run_checks else ()
+                findings = tuple(run_checks(a, p.text, only=self.checks)) if run_checks else ()
                 evs.append(Evidence(p, scores[i], float(rel[j]), float(rs[j]), findings))
                 i += 1
             out.append(evs)

@@ -81,7 +81,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         in_slot = {_key(t) for t in ed if _slot(t) == slot}
         if in_slot & only_y and not in_slot & only_x:
             return Finding("contrast", "conflict",
-                           f"claim: {x.text}, not {y.text}; passage: {y.text} there",
+                           f"the claim says {x.text}, not {y.text}; the passage has {y.text} there",
                            claim_span=x.text, evidence_span=y.text)
         if in_slot & only_x and not in_slot & only_y:
             return Finding("contrast", "agree", f"{x.text}, not {y.text}")
@@ -94,7 +94,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         has_x, has_y = only_x <= said, only_y <= said
         if has_y and not has_x:
             return Finding("contrast", "conflict",
-                           f"claim: {x.text}, not {y.text}; passage names {y.text}",
+                           f"the claim says {x.text}, not {y.text}; the passage names {y.text}",
                            claim_span=x.text, evidence_span=y.text)
         if has_x and not has_y:
             return Finding("contrast", "agree", f"{x.text}, not {y.text}")

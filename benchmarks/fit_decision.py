@@ -142,12 +142,13 @@ def main() -> None:
 
     arrays = [(to_arrays([candidates_of(e) for e in evs]), gold) for _, _, evs, gold in groups]
     if args.bundle:  # the (premise, hypothesis) pairs gather() scored: passage, cleaned claim
+        # (with its quantities written as the passage writes them where they agree)
         bundle_groups = []
         for (name, claims, evs, gold), (a, _) in zip(groups, arrays):
             pairs = []
             for claim, es in zip(claims, evs):
                 hyp = validate_claim(claim)
-                pairs.append([(e.passage.text, hyp) for e in es])
+                pairs.append([(e.passage.text, e.hypothesis or hyp) for e in es])
             bundle_groups.append((name, pairs, a, gold))
         n = save_bundle(args.bundle, bundle_groups)
         print(f"bundle with {n} distinct NLI pairs written to {args.bundle}", file=sys.stderr)

@@ -46,6 +46,7 @@ class Evidence:
     relevance: float  # max(dense cosine, content-word overlap) of claim and passage
     retrieval_score: float
     findings: tuple[Finding, ...]
+    hypothesis: str = ""  # the claim as the NLI model read it against this passage
 
 
 class Verifier:
@@ -194,16 +195,41 @@ class Verifier:
         run_checks = None
         if self.use_checks:
             from verifier.checks import run_checks
+        findings = [tuple(run_checks(a, p, only=self.checks)) if run_checks else ()
+                    for a, p, _ in flat]
+        hyps = self._realign(flat, findings, scores, batch_size)
         out = []
         i = 0
-        for a, ps, rs, rel in zip(atoms, cands, retrieval, relevance):
+        for ps, rs, rel in zip(cands, retrieval, relevance):
             evs = []
             for j, p in enumerate(ps):
-                findings = tuple(run_checks(a, p.text, only=self.checks)) if run_checks else ()
-                evs.append(Evidence(p, scores[i], float(rel[j]), float(rs[j]), findings))
+                evs.append(Evidence(p, scores[i], float(rel[j]), float(rs[j]), findings[i],
+                                    hyps[i]))
                 i += 1
             out.append(evs)
         return out
+
+    def _realign(self, flat: list[tuple[str, str, bool]], findings: list[tuple[Finding, ...]],
+                 scores: list[NLIScores], batch_size: int) -> list[str]:
+        """Where the numbers check found the claim's quantities in the passage, all agreeing,
+        the NLI model reads the claim with them written as the passage writes them (small
+        models call "almost 30 years" against "nearly three decades" a contradiction); the
+        check vouches for the quantities, the model judges the rest. Updates ``scores`` in
+        place and returns the hypothesis each pair was scored with."""
+        from verifier.checks.numbers import align
+
+        hyps = [claim for claim, _, _ in flat]
+        redo = []
+        for i, ((claim, premise, run), fs) in enumerate(zip(flat, findings)):
+            if run and any(f.check == "numbers" and f.status == "agree" for f in fs):
+                hyps[i] = align(claim, premise)
+                if hyps[i] != claim:
+                    redo.append(i)
+        if redo:
+            for i, sc in zip(redo, self.nli.score([(flat[i][1], hyps[i]) for i in redo],
+                                                   batch_size=batch_size)):
+                scores[i] = sc
+        return hyps
 
     def _judge(
         self,

@@ -66,3 +66,32 @@ def test_more_than_is_open_at_the_value():
 
 def test_years_are_not_quantities():
     assert numbers.quantities(parse("The deal was signed in November 2020 on June 12.")) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "aligned"),
+    [
+        # agreeing quantities are written as the passage writes them, units included
+        ("Separatists held the territory for almost 30 years.", DECADES,
+         "Separatists held the territory for nearly three decades."),
+        ("Just under 2,000 Russian peacekeepers had been deployed.", STATIONED,
+         "Nearly 2,000 Russian peacekeepers had been deployed."),
+        # nothing to align: a conflict, a figure finer than the passage's, no quantity
+        ("Around 5,000 Russian peacekeepers were stationed there.", STATIONED,
+         "Around 5,000 Russian peacekeepers were stationed there."),
+        ("Exactly 1,960 Russian peacekeepers were stationed.", STATIONED,
+         "Exactly 1,960 Russian peacekeepers were stationed."),
+        ("Russian peacekeepers were stationed in Karabakh.", STATIONED,
+         "Russian peacekeepers were stationed in Karabakh."),
+    ],
+)
+def test_align_rewrites_agreeing_quantities(claim, evidence, aligned):
+    assert numbers.align(claim, evidence) == aligned
+
+
+def test_exact_figure_against_a_rough_one_is_missing_not_agree():
+    """'Nearly 2,000' cannot confirm 'exactly 1,960' (nor refute it)."""
+    assert numbers.check("Exactly 1,960 Russian peacekeepers were stationed.",
+                         STATIONED).status == "missing"
+    assert numbers.check("2,000 Russian peacekeepers were stationed.", STATIONED).status == \
+        "agree"

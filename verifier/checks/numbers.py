@@ -220,6 +220,51 @@ def same_thing(a: Quantity, b: Quantity) -> bool:
     return any(_similar(x, y) for x in a.anchors for y in b.anchors)
 
 
+def _finer(q: Quantity, e: Quantity) -> bool:
+    """The claim gives an exact figure where the passage gives only a rough one, and another
+    value: the passage cannot confirm it."""
+    return q.low == q.high and e.low < e.high and q.value != e.value
+
+
+def _span(doc, q: Quantity, with_unit: bool) -> tuple[int, int]:
+    """Character span of ``q`` in ``doc``, through its unit word ("three decades", "30
+    years") when ``with_unit``."""
+    a = doc[q.start].idx
+    b = a + len(q.text)
+    nxt = next((t for t in doc[q.start:] if t.idx >= b), None)
+    if with_unit and nxt is not None and (nxt.lemma_.lower() in UNITS
+                                          or nxt.lemma_.lower() == q.head):
+        b = nxt.idx + len(nxt.text)
+    return a, b
+
+
+def _has_unit(doc, q: Quantity) -> bool:
+    b = doc[q.start].idx + len(q.text)
+    nxt = next((t for t in doc[q.start:] if t.idx >= b), None)
+    return nxt is not None and nxt.lemma_.lower() in UNITS
+
+
+def align(claim: str, evidence: str) -> str:
+    """The claim with each of its quantities that agrees with the passage written as the
+    passage writes it ("almost 30 years" -> "nearly three decades"), so the NLI model judges
+    the rest of the claim, not a reworded hedge; the claim unchanged when none differ."""
+    cd, ed = parse(claim), parse(evidence)
+    eq = quantities(ed)
+    edits = []
+    for q in quantities(cd):
+        same = [e for e in eq if same_thing(q, e) and q.overlaps(e) and not _finer(q, e)]
+        if not same or q.text == same[0].text:
+            continue
+        e = same[0]
+        unit = _has_unit(cd, q) or _has_unit(ed, e)
+        a, b = _span(cd, q, unit)
+        c, d = _span(ed, e, unit)
+        edits.append((a, b, evidence[c:d]))
+    for a, b, text in sorted(edits, reverse=True):
+        claim = claim[:a] + (text if a else text[:1].upper() + text[1:]) + claim[b:]
+    return claim
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     """Compare the claim's quantities with the passage's quantities of the same thing."""
     cd = claim_doc if claim_doc is not None else parse(claim)
@@ -235,7 +280,11 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 missing.append(q)
             continue
         if any(q.overlaps(e) for e in same):
-            agrees.append(q)
+            if any(_finer(q, e) for e in same) and not any(
+                    q.overlaps(e) and not _finer(q, e) for e in same):
+                missing.append(q)  # "exactly 1,960" where the passage says "nearly 2,000"
+            else:
+                agrees.append(q)
             continue
         e = same[0]
         return Finding("numbers", "conflict", f"'{q.text}' vs '{e.text}' ({q.head})",

@@ -324,15 +324,14 @@ def bench(
     matrix, calibration and speed as JSON (stdout or --output), plus a report with
     --report-dir."""
     from verifier import evaluation as ev
-    from verifier.checks import CHECKS
+    from verifier.checks import select
     from verifier.verify import Verifier
 
     use_checks = not no_checks
-    unknown = sorted(set(without_check or ()) - set(CHECKS))
-    if unknown:
-        fail(f"--without-check: unknown check(s) {', '.join(unknown)}; known: "
-             f"{', '.join(CHECKS)}")
-    checks = [c for c in CHECKS if c not in set(without_check or ())] if use_checks else []
+    try:
+        checks = select(without=without_check or ()) if use_checks else []
+    except ValueError as exc:
+        fail(f"--without-check: {exc}")
     settings = {
         "task": task.value,
         "path": str(path),

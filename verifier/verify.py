@@ -49,6 +49,18 @@ class Evidence:
     hypothesis: str = ""  # the claim as the NLI model read it against this passage
 
 
+def _hypothesis(claim: str, passage: str, findings: tuple[Finding, ...]) -> str:
+    """What the NLI model reads against ``passage``: the claim, with its quantities worded as
+    the passage words them where the numbers check found them all agreeing (small models call
+    "almost 30 years" against "nearly three decades" a contradiction); the check vouches for
+    the quantities, the model judges the rest."""
+    if any(f.check == "numbers" and f.status == "agree" for f in findings):
+        from verifier.checks.numbers import align
+
+        return align(claim, passage)
+    return claim
+
+
 class Verifier:
     """Verify claims against a corpus (or against evidence you pass in, see ``check_pairs``)."""
 
@@ -72,13 +84,9 @@ class Verifier:
         # which consistency checks run (None: all of them); for ablations
         self.checks: list[str] | None = None
         if checks is not None:
-            from verifier.checks import CHECKS
+            from verifier.checks import select
 
-            unknown = sorted(set(checks) - set(CHECKS))
-            if unknown:
-                raise ValueError(f"unknown check(s) {', '.join(unknown)}; known: "
-                                 f"{', '.join(CHECKS)}")
-            self.checks = [c for c in CHECKS if c in set(checks)]
+            self.checks = select(checks)
         self.settings = settings or DecisionSettings.load()
         # precision: auto (bf16 where the CPU computes it natively, else fp32), fp32 or bf16
         self.embedder = embedder or get_embedder(precision)
@@ -189,15 +197,15 @@ class Verifier:
         relevance = self._relevance(atoms, cands, query_vecs)
         flat = [(a, p.text, not prune or needs_nli(float(r), self.settings))
                 for a, ps, rel in zip(atoms, cands, relevance) for p, r in zip(ps, rel)]
-        scored = iter(self.nli.score([(prem, hyp) for hyp, prem, run in flat if run],
-                                     batch_size=batch_size))
-        scores = [next(scored) if run else _UNSCORED for _, _, run in flat]
         run_checks = None
         if self.use_checks:
             from verifier.checks import run_checks
         findings = [tuple(run_checks(a, p, only=self.checks)) if run_checks else ()
                     for a, p, _ in flat]
-        hyps = self._realign(flat, findings, scores, batch_size)
+        hyps = [_hypothesis(a, p, fs) if run else a for (a, p, run), fs in zip(flat, findings)]
+        scored = iter(self.nli.score([(p, h) for (_, p, run), h in zip(flat, hyps) if run],
+                                     batch_size=batch_size))
+        scores = [next(scored) if run else _UNSCORED for _, _, run in flat]
         out = []
         i = 0
         for ps, rs, rel in zip(cands, retrieval, relevance):
@@ -208,28 +216,6 @@ class Verifier:
                 i += 1
             out.append(evs)
         return out
-
-    def _realign(self, flat: list[tuple[str, str, bool]], findings: list[tuple[Finding, ...]],
-                 scores: list[NLIScores], batch_size: int) -> list[str]:
-        """Where the numbers check found the claim's quantities in the passage, all agreeing,
-        the NLI model reads the claim with them written as the passage writes them (small
-        models call "almost 30 years" against "nearly three decades" a contradiction); the
-        check vouches for the quantities, the model judges the rest. Updates ``scores`` in
-        place and returns the hypothesis each pair was scored with."""
-        from verifier.checks.numbers import align
-
-        hyps = [claim for claim, _, _ in flat]
-        redo = []
-        for i, ((claim, premise, run), fs) in enumerate(zip(flat, findings)):
-            if run and any(f.check == "numbers" and f.status == "agree" for f in fs):
-                hyps[i] = align(claim, premise)
-                if hyps[i] != claim:
-                    redo.append(i)
-        if redo:
-            for i, sc in zip(redo, self.nli.score([(flat[i][1], hyps[i]) for i in redo],
-                                                   batch_size=batch_size)):
-                scores[i] = sc
-        return hyps
 
     def _judge(
         self,

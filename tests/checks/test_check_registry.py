@@ -53,3 +53,13 @@ def test_british_spellings_get_american_lemmas(british, american):
 def test_unstated_names_and_counts_are_missing_not_conflicts(check, claim, evidence):
     finding = next(f for f in run_checks(claim, evidence) if f.check == check)
     assert finding.status == "missing", finding
+
+
+def test_select_keeps_registry_order_and_refuses_unknown_names():
+    from verifier.checks import select
+
+    assert select() == list(CHECKS)
+    assert select(["roles", "numbers"]) == ["numbers", "roles"]
+    assert select(without=["numbers"]) == [c for c in CHECKS if c != "numbers"]
+    with pytest.raises(ValueError, match=r"unknown check.*spelling"):
+        select(without=["spelling"])

@@ -7,7 +7,7 @@ when the claim and the passage speak about the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from verifier.checks import antonyms, contrast, dates, entities, negation, numbers, roles
 from verifier.checks.common import decleft, parse
@@ -22,6 +22,17 @@ CHECKS: dict[str, Callable[..., Finding]] = {
     "roles": roles.check,
     "contrast": contrast.check,
 }
+
+
+def select(only: Iterable[str] | None = None, without: Iterable[str] = ()) -> list[str]:
+    """The names of the checks to run, in registry order: those in ``only`` (default all)
+    minus those in ``without``. Raises ``ValueError`` naming any unknown check."""
+    only = list(CHECKS) if only is None else list(only)
+    without = list(without)
+    unknown = sorted(set(only + without) - set(CHECKS))
+    if unknown:
+        raise ValueError(f"unknown check(s) {', '.join(unknown)}; known: {', '.join(CHECKS)}")
+    return [c for c in CHECKS if c in only and c not in without]
 
 
 def run_checks(claim: str, evidence: str, only: list[str] | None = None) -> list[Finding]:

@@ -45,8 +45,8 @@ def decleft(text: str) -> str:
     m = _CLEFT.match(text)
     if not m:
         return text
-    first = parse(text)[2] if len(parse(text)) > 2 else None
-    if first is None or first.pos_ not in {"PROPN", "NOUN", "DET", "NUM", "PRON"}:
+    doc = parse(text)  # the word after "It was" must start a noun phrase
+    if len(doc) < 3 or doc[2].pos_ not in {"PROPN", "NOUN", "DET", "NUM", "PRON"}:
         return text
     return f"{m['x']}{m['comma']} {m['rest']}"
 

@@ -226,21 +226,30 @@ def _finer(q: Quantity, e: Quantity) -> bool:
     return q.low == q.high and e.low < e.high and q.value != e.value
 
 
+def _confirming(q: Quantity, same: list[Quantity]) -> list[Quantity]:
+    """The passage quantities (of the same thing as ``q``) that confirm it."""
+    return [e for e in same if q.overlaps(e) and not _finer(q, e)]
+
+
+def _word_after(doc, q: Quantity):
+    """The token after ``q``'s text ("decades" in "nearly three decades"), or None."""
+    end = doc[q.start].idx + len(q.text)
+    return next((t for t in doc[q.start:] if t.idx >= end), None)
+
+
 def _span(doc, q: Quantity, with_unit: bool) -> tuple[int, int]:
     """Character span of ``q`` in ``doc``, through its unit word ("three decades", "30
     years") when ``with_unit``."""
     a = doc[q.start].idx
     b = a + len(q.text)
-    nxt = next((t for t in doc[q.start:] if t.idx >= b), None)
-    if with_unit and nxt is not None and (nxt.lemma_.lower() in UNITS
-                                          or nxt.lemma_.lower() == q.head):
+    nxt = _word_after(doc, q)
+    if with_unit and nxt is not None and nxt.lemma_.lower() in {*UNITS, q.head}:
         b = nxt.idx + len(nxt.text)
     return a, b
 
 
 def _has_unit(doc, q: Quantity) -> bool:
-    b = doc[q.start].idx + len(q.text)
-    nxt = next((t for t in doc[q.start:] if t.idx >= b), None)
+    nxt = _word_after(doc, q)
     return nxt is not None and nxt.lemma_.lower() in UNITS
 
 
@@ -252,10 +261,10 @@ def align(claim: str, evidence: str) -> str:
     eq = quantities(ed)
     edits = []
     for q in quantities(cd):
-        same = [e for e in eq if same_thing(q, e) and q.overlaps(e) and not _finer(q, e)]
-        if not same or q.text == same[0].text:
+        confirming = _confirming(q, [e for e in eq if same_thing(q, e)])
+        if not confirming or q.text == confirming[0].text:
             continue
-        e = same[0]
+        e = confirming[0]
         unit = _has_unit(cd, q) or _has_unit(ed, e)
         a, b = _span(cd, q, unit)
         c, d = _span(ed, e, unit)
@@ -279,12 +288,11 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             if q.value >= 2 and not any(e.value == q.value for e in eq):
                 missing.append(q)
             continue
+        if _confirming(q, same):
+            agrees.append(q)
+            continue
         if any(q.overlaps(e) for e in same):
-            if any(_finer(q, e) for e in same) and not any(
-                    q.overlaps(e) and not _finer(q, e) for e in same):
-                missing.append(q)  # "exactly 1,960" where the passage says "nearly 2,000"
-            else:
-                agrees.append(q)
+            missing.append(q)  # "exactly 1,960" where the passage says "nearly 2,000"
             continue
         e = same[0]
         return Finding("numbers", "conflict", f"'{q.text}' vs '{e.text}' ({q.head})",

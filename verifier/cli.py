@@ -23,6 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",  # docstring paragraphs reflow to the terminal's width
 )
 
 
@@ -64,8 +65,10 @@ def index(
     index_dir: Optional[Path] = INDEX_DIR_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
 ) -> None:
-    """Build or incrementally update the index of CORPUS; only new or changed files are
-    embedded."""
+    """Build or update the index of CORPUS.
+
+    Only new or changed files are embedded; removed files leave the index.
+    """
     from verifier.index import build_index
 
     try:
@@ -246,8 +249,11 @@ def batch(
     progress: bool = typer.Option(
         True, "--progress/--no-progress", help="Show a progress bar on stderr."),
 ) -> None:
-    """Verify every claim of a CSV: one output row per input row, in order, with label,
-    confidence, citations, explanation and error. Resumable with --resume."""
+    """Verify every claim of a CSV, resumably.
+
+    One output row per input row, in order, with label, confidence, citations, explanation
+    and error. An interrupted run goes on from its checkpoint with --resume.
+    """
     from verifier.batch import BatchInterrupted, run_batch
 
     if fmt is None:
@@ -320,9 +326,11 @@ def bench(
         None, "--scifact-corpus", exists=True, dir_okay=False,
         help="SciFact corpus.jsonl (default: corpus.jsonl next to PATH)."),
 ) -> None:
-    """Evaluate the verifier on a benchmark: accuracy, macro-F1, per-label scores, confusion
-    matrix, calibration and speed as JSON (stdout or --output), plus a report with
-    --report-dir."""
+    """Evaluate the verifier on a benchmark (claims, scifact or pairs).
+
+    Accuracy, macro-F1, per-label scores, confusion matrix, calibration and speed as JSON
+    (stdout or --output), plus a Markdown report and plots with --report-dir.
+    """
     from verifier import evaluation as ev
     from verifier.checks import select
     from verifier.verify import Verifier
@@ -404,8 +412,10 @@ def train_nli(
                                   file_okay=False, help="Folder of the public data sets."),
     max_minutes: float = typer.Option(60.0, "--max-minutes", help="Wall-time budget."),
 ) -> None:
-    """Retrain the NLI model on CPU or a GPU (extra options go to
-    python -m verifier.training.train; see its --help and the model card)."""
+    """Retrain the NLI model on CPU or a GPU.
+
+    Extra options go to python -m verifier.training.train (see its --help and the model card).
+    """
     from verifier.training.train import main as train_main
 
     if (snli is None) == (data is None):

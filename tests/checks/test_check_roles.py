@@ -16,6 +16,16 @@ RECAPTURE = "Baku recaptured the region from Armenian separatists."
         ("Armenia returned four villages to Azerbaijan.", VILLAGES, "agree"),
         ("Armenian separatists recaptured the region from Baku.", RECAPTURE, "conflict"),
         ("Azerbaijan recaptured the region from Armenian separatists.", RECAPTURE, "agree"),
+        # "Karabakh from ..." parsed onto the object still counts as the verb's "from"
+        ("Yerevan recaptured Karabakh from Azerbaijani separatists.", RECAPTURE, "conflict"),
+        # the relative clause: "that" = the villages, "it" = Yerevan
+        ("Azerbaijan had captured the four villages in the 1990s.", VILLAGES, "conflict"),
+        ("Armenia had captured the four villages in the 1990s.", VILLAGES, "agree"),
+        # another doer of the same deed, but the passage never names the claim's doer (the
+        # entities check's case), or another thing captured, or several doers: no swap
+        ("France had captured the four villages in the 1990s.", VILLAGES, "not_applicable"),
+        ("Azerbaijan had captured the town in the 1990s.", VILLAGES, "not_applicable"),
+        ("Azerbaijan and Armenia had captured the villages.", VILLAGES, "not_applicable"),
         # another topic; a passive without an agent is not a swap
         ("France sold wine to Germany.", VILLAGES, "not_applicable"),
         ("The villages returned to Azerbaijan had been captured by Armenia in the 1990s.",

@@ -2,7 +2,10 @@
 
 "Yerevan returned to Azerbaijan four villages" against "Azerbaijan returned four villages to
 Armenia" (Yerevan stands for Armenia) conflicts; so does "Armenian separatists recaptured the
-region from Baku" against "Baku recaptured the region from Armenian separatists".
+region from Baku" against "Baku recaptured the region from Armenian separatists", and
+"Azerbaijan had captured the villages" against "Yerevan returned to Azerbaijan villages that it
+had captured" (the relative clause's "that" is the villages, its "it" the main clause's
+subject).
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from verifier.checks.common import canon, parse
 from verifier.types import Finding
 
 _ARG_PREPS = {"to", "from", "with", "against", "by"}
+_RELATIVE = {"which", "that", "who", "whom"}
+_PRONOUNS = {"it", "they", "he", "she"}
 
 
 def _arg(tok) -> str:
@@ -24,32 +29,77 @@ def _arg(tok) -> str:
     return canon(mods[0]) + " " + base if mods else base
 
 
+def _named(tok) -> bool:
+    return bool(tok.ent_type_ or tok.pos_ == "PROPN" or any(
+        c.ent_type_ for c in tok.children if c.dep_ in {"amod", "compound"}))
+
+
+def _resolve(tok, verb):
+    """A relative clause's pronouns stand for what they refer to: its "which"/"that" for the
+    noun the clause hangs on, its "it"/"they" subject for that noun's clause's subject ("Yerevan
+    returned villages that it had captured": it = Yerevan). Other words stand for themselves."""
+    if verb.dep_ != "relcl":
+        return tok
+    if tok.lower_ in _RELATIVE:
+        return verb.head
+    if tok.lower_ in _PRONOUNS and tok.dep_ == "nsubj":
+        outer = verb.head
+        for _ in range(4):  # up from the noun to the verb whose argument it is
+            if outer.pos_ in {"VERB", "AUX"} or outer.head is outer:
+                break
+            outer = outer.head
+        subj = next((c for c in outer.children if c.dep_ == "nsubj"), None)
+        return subj if subj is not None and _named(subj) else tok
+    return tok
+
+
+def _agent_and_patient(v):
+    """The verb's doer and its direct object: active subject and object, or the passive's "by"
+    phrase and subject."""
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if subj is None:
+        by = next((c for c in v.children if c.dep_ == "agent"), None)
+        subj = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+        obj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    subj = _resolve(subj, v) if subj is not None else None
+    obj = _resolve(obj, v) if obj is not None else None
+    return subj, obj
+
+
 def triples(doc) -> list[tuple[str, str, str, str]]:
-    """(verb lemma, subject, relation, other argument) for each verb with a subject."""
+    """(verb lemma, subject, relation, other argument) for each verb with a named subject;
+    relation "obj" is the direct object (named, or a noun's lemma), a preposition otherwise."""
     out = []
     for v in doc:
         if v.pos_ != "VERB":
             continue
-        # the agent: an active subject or a passive "by" phrase, and a named actor
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        if subj is None:
-            by = next((c for c in v.children if c.dep_ == "agent"), None)
-            subj = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
-        if subj is None or not (subj.ent_type_ or subj.pos_ == "PROPN" or any(
-                c.ent_type_ for c in subj.children if c.dep_ in {"amod", "compound"})):
-            continue
-        for c in v.children:
-            if c.dep_ == "prep" and c.lower_ in _ARG_PREPS:
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    out.append((v.lemma_.lower(), _arg(subj), c.lower_, _arg(obj)))
-                    # "returned to Azerbaijan four villages" is often parsed with the
-                    # recipient as a modifier of the object: count it as an argument too.
-                    for g in obj.children:
-                        if g.dep_ in {"nmod", "compound"} and g.ent_type_:
-                            out.append((v.lemma_.lower(), _arg(subj), c.lower_, _arg(g)))
-            elif c.dep_ in {"dobj", "dative"} and (c.ent_type_ or c.pos_ == "PROPN"):
-                out.append((v.lemma_.lower(), _arg(subj), "obj", _arg(c)))
+        subj, obj = _agent_and_patient(v)
+        if subj is None or not _named(subj) or any(c.dep_ == "conj" for c in subj.children):
+            continue  # no named doer, or several ("Russia and Armenia signed")
+        verb, who = v.lemma_.lower(), _arg(subj)
+        # prepositions on the verb, and on its object ("recaptured Karabakh from the
+        # separatists" is often parsed with "from" on "Karabakh")
+        preps = [c for c in v.children if c.dep_ == "prep"]
+        if obj is not None and obj.dep_ == "dobj":
+            preps += [c for c in obj.children if c.dep_ == "prep"]
+        for c in preps:
+            if c.lower_ not in _ARG_PREPS:
+                continue
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            out.append((verb, who, c.lower_, _arg(pobj)))
+            # "returned to Azerbaijan four villages" is often parsed with the recipient as a
+            # modifier of the object: count it as an argument too.
+            for g in pobj.children:
+                if g.dep_ in {"nmod", "compound"} and g.ent_type_:
+                    out.append((verb, who, c.lower_, _arg(g)))
+        if obj is not None and obj.pos_ in {"NOUN", "PROPN"}:
+            out.append((verb, who, "obj", _arg(obj)))
+        for c in v.children:  # "gave Armenia the villages"
+            if c.dep_ == "dative" and _named(c):
+                out.append((verb, who, "to", _arg(c)))
     return out
 
 
@@ -57,17 +107,31 @@ def _same(a: str, b: str) -> bool:
     return a == b or a in b.split() or b in a.split() or a.endswith(b) or b.endswith(a)
 
 
+def _mentions(doc, name: str) -> bool:
+    """The text names ``name`` (canonicalised: "Baku" for "Azerbaijan") somewhere."""
+    words = {canon(t.lower_) for t in doc} | {canon(e.text) for e in doc.ents}
+    return any(_same(name, w) for w in words if w)
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
     ct, et = triples(cd), triples(ed)
+    claim_subjects = {s for _, s, _, _ in ct}
     for verb, subj, rel, other in ct:
         for v2, s2, r2, o2 in et:
             if verb != v2 or rel != r2:
                 continue
             if _same(subj, s2) and _same(other, o2):
                 return Finding("roles", "agree", f"{subj} {verb} {rel} {other}")
-            if _same(subj, o2) or _same(other, s2):
+            swapped = _same(subj, o2) or _same(other, s2)
+            # the same deed done to the same thing by another named doer, while the passage
+            # also names the claim's doer: "Azerbaijan had captured the villages" against
+            # "Yerevan returned to Azerbaijan villages that it had captured"
+            other_doer = (rel == "obj" and _same(other, o2) and not _same(subj, s2)
+                          and not any(_same(s2, s) for s in claim_subjects)
+                          and _mentions(ed, subj))
+            if swapped or other_doer:
                 return Finding(
                     "roles", "conflict",
                     f"claim: {subj} {verb} ({rel} {other}); passage: {s2} {v2} ({r2} {o2})",

@@ -5,6 +5,8 @@ from conftest import AGREED, POPULATION, RECAPTURED, ROLE, VILLAGES, WARS
 
 from verifier.checks import entities
 
+PROTESTS = ("Yerevan returned four villages to Azerbaijan. The move sparked a wave of mass "
+            "protests in Armenia.")
 TERRITORY = ("The territory is internationally recognized as part of Azerbaijan despite "
              "historically being home to a majority Armenian population.")
 
@@ -39,6 +41,17 @@ TERRITORY = ("The territory is internationally recognized as part of Azerbaijan 
         ("The territory was historically home to a majority Armenian population.", TERRITORY,
          "agree"),
         ("Yerevan returned four villages to Azerbaijan.", VILLAGES, "agree"),
+        # the same thing in another place, though the passage names the claim's place too
+        ("The wave of mass protests over the handover took place in Azerbaijan.", PROTESTS,
+         "conflict"),
+        ("Ethnic Armenians left Armenia for Karabakh.", POPULATION, "conflict"),
+        # ... but not a capital for its country, the same destination, another preposition
+        # ("fled to" is not "left for"), or a passage that lists the claim's place too
+        ("The protests took place in Yerevan.", PROTESTS, "agree"),
+        ("Ethnic Armenians left Karabakh for Armenia.", POPULATION, "missing"),
+        ("Ethnic Armenians fled to Russia.", POPULATION, "missing"),
+        ("Ethnic Armenians left for Russia.",
+         "Ethnic Armenians left for Armenia and for Russia.", "agree"),
         # unrelated entities: never a conflict; the passage does not name them
         ("Germany won the World Cup in 2014.", AGREED, "missing"),
     ],

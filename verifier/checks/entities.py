@@ -129,6 +129,68 @@ def named(doc) -> list:
     return sorted(ents, key=lambda e: e.start)
 
 
+_PLACE_PREPS = {"in", "at", "to", "for", "from", "into", "inside"}
+# "took place in X": where the event happened is where its subject did
+_LIGHT_VERBS = {"take", "occur", "happen", "hold", "erupt", "break", "unfold", "be"}
+
+
+def _place(tok) -> str | None:
+    """The place a token names: a place entity's text, or a known country or capital (the small
+    model merges "Armenia for Karabakh" into one ORG)."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and ent.label_ in {"GPE", "LOC"}:
+        return ent.text
+    return tok.text if tok.lower_ in PLACES else None
+
+
+def _keys(head) -> set[str]:
+    """What a place phrase locates: its head word ("protests in Armenia", "left for Armenia")
+    and, for a noun, what it is "of" ("a wave of protests"); for a light verb ("took place in
+    Azerbaijan") its subject instead. A subject's place says which one it is ("officials in
+    Baku"), not where something happened: no keys."""
+    nouns = [head]
+    if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in _LIGHT_VERBS:
+        nouns = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    elif head.dep_ in {"nsubj", "nsubjpass"}:
+        return set()  # "officials in Baku said": the place tells which officials, not where
+    keys = set()
+    for n in nouns:
+        keys.add(n.lemma_.lower())
+        for p in n.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                keys.update(g.lemma_.lower() for g in p.children if g.dep_ == "pobj")
+    return keys - _LIGHT_VERBS
+
+
+def place_slots(doc) -> list[tuple[frozenset[str], str, str]]:
+    """(what is located, preposition, place) for each place in a prepositional phrase."""
+    out = []
+    for t in doc:
+        if t.dep_ != "pobj" or t.head.lower_ not in _PLACE_PREPS:
+            continue
+        place = _place(t)
+        prep = t.head
+        while prep.dep_ == "conj" and prep.head is not prep:  # "for Armenia and for Russia"
+            prep = prep.head
+        if place is not None:
+            out.append((frozenset(_keys(prep.head)), t.head.lower_, place))
+    return out
+
+
+def place_conflict(cd, ed) -> Finding | None:
+    """The passage puts the same thing in another place: "protests took place in Azerbaijan"
+    against "sparked a wave of mass protests in Armenia", "left Armenia for Karabakh" against
+    "left for Armenia". A passage that also gives the claim's place there (a list) does not
+    conflict."""
+    es = place_slots(ed)
+    for keys, prep, place in place_slots(cd):
+        there = [p for k, pr, p in es if pr == prep and k & keys]
+        if there and not any(_same_entity(place, p) for p in there) and anchored(cd, ed, 0.4):
+            return Finding("entities", "conflict", f"'{place}' vs '{there[0]}'",
+                           claim_span=place, evidence_span=there[0])
+    return None
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
@@ -138,6 +200,10 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         if name in er and not roles_compatible(role, er[name]):
             return Finding("entities", "conflict", f"{name.title()}: '{role}' vs '{er[name]}'",
                            claim_span=role, evidence_span=er[name])
+    # The same thing in another place.
+    moved = place_conflict(cd, ed)
+    if moved is not None:
+        return moved
     c_ents, e_ents = named(cd), named(ed)
     if not c_ents:
         return Finding("entities", "not_applicable")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import COMPLETED, NOT_INTERVENE, PROFITS, RECAPTURED, VILLAGES
+from conftest import COMPLETED, NOT_INTERVENE, PROFITS, RECAPTURED, STATIONED, VILLAGES
 
 from verifier.checks import contrast, run_checks
 from verifier.checks.common import decleft
@@ -14,6 +14,9 @@ from verifier.checks.common import decleft
         ("It was officials in Yerevan, not Baku, who said the withdrawal was complete.",
          RECAPTURED, "conflict"),
         ("Baku, not Yerevan, returned four villages.", VILLAGES, "conflict"),
+        # the passage lists Y with X ("a ceasefire agreement between Yerevan and Baku")
+        ("The ceasefire was a deal between Moscow and Baku, not Yerevan.", STATIONED,
+         "conflict"),
         # X and Y share a head the passage names
         ("The statement came from Azerbaijan's Foreign Ministry rather than its Defense "
          "Ministry.", COMPLETED, "conflict"),
@@ -31,6 +34,9 @@ from verifier.checks.common import decleft
         ("Russia's peacekeepers stood aside rather than intervening.", NOT_INTERVENE,
          "not_applicable"),
         ("Officials in Baku said the withdrawal was complete.", RECAPTURED, "not_applicable"),
+        # Y not listed with X: the passage's list is the claim's
+        ("The ceasefire was a deal between Yerevan and Baku, not Moscow.", STATIONED,
+         "not_applicable"),
         ("The company's revenue, not its profits, rose by 12 percent.", VILLAGES,
          "not_applicable"),
     ],

@@ -64,6 +64,25 @@ def _slot(tok) -> tuple[str, str]:
     return tok.dep_, h.lemma_.lower()
 
 
+def _group(tok) -> set[str]:
+    """The keys of a word and the words coordinated with it ("Moscow and Baku")."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    out, todo = set(), [tok]
+    while todo:
+        t = todo.pop()
+        out.add(_key(t))
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def _listed_with(x, ed, only_y: set[str]) -> bool:
+    """The passage coordinates Y with a name of the claim's X group: "a deal between Moscow
+    and Baku, not Yerevan" against "an agreement between Yerevan and Baku"."""
+    xs = _group(x.root) - only_y
+    return any(_key(t) in only_y and _group(t) & xs for t in ed if t.pos_ == "PROPN")
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
@@ -85,6 +104,10 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                            claim_span=x.text, evidence_span=y.text)
         if in_slot & only_x and not in_slot & only_y:
             return Finding("contrast", "agree", f"{x.text}, not {y.text}")
+        if _listed_with(x, ed, only_y):
+            return Finding("contrast", "conflict",
+                           f"the claim says {x.text}, not {y.text}; the passage names {y.text} "
+                           f"with {x.text}", claim_span=x.text, evidence_span=y.text)
         # ... else anywhere in it, when X and Y share a head the passage names ("Foreign
         # Ministry" / "Defense Ministry"); bare names need the slot (a passage naming Baku
         # somewhere says nothing about who said what)

@@ -52,13 +52,17 @@ class Evidence:
 def _hypothesis(claim: str, passage: str, findings: tuple[Finding, ...]) -> str:
     """What the NLI model reads against ``passage``: the claim, with its quantities worded as
     the passage words them where the numbers check found them all agreeing (small models call
-    "almost 30 years" against "nearly three decades" a contradiction); the check vouches for
-    the quantities, the model judges the rest."""
+    "almost 30 years" against "nearly three decades" a contradiction; the check vouches for
+    the quantities, the model judges the rest), and its words the passage says with a WordNet
+    synonym written the passage's way ("did not step in" -> "did not intervene";
+    ``verifier.paraphrase``)."""
+    from verifier.paraphrase import align_words
+
     if any(f.check == "numbers" and f.status == "agree" for f in findings):
         from verifier.checks.numbers import align
 
-        return align(claim, passage)
-    return claim
+        claim = align(claim, passage)
+    return align_words(claim, passage)
 
 
 class Verifier:

@@ -52,6 +52,9 @@ TERRITORY = ("The territory is internationally recognized as part of Azerbaijan 
         ("Ethnic Armenians fled to Russia.", POPULATION, "missing"),
         ("Ethnic Armenians left for Russia.",
          "Ethnic Armenians left for Armenia and for Russia.", "agree"),
+        ("Part of the film was shot in New Mexico.",
+         "The film was shot in Las Cruces, New Mexico, Atlanta, Georgia, and Tuscaloosa, "
+         "Alabama.", "agree"),
         # unrelated entities: never a conflict; the passage does not name them
         ("Germany won the World Cup in 2014.", AGREED, "missing"),
     ],

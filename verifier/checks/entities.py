@@ -162,18 +162,28 @@ def _keys(head) -> set[str]:
     return keys - _LIGHT_VERBS
 
 
-def place_slots(doc) -> list[tuple[frozenset[str], str, str]]:
-    """(what is located, preposition, place) for each place in a prepositional phrase."""
+def place_slots(doc, lists: bool = True) -> list[tuple[frozenset[str], str, str]]:
+    """(what is located, preposition, place) for each place in a prepositional phrase; with
+    ``lists``, also for the places coordinated with it ("in Las Cruces, New Mexico, ...")."""
     out = []
     for t in doc:
         if t.dep_ != "pobj" or t.head.lower_ not in _PLACE_PREPS:
             continue
-        place = _place(t)
         prep = t.head
         while prep.dep_ == "conj" and prep.head is not prep:  # "for Armenia and for Russia"
             prep = prep.head
-        if place is not None:
-            out.append((frozenset(_keys(prep.head)), t.head.lower_, place))
+        keys = frozenset(_keys(prep.head))
+        # "in Las Cruces, New Mexico, Atlanta ...": every place of the list fills the slot
+        todo, seen = [t], set()
+        while todo:
+            w = todo.pop()
+            seen.add(w.i)
+            place = _place(w)
+            if place is not None and (keys, t.head.lower_, place) not in out:
+                out.append((keys, t.head.lower_, place))
+            if lists:
+                todo.extend(c for c in w.children
+                            if c.dep_ in {"conj", "appos"} and c.i not in seen)
     return out
 
 
@@ -181,9 +191,10 @@ def place_conflict(cd, ed) -> Finding | None:
     """The passage puts the same thing in another place: "protests took place in Azerbaijan"
     against "sparked a wave of mass protests in Armenia", "left Armenia for Karabakh" against
     "left for Armenia". A passage that also gives the claim's place there (a list) does not
-    conflict."""
+    conflict; only the first place of a list in the claim is compared (the small parser often
+    hangs the rest of a list on a neighbouring name)."""
     es = place_slots(ed)
-    for keys, prep, place in place_slots(cd):
+    for keys, prep, place in place_slots(cd, lists=False):
         there = [p for k, pr, p in es if pr == prep and k & keys]
         if there and not any(_same_entity(place, p) for p in there) and anchored(cd, ed, 0.4):
             return Finding("entities", "conflict", f"'{place}' vs '{there[0]}'",

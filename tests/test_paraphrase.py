@@ -17,6 +17,10 @@ TOOK_OVER = "Last September, Baku took over the territory in a lightning offensi
         ("Russian troops had a mandate to stay until 2025.",
          "The Russian troops had a mandate to remain until 2025.",
          "Russian troops had a mandate to remain until 2025."),
+        # "up" belongs to "up to $750 million", not to the verb; the passage's "save" is the
+        # claim's own verb
+        ("The system can save up to $750 million.", "The system could save as much as "
+         "$750 million.", "The system can save up to $750 million."),
         # nothing to align: the passage uses the claim's word, an unrelated word, an antonym,
         # or the synonym in another inflection
         ("The contingent did not intervene.", NOT_INTERVENE, "The contingent did not intervene."),

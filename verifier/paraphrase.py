@@ -38,9 +38,10 @@ def _units(doc) -> list[_Unit]:
             continue
         lemma, end = t.lemma_.lower(), t.idx + len(t)
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        # a verb and the particle after it, where WordNet knows the pair ("step in")
-        if t.pos_ == "VERB" and nxt is not None and nxt.pos_ in {"ADP", "ADV", "PART"} and \
-                senses(f"{lemma}_{nxt.lower_}", "v", 1):
+        # a verb and the particle after it that hangs on it, where WordNet knows the pair
+        # ("step in"; not the "up" of "save up to $750 million")
+        if t.pos_ == "VERB" and nxt is not None and nxt.head.i == t.i and \
+                nxt.dep_ in {"prt", "advmod"} and senses(f"{lemma}_{nxt.lower_}", "v", 1):
             lemma, end = f"{lemma}_{nxt.lower_}", nxt.idx + len(nxt)
         out.append(_Unit(lemma, POS[t.pos_], t.tag_, t.idx, end, doc.text[t.idx:end]))
     return out
@@ -50,12 +51,12 @@ def align_words(claim: str, passage: str) -> str:
     """The claim with each content word the passage says with a synonym written the passage's
     way; the claim unchanged when there is none."""
     cu, pu = _units(parse(claim)), _units(parse(passage))
-    have = {u.lemma for u in pu}
+    have = {u.lemma for u in pu} | {u.lemma.split("_")[0] for u in pu}
     claim_lemmas = {u.lemma for u in cu}
     edits = []
     for u in cu:
-        if u.lemma in have:
-            continue
+        if u.lemma in have or u.lemma.split("_")[0] in have:
+            continue  # the passage has the word (or the phrasal verb's verb) itself
         for p in pu:
             if p.pos == u.pos and p.tag == u.tag and p.lemma not in claim_lemmas and \
                     synonymous(u.lemma, p.lemma, p.pos, SENSES):

@@ -61,7 +61,7 @@ _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "prep", "pobj", "agent", "dat
 
 def _context(tok) -> set[str]:
     """Content lemmas around a word: what it modifies and its nominal arguments."""
-    words = [tok.head] if tok.head is not tok else []
+    words = [tok.head] if tok.head.i != tok.i else []
     for child in tok.children:
         if child.dep_ in _ARG_DEPS:
             words.extend(child.subtree)

@@ -76,7 +76,7 @@ def governing_verb(tok):
     for _ in range(6):
         if t.pos_ in {"VERB", "AUX"} or t.dep_ == "ROOT":
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return t

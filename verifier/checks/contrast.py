@@ -56,7 +56,7 @@ def _words(span) -> set[str]:
 def _slot(tok) -> tuple[str, str]:
     """Where a word sits: the preposition and what it hangs on ("officials in _"), else its
     relation to its head."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     h = tok.head
     if h.pos_ == "ADP":
@@ -66,7 +66,7 @@ def _slot(tok) -> tuple[str, str]:
 
 def _group(tok) -> set[str]:
     """The keys of a word and the words coordinated with it ("Moscow and Baku")."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     out, todo = set(), [tok]
     while todo:

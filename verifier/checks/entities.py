@@ -83,7 +83,7 @@ _OBJECTS = {"conj", "pobj", "appos", "dobj", "compound", "poss"}
 def _conj_head(tok):
     """The first of coordinated words ("Azerbaijan and Armenia fought": Azerbaijan), whose
     relation the others share."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -170,7 +170,7 @@ def place_slots(doc, lists: bool = True) -> list[tuple[frozenset[str], str, str]
         if t.dep_ != "pobj" or t.head.lower_ not in _PLACE_PREPS:
             continue
         prep = t.head
-        while prep.dep_ == "conj" and prep.head is not prep:  # "for Armenia and for Russia"
+        while prep.dep_ == "conj" and prep.head.i != prep.i:  # "for Armenia and for Russia"
             prep = prep.head
         keys = frozenset(_keys(prep.head))
         # "in Las Cruces, New Mexico, Atlanta ...": every place of the list fills the slot

@@ -45,7 +45,7 @@ def _resolve(tok, verb):
     if tok.lower_ in _PRONOUNS and tok.dep_ == "nsubj":
         outer = verb.head
         for _ in range(4):  # up from the noun to the verb whose argument it is
-            if outer.pos_ in {"VERB", "AUX"} or outer.head is outer:
+            if outer.pos_ in {"VERB", "AUX"} or outer.head.i == outer.i:
                 break
             outer = outer.head
         subj = next((c for c in outer.children if c.dep_ == "nsubj"), None)

@@ -71,6 +71,14 @@ def anchored(claim_doc, ev_doc, min_share: float = 0.5) -> bool:
     return len(shared) / len(c) >= min_share
 
 
+def conj_head(tok):
+    """The first of coordinated words ("Azerbaijan and Armenia fought": Azerbaijan), whose
+    relation the others share."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def governing_verb(tok):
     t = tok
     for _ in range(6):

@@ -12,7 +12,7 @@ Contrasted verbs ("stood aside rather than intervening") are the negation check'
 
 from __future__ import annotations
 
-from verifier.checks.common import anchored, canon, content_lemmas, parse
+from verifier.checks.common import anchored, canon, conj_head, content_lemmas, parse
 from verifier.types import Finding
 
 # (marker word, the word before it): ", not Y", "rather than Y", "instead of Y"
@@ -56,8 +56,7 @@ def _words(span) -> set[str]:
 def _slot(tok) -> tuple[str, str]:
     """Where a word sits: the preposition and what it hangs on ("officials in _"), else its
     relation to its head."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = conj_head(tok)
     h = tok.head
     if h.pos_ == "ADP":
         return h.lower_, h.head.lemma_.lower()
@@ -66,9 +65,7 @@ def _slot(tok) -> tuple[str, str]:
 
 def _group(tok) -> set[str]:
     """The keys of a word and the words coordinated with it ("Moscow and Baku")."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    out, todo = set(), [tok]
+    out, todo = set(), [conj_head(tok)]
     while todo:
         t = todo.pop()
         out.add(_key(t))

@@ -15,7 +15,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from verifier.checks.common import ALIASES, anchored, canon, governing_verb, parse
+from verifier.checks.common import ALIASES, anchored, canon, conj_head, governing_verb, parse
 from verifier.types import Finding
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -80,21 +80,13 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _OBJECTS = {"conj", "pobj", "appos", "dobj", "compound", "poss"}
 
 
-def _conj_head(tok):
-    """The first of coordinated words ("Azerbaijan and Armenia fought": Azerbaijan), whose
-    relation the others share."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
 def _same_slot(ce, ee, strict: bool) -> bool:
     """The passage's entity ``ee`` fills the slot the claim's ``ce`` fills: same verb and the
     same (or, unless ``strict``, any argument) relation, or the same head noun ("part of X",
     "Russian troops") doing the same thing."""
     if ee.label_ != ce.label_ and {ee.label_, ce.label_} != {"GPE", "NORP"}:
         return False
-    c_root, e_root = _conj_head(ce.root), _conj_head(ee.root)
+    c_root, e_root = conj_head(ce.root), conj_head(ee.root)
     verb, ev_verb = governing_verb(c_root), governing_verb(e_root)
     same_verb = verb.lemma_.lower() == ev_verb.lemma_.lower()
     same_dep = c_root.dep_ == e_root.dep_
@@ -169,9 +161,7 @@ def place_slots(doc, lists: bool = True) -> list[tuple[frozenset[str], str, str]
     for t in doc:
         if t.dep_ != "pobj" or t.head.lower_ not in _PLACE_PREPS:
             continue
-        prep = t.head
-        while prep.dep_ == "conj" and prep.head.i != prep.i:  # "for Armenia and for Russia"
-            prep = prep.head
+        prep = conj_head(t.head)  # "for Armenia and for Russia"
         keys = frozenset(_keys(prep.head))
         # "in Las Cruces, New Mexico, Atlanta ...": every place of the list fills the slot
         todo, seen = [t], set()

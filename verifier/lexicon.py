@@ -85,6 +85,17 @@ def synonymous(a: str, b: str, pos: str, top: int = 5) -> bool:
     return bool(set(senses(a, pos, top)) & set(senses(b, pos, top)))
 
 
+def synonyms(lemma: str, pos: str, top: int = 1) -> list[str]:
+    """The other words of the lemma's first ``top`` synsets, in WordNet's order, "_" for a
+    space ("seize" -> "prehend", "clutch"; "intervene" -> "step_in", "interfere", ...)."""
+    synsets = _load().get(pos, {}).get("synsets", [])
+    key = _key(lemma)
+    out: list[str] = []
+    for i in senses(lemma, pos, top):
+        out.extend(w for w in synsets[i] if w != key and w not in out)
+    return out
+
+
 @lru_cache(maxsize=4)
 def _antonym_table(pos: str) -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}

@@ -347,6 +347,68 @@ def swap_synonym(doc, rng: random.Random) -> str | None:
     return replace_span(doc, tok.i, tok.i + 1, new)
 
 
+_WN_TAGS = {"NN": "n", "NNS": "n", "JJ": "a", "RB": "r", "VB": "v", "VBP": "v", "VBD": "v",
+            "VBZ": "v"}
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _inflect(lemma: str, tag: str) -> str:
+    """A WordNet lemma ("step_in") written with the tag's inflection ("stepped in" for VBD;
+    regular rules and the ``IRREGULAR_PAST`` table; the particle stays as is)."""
+    head, _, rest = lemma.partition("_")
+    rest = rest.replace("_", " ")
+    if tag == "NNS":
+        head = _plural(head) if not rest else head
+        rest = _plural(rest) if rest else rest
+    elif tag == "VBD":
+        head = past_tense(head)
+        if re.fullmatch(r"[^aeiou]*[aeiou][pgt]ed", head):
+            head = head[:-2] + head[-3] + "ed"  # one syllable: stop -> stopped, step -> stepped
+    elif tag == "VBZ":
+        head = _plural(head)
+    return f"{head} {rest}".strip()
+
+
+def swap_wordnet_synonym(doc, rng: random.Random) -> str | None:
+    """Write one or two content words with another word of their first WordNet sense
+    ("the study found" -> "the survey found"): an entailment. The other word must have that
+    sense as its own first one, so the swap keeps the common reading of both."""
+    from verifier.lexicon import senses, synonyms
+
+    cands = []
+    for t in doc:
+        pos = _WN_TAGS.get(t.tag_)
+        if pos is None or t.is_stop or not t.is_alpha or t.ent_type_ or len(t) < 3:
+            continue
+        if (t.i > 0 and doc[t.i - 1].text == "-") or (t.i + 1 < len(doc)
+                                                      and doc[t.i + 1].text == "-"):
+            continue  # part of a hyphenated word
+        first = senses(t.lemma_.lower(), pos, 1)
+        others = [w for w in synonyms(t.lemma_.lower(), pos, 1)
+                  if w.replace("_", "").isalpha() and first[0] in senses(w, pos, 1)
+                  and w.count("_") <= (1 if pos == "v" else 0)]  # phrasal verbs only
+        if others:
+            cands.append((t, others))
+    if not cands:
+        return None
+    rng.shuffle(cands)
+    text = doc.text
+    # right to left, so the character offsets of the earlier edits stay valid
+    for t, others in sorted(cands[: rng.choice((1, 1, 2))], key=lambda c: -c[0].idx):
+        new = _inflect(rng.choice(others), t.tag_)
+        if t.text[0].isupper():
+            new = new[:1].upper() + new[1:]
+        text = text[: t.idx] + new + text[t.idx + len(t):]
+    return text
+
+
 CONTRADICTIONS: dict[str, Callable] = {
     "number": swap_number,
     "hedge_conflict": hedge_conflict,

@@ -27,6 +27,14 @@ def test_antonyms():
     assert lexicon.antonyms("intervene", "v") == frozenset()
 
 
+def test_synonyms_are_the_other_words_of_the_first_senses():
+    assert lexicon.synonyms("intervene", "v")[:2] == ["step_in", "interfere"]
+    assert "intervene" not in lexicon.synonyms("intervene", "v")
+    # more senses, more words; a word WordNet does not know has none
+    assert set(lexicon.synonyms("seize", "v", 1)) < set(lexicon.synonyms("seize", "v", 5))
+    assert lexicon.synonyms("qwertyuiop", "n") == []
+
+
 def test_build_reads_wordnet_files(tmp_path):
     # a two-synset fragment in WordNet's own format (offsets, hex word counts, pointers)
     for suffix in ("adj", "adv", "noun"):

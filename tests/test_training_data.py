@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import random
 import re
 
@@ -155,3 +156,58 @@ def test_vitaminc_heldout_keeps_only_held_out_pages(tmp_path):
     kept = [json.loads(x)["page"] for x in (tmp_path / "held.jsonl").read_text().splitlines()]
     assert n == len(kept) == sum(not page_in_train(p) for p in pages) > 0
     assert not any(page_in_train(p) for p in kept)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "tag", "written"),
+    [("step_in", "VBD", "stepped in"), ("stop", "VBD", "stopped"), ("survey", "NNS", "surveys"),
+     ("take_over", "VBD", "took over"), ("trim_down", "VBD", "trimmed down"),
+     ("cut_down", "VBD", "cut down"), ("open", "VBD", "opened"), ("visit", "VBD", "visited"), ("cut_down", "VBZ", "cuts down"),
+     ("study", "NNS", "studies"), ("rapid", "JJ", "rapid")],
+)
+def test_wordnet_lemma_is_inflected_like_the_word_it_replaces(lemma, tag, written):
+    assert S._inflect(lemma, tag) == written
+
+
+def test_wordnet_synonym_swap_changes_one_or_two_words_to_synonyms(nlp):
+    from verifier.lexicon import synonymous
+
+    doc = nlp("Researchers reduced the dose and observed a rapid decline in symptoms.")
+    rng = random.Random(0)
+    seen = set()
+    for _ in range(20):
+        hyp = S.swap_wordnet_synonym(doc, rng)
+        a, b = doc.text.rstrip(".").split(), hyp.rstrip(".").split()
+        changed = [(a[i:j], b[k:m]) for op, i, j, k, m in
+                   difflib.SequenceMatcher(None, a, b).get_opcodes() if op != "equal"]
+        assert 1 <= len(changed) <= 2
+        for x, y in changed:  # "reduced" -> "trimmed down": lemmas "reduce" / "trim_down"
+            assert len(x) == 1
+            lx = nlp(x[0])[0].lemma_
+            ly = "_".join([nlp(y[0])[0].lemma_, *y[1:]])
+            assert any(synonymous(lx, ly, pos) for pos in "nvar"), (x, y)
+        seen.add(hyp)
+    assert len(seen) > 1  # the draw varies
+
+
+def test_wordnet_synonym_swap_leaves_names_numbers_and_hyphenated_words(nlp):
+    doc = nlp("Pfizer said mother-to-child transmission fell by 40 percent in 2019.")
+    rng = random.Random(1)
+    for _ in range(20):
+        hyp = S.swap_wordnet_synonym(doc, rng)
+        if hyp is None:
+            continue
+        for kept in ("Pfizer", "mother-to-child", "40", "2019"):
+            assert kept in hyp
+
+
+def test_wordnet_pairs_come_in_equal_shares_labelled_entailment(nlp):
+    from verifier.training.extend import wordnet_pairs
+
+    sents = {"a": ["The study found a large increase in cases."] * 5,
+             "b": ["Police arrested the suspect near the city centre."] * 5}
+    pairs = wordnet_pairs(sents, nlp, random.Random(0), 4)
+    assert [p.source.split(":")[0] for p in pairs].count("synthetic_a") == 2
+    assert [p.source.split(":")[0] for p in pairs].count("synthetic_b") == 2
+    assert {p.label for p in pairs} == {"entailment"}
+    assert all(p.premise != p.hypothesis for p in pairs)

@@ -87,6 +87,19 @@ IRREGULAR_PAST = {
     "begin": "began", "win": "won", "lose": "lost", "sign": "signed", "hold": "held",
     "tell": "told", "see": "saw", "come": "came", "get": "got", "put": "put", "run": "ran",
     "keep": "kept", "bring": "brought", "seek": "sought", "fight": "fought", "meet": "met",
+    "cut": "cut", "set": "set", "let": "let", "hit": "hit", "shut": "shut", "spread": "spread",
+    "cost": "cost", "hurt": "hurt", "quit": "quit", "split": "split", "cast": "cast",
+    "burst": "burst", "build": "built", "send": "sent", "spend": "spent", "lend": "lent",
+    "bend": "bent", "buy": "bought", "catch": "caught", "teach": "taught", "think": "thought",
+    "sell": "sold", "stand": "stood", "understand": "understood", "lead": "led", "feel": "felt",
+    "deal": "dealt", "mean": "meant", "pay": "paid", "lay": "laid", "rise": "rose",
+    "fall": "fell", "grow": "grew", "know": "knew", "throw": "threw", "draw": "drew",
+    "drive": "drove", "write": "wrote", "speak": "spoke", "break": "broke", "choose": "chose",
+    "eat": "ate", "drink": "drank", "sink": "sank", "strike": "struck", "stick": "stuck",
+    "hang": "hung", "swing": "swung", "sweep": "swept", "sleep": "slept", "creep": "crept",
+    "flee": "fled", "feed": "fed", "bleed": "bled", "breed": "bred", "shoot": "shot",
+    "light": "lit", "slide": "slid", "hide": "hid", "bite": "bit", "ride": "rode",
+    "rid": "rid", "wear": "wore", "tear": "tore", "bear": "bore", "swear": "swore",
 }
 AUX_NEGATABLE = {"is", "was", "are", "were", "has", "have", "had", "will", "can", "could",
                  "would", "should", "may", "might", "must", "does", "did", "do"}
@@ -369,8 +382,8 @@ def _inflect(lemma: str, tag: str) -> str:
         rest = _plural(rest) if rest else rest
     elif tag == "VBD":
         head = past_tense(head)
-        if re.fullmatch(r"[^aeiou]*[aeiou][pgt]ed", head):
-            head = head[:-2] + head[-3] + "ed"  # one syllable: stop -> stopped, step -> stepped
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdglmnprt]ed", head):
+            head = head[:-2] + head[-3] + "ed"  # one syllable: stop -> stopped, trim -> trimmed
     elif tag == "VBZ":
         head = _plural(head)
     return f"{head} {rest}".strip()

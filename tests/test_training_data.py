@@ -162,7 +162,8 @@ def test_vitaminc_heldout_keeps_only_held_out_pages(tmp_path):
     ("lemma", "tag", "written"),
     [("step_in", "VBD", "stepped in"), ("stop", "VBD", "stopped"), ("survey", "NNS", "surveys"),
      ("take_over", "VBD", "took over"), ("trim_down", "VBD", "trimmed down"),
-     ("cut_down", "VBD", "cut down"), ("open", "VBD", "opened"), ("visit", "VBD", "visited"), ("cut_down", "VBZ", "cuts down"),
+     ("cut_down", "VBD", "cut down"), ("open", "VBD", "opened"), ("visit", "VBD", "visited"),
+     ("cut_down", "VBZ", "cuts down"),
      ("study", "NNS", "studies"), ("rapid", "JJ", "rapid")],
 )
 def test_wordnet_lemma_is_inflected_like_the_word_it_replaces(lemma, tag, written):

@@ -51,7 +51,8 @@ def wordnet_pairs(sentences: dict[str, list[str]], nlp, rng: random.Random,
         for doc in nlp.pipe(sents, batch_size=256):
             hyp = swap_wordnet_synonym(doc, rng)
             if hyp and hyp != doc.text:
-                pairs.append(Pair(doc.text, hyp, "entailment", f"synthetic_{name}:wordnet_synonym"))
+                pairs.append(Pair(doc.text, hyp, "entailment",
+                                  f"synthetic_{name}:wordnet_synonym"))
                 made += 1
                 if made >= share:
                     break
@@ -60,7 +61,8 @@ def wordnet_pairs(sentences: dict[str, list[str]], nlp, rng: random.Random,
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--base", type=Path, required=True, help="a set saved by verifier.training.data")
+    ap.add_argument("--base", type=Path, required=True,
+                    help="a set saved by python -m verifier.training.data")
     ap.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     ap.add_argument("--pairs", type=int, default=30000, help="synonym swaps to add")
     ap.add_argument("--seed", type=int, default=21)

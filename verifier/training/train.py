@@ -172,8 +172,8 @@ def main(argv: list[str] | None = None) -> None:
     rng = random.Random(args.seed)
     lens = [len(x) for x in enc["input_ids"]]
     n_steps = int(len(train) / args.batch_size * args.epochs)
-    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01,
-                            fused=device.type == "cuda")
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr,
+                            weight_decay=0.01, fused=device.type == "cuda")
     warm = max(1, int(0.06 * n_steps))
 
     def save(name: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verifier.checks.common import parse
+from verifier.checks.common import parse, per_doc
 from verifier.lexicon import POS, senses, synonymous
 
 _KINDS = {"VERB", "ADJ", "ADV", "NOUN"}
@@ -30,7 +30,8 @@ class _Unit:
     text: str
 
 
-def _units(doc) -> list[_Unit]:
+@per_doc
+def _units(doc) -> tuple[_Unit, ...]:
     """Content words, phrasal verbs ("step in", "took over") as one unit."""
     out = []
     for t in doc:
@@ -44,7 +45,7 @@ def _units(doc) -> list[_Unit]:
                 nxt.dep_ in {"prt", "advmod"} and senses(f"{lemma}_{nxt.lower_}", "v", 1):
             lemma, end = f"{lemma}_{nxt.lower_}", nxt.idx + len(nxt)
         out.append(_Unit(lemma, POS[t.pos_], t.tag_, t.idx, end, doc.text[t.idx:end]))
-    return out
+    return tuple(out)
 
 
 def align_words(claim: str, passage: str) -> str:

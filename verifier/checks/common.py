@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 from verifier.nlp import get_nlp
 
@@ -34,6 +36,28 @@ def parse(text: str):
     return get_nlp()(text)
 
 
+R = TypeVar("R")
+
+
+def per_doc(fn: Callable[..., R]) -> Callable[..., R]:
+    """Keep what ``fn(doc, ...)`` found in the Doc's ``user_data``: a passage is read against
+    every claim, and a claim against each of its passages, so each is read once. Other first
+    arguments (a span, a list of tokens) are computed each time. Results must not be changed
+    by callers (return tuples or frozensets)."""
+
+    @wraps(fn)
+    def wrapper(doc, *args, **kwargs):
+        memo = getattr(doc, "user_data", None)
+        if memo is None:
+            return fn(doc, *args, **kwargs)
+        key = (fn.__module__, fn.__qualname__, *args, *sorted(kwargs.items()))
+        if key not in memo:
+            memo[key] = fn(doc, *args, **kwargs)
+        return memo[key]
+
+    return wrapper
+
+
 _CLEFT = re.compile(
     r"^\s*It\s+(?:is|was|were)\s+(?P<x>.+?)(?P<comma>,?)\s+(?:that|who)\s+(?P<rest>.+)$", re.S)
 
@@ -56,9 +80,10 @@ def canon(text: str) -> str:
     return ALIASES.get(t, t)
 
 
-def content_lemmas(doc) -> set[str]:
-    return {t.lemma_.lower() for t in doc if t.pos_ not in STOP_POS and not t.is_stop
-            and t.is_alpha}
+@per_doc
+def content_lemmas(doc) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in doc if t.pos_ not in STOP_POS and not t.is_stop
+                     and t.is_alpha)
 
 
 def anchored(claim_doc, ev_doc, min_share: float = 0.5) -> bool:

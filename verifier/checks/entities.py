@@ -15,7 +15,15 @@ import re
 
 from rapidfuzz import fuzz
 
-from verifier.checks.common import ALIASES, anchored, canon, conj_head, governing_verb, parse
+from verifier.checks.common import (
+    ALIASES,
+    anchored,
+    canon,
+    conj_head,
+    governing_verb,
+    parse,
+    per_doc,
+)
 from verifier.types import Finding
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -105,7 +113,8 @@ def _same_slot(ce, ee, strict: bool) -> bool:
     return same_slot or same_head
 
 
-def named(doc) -> list:
+@per_doc
+def named(doc) -> tuple:
     """spaCy's named entities, plus known countries and capitals it missed (the small model
     often misses a sentence-initial "Armenia")."""
     from spacy.tokens import Span
@@ -118,7 +127,7 @@ def named(doc) -> list:
     for t in doc:
         if t.i not in covered and t.pos_ == "PROPN" and t.lower_ in PLACES:
             ents.append(Span(doc, t.i, t.i + 1, label="GPE"))
-    return sorted(ents, key=lambda e: e.start)
+    return tuple(sorted(ents, key=lambda e: e.start))
 
 
 _PLACE_PREPS = {"in", "at", "to", "for", "from", "into", "inside"}
@@ -154,7 +163,8 @@ def _keys(head) -> set[str]:
     return keys - _LIGHT_VERBS
 
 
-def place_slots(doc, lists: bool = True) -> list[tuple[frozenset[str], str, str]]:
+@per_doc
+def place_slots(doc, lists: bool = True) -> tuple[tuple[frozenset[str], str, str], ...]:
     """(what is located, preposition, place) for each place in a prepositional phrase; with
     ``lists``, also for the places coordinated with it ("in Las Cruces, New Mexico, ...")."""
     out = []
@@ -174,7 +184,7 @@ def place_slots(doc, lists: bool = True) -> list[tuple[frozenset[str], str, str]
             if lists:
                 todo.extend(c for c in w.children
                             if c.dep_ in {"conj", "appos"} and c.i not in seen)
-    return out
+    return tuple(out)
 
 
 def place_conflict(cd, ed) -> Finding | None:

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from verifier.checks.common import content_lemmas, parse, per_doc
+
+
+def test_per_doc_reads_a_doc_once_and_keeps_arguments_apart():
+    calls = []
+
+    @per_doc
+    def words(doc, lower=False):
+        calls.append(lower)
+        return tuple(t.lower_ if lower else t.text for t in doc)
+
+    doc = parse("Baku recaptured the region.")
+    assert words(doc) == ("Baku", "recaptured", "the", "region", ".")
+    assert words(doc) is words(doc)
+    assert words(doc, lower=True)[0] == "baku"
+    assert calls == [False, True]  # once per argument set
+    # a span is not a Doc: computed each time, never stored
+    assert words(doc[:2]) == ("Baku", "recaptured")
+    assert words(doc[:2]) == ("Baku", "recaptured")
+    assert calls == [False, True, False, False]
+
+
+def test_content_lemmas_of_a_doc_and_of_a_span_agree():
+    doc = parse("Russian peacekeepers completed their withdrawal.")
+    assert content_lemmas(doc) == frozenset({"russian", "peacekeeper", "complete", "withdrawal"})
+    assert content_lemmas(doc[1:3]) == frozenset({"peacekeeper", "complete"})

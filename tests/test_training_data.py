@@ -164,10 +164,18 @@ def test_vitaminc_heldout_keeps_only_held_out_pages(tmp_path):
      ("take_over", "VBD", "took over"), ("trim_down", "VBD", "trimmed down"),
      ("cut_down", "VBD", "cut down"), ("open", "VBD", "opened"), ("visit", "VBD", "visited"),
      ("cut_down", "VBZ", "cuts down"),
-     ("study", "NNS", "studies"), ("rapid", "JJ", "rapid")],
+     ("study", "NNS", "studies"), ("rapid", "JJ", "rapid"),
+     # a silent e is not a one-syllable consonant ending
+     ("score", "VBD", "scored"), ("hate", "VBD", "hated"), ("need", "VBD", "needed"),
+     ("reach", "VBZ", "reaches"), ("have", "VBZ", "has")],
 )
 def test_wordnet_lemma_is_inflected_like_the_word_it_replaces(lemma, tag, written):
     assert S._inflect(lemma, tag) == written
+
+
+def test_negation_removed_after_does_takes_the_third_person(nlp):
+    doc = nlp("The drug does not reach the brain.")
+    assert S.toggle_negation(doc, random.Random(0)) == "The drug reaches the brain."
 
 
 def test_wordnet_synonym_swap_changes_one_or_two_words_to_synonyms(nlp):

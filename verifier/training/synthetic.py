@@ -231,13 +231,28 @@ def swap_role(doc, rng: random.Random) -> str | None:
 
 
 def past_tense(lemma: str) -> str:
+    """"intervene" -> "intervened"; the ``IRREGULAR_PAST`` table, "-ied", and a doubled final
+    consonant for one-syllable verbs ("stop" -> "stopped", not "score" -> "scorred")."""
     if lemma in IRREGULAR_PAST:
         return IRREGULAR_PAST[lemma]
     if lemma.endswith("e"):
         return lemma + "d"
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
         return lemma[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdglmnprt]", lemma):
+        return lemma + lemma[-1] + "ed"
     return lemma + "ed"
+
+
+def add_s(word: str) -> str:
+    """A noun's plural or a verb's third person: "study" -> "studies", "reach" -> "reaches"."""
+    if word == "have":
+        return "has"
+    if word.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def toggle_negation(doc, rng: random.Random) -> str | None:
@@ -248,7 +263,7 @@ def toggle_negation(doc, rng: random.Random) -> str | None:
             prev = doc[t.i - 1] if t.i > 0 else None
             if prev is not None and prev.lower_ in {"did", "does", "do"} and head.pos_ == "VERB":
                 # "did not intervene" -> "intervened"
-                verb = past_tense(head.lemma_) if prev.lower_ == "did" else head.lemma_ + "s"
+                verb = past_tense(head.lemma_) if prev.lower_ == "did" else add_s(head.lemma_)
                 text = replace_span(doc, head.i, head.i + 1, verb)
                 redoc_tokens = [tok.text_with_ws for tok in doc]
                 redoc_tokens[prev.i] = ""
@@ -364,29 +379,16 @@ _WN_TAGS = {"NN": "n", "NNS": "n", "JJ": "a", "RB": "r", "VB": "v", "VBP": "v", 
             "VBZ": "v"}
 
 
-def _plural(word: str) -> str:
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    return word + "s"
-
-
 def _inflect(lemma: str, tag: str) -> str:
     """A WordNet lemma ("step_in") written with the tag's inflection ("stepped in" for VBD;
-    regular rules and the ``IRREGULAR_PAST`` table; the particle stays as is)."""
+    the particle stays as is). Only single-word nouns are swapped in, so NNS inflects the
+    head."""
     head, _, rest = lemma.partition("_")
-    rest = rest.replace("_", " ")
-    if tag == "NNS":
-        head = _plural(head) if not rest else head
-        rest = _plural(rest) if rest else rest
-    elif tag == "VBD":
+    if tag == "VBD":
         head = past_tense(head)
-        if re.fullmatch(r"[^aeiou]*[aeiou][bdglmnprt]ed", head):
-            head = head[:-2] + head[-3] + "ed"  # one syllable: stop -> stopped, trim -> trimmed
-    elif tag == "VBZ":
-        head = _plural(head)
-    return f"{head} {rest}".strip()
+    elif tag in {"NNS", "VBZ"}:
+        head = add_s(head)
+    return f"{head} {rest.replace('_', ' ')}".strip()
 
 
 def swap_wordnet_synonym(doc, rng: random.Random) -> str | None:

@@ -80,6 +80,17 @@ def scifact_train(data: Path, n: int, seed: int = 0) -> list[tuple[str, list[str
     return out
 
 
+def scifact_train_open(data: Path, n: int, skip: int, seed: int = 0) -> list[tuple[str, Label]]:
+    """SciFact *train* claims for open retrieval over the whole SciFact corpus: the claims
+    after the first ``skip`` of the same shuffle as :func:`scifact_train` (so the two groups
+    share no claim), with their claim-level labels."""
+    from verifier.evaluation.loaders import load_scifact_claims
+
+    claims = load_scifact_claims(data / "scifact" / "claims_train.jsonl")
+    random.Random(seed).shuffle(claims)
+    return [(c.claim, c.label) for c in claims[skip: skip + n]]
+
+
 def covidfact_train(data: Path, n: int, seed: int = 0) -> list[tuple[str, list[str], Label]]:
     from verifier.evaluation.loaders import load_covid_fact
 
@@ -94,6 +105,10 @@ def main() -> None:
     ap.add_argument("--seed-claims", type=Path, default=ROOT / "benchmarks/claims/seed_dev.csv")
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     ap.add_argument("--scifact-n", type=int, default=300)
+    ap.add_argument("--scifact-open-n", type=int, default=0,
+                    help="also fit on this many other SciFact train claims verified by open "
+                         "retrieval over all 5,183 abstracts, as `verifier bench scifact` does "
+                         "(builds or reuses the index of the SciFact corpus)")
     ap.add_argument("--covidfact-n", type=int, default=0,
                     help="also fit on this many COVID-Fact train pairs (binary; see above)")
     ap.add_argument("--write", action="store_true", help="save the fitted settings")
@@ -131,6 +146,16 @@ def main() -> None:
         sf = scifact_train(args.data_dir, args.scifact_n)
         groups.append(("scifact_train_oracle", [c for c, _, _ in sf],
                        v.gather_pairs([(c, e) for c, e, _ in sf]), [g for _, _, g in sf]))
+        if args.scifact_open_n:
+            from verifier.evaluation.loaders import cached_scifact_corpus, load_scifact_corpus
+
+            sf_path = args.data_dir / "scifact" / "corpus.jsonl"
+            v_sf = Verifier(cached_scifact_corpus(load_scifact_corpus(sf_path), sf_path),
+                            nli=v.nli, progress=True)
+            so = scifact_train_open(args.data_dir, args.scifact_open_n, skip=args.scifact_n)
+            claims = [c for c, _ in so]
+            groups.append(("scifact_train_open", claims, v_sf.gather(claims),
+                           [g for _, g in so]))
         if args.covidfact_n:
             cf = covidfact_train(args.data_dir, args.covidfact_n)
             groups.append(("covidfact_train_oracle", [c for c, _, _ in cf],

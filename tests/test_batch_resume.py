@@ -187,10 +187,16 @@ def test_stale_state_file_is_ignored(tmp_path: Path) -> None:
 # ---- subprocess: kill -9 and Ctrl-C ---------------------------------------------------------
 
 
+def _sigint_default() -> None:
+    # A shell starts background jobs with SIGINT ignored, and Python then installs no
+    # KeyboardInterrupt handler: give the child what a terminal would, however pytest was run.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(args: list[str], delay: float, cwd: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, str(DATA / "cli_standin.py"), str(delay), "batch", *args],
-        cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_sigint_default,
     )
 
 

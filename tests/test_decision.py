@@ -60,6 +60,44 @@ def test_missing_name_caps_entailment():
     assert decide([cand(0.9, 0.05, 0.05, findings=missing)], S).label is Label.SUPPORTED
 
 
+def test_name_absent_from_the_corpus_means_no_support():
+    absent = (Finding("entities", "absent", "Tavush"),)
+    assert decide([cand(0.95, 0.03, 0.02, findings=absent)], S).label is Label.NOT_FOUND
+    # an NLI contradiction stays unless capped; a check's conflict always stays
+    s = S.with_(absent_contradiction_cap=0.3)
+    assert decide([cand(0.0, 0.1, 0.9, findings=absent)], S).label is Label.CONTRADICTED
+    assert decide([cand(0.0, 0.1, 0.9, findings=absent)], s).label is Label.NOT_FOUND
+    assert decide([cand(0.0, 0.1, 0.9, findings=absent + CONFLICT)], s).label \
+        is Label.CONTRADICTED
+
+
+MISSING = (Finding("entities", "missing", "Ilham Aliyev"),)
+
+
+@pytest.mark.parametrize(
+    ("support", "contra", "expected"),
+    [
+        # a passage naming the claim's names entails it; one that does not, contradicts it
+        (cand(0.7, 0.2, 0.1, key=0), cand(0.0, 0.05, 0.95, findings=MISSING, key=1),
+         Label.SUPPORTED),
+        # ... unless that passage's contradiction comes from a check
+        (cand(0.7, 0.2, 0.1, key=0),
+         cand(0.0, 0.05, 0.95, findings=MISSING + CONFLICT, key=1), Label.CONTRADICTED),
+        # the mirror image: the entailing passage is the one that misses a name
+        (cand(0.95, 0.04, 0.01, findings=MISSING, key=0), cand(0.0, 0.3, 0.7, key=1),
+         Label.CONTRADICTED),
+        # both or neither name everything: the scores decide, as without the tie-break
+        (cand(0.7, 0.2, 0.1, key=0), cand(0.0, 0.05, 0.95, key=1), Label.CONTRADICTED),
+        (cand(0.95, 0.04, 0.01, findings=MISSING, key=0),
+         cand(0.0, 0.3, 0.7, findings=MISSING, key=1), Label.SUPPORTED),
+    ],
+)
+def test_mixed_named_tiebreak(support, contra, expected):
+    s = S.with_(mixed_named_tiebreak=True)
+    assert decide([support, contra], s).label is expected
+    assert decide([support, contra], s).mixed
+
+
 def test_mixed_evidence_is_flagged_and_both_sides_listed():
     d = decide([cand(0.95, 0.03, 0.02, key=0), cand(0.1, 0.2, 0.7, key=1)], S)
     assert d.mixed

@@ -31,9 +31,10 @@ def random_claims(rng: random.Random, n: int) -> list[list[Candidate]]:
         for k in range(rng.randint(0, 5)):
             e = rng.random()
             c = rng.random() * (1 - e)
-            status = rng.choice(["agree", "conflict", "missing", "not_applicable", None])
-            check = rng.choice(["numbers", "dates", "entities"])
-            findings = (Finding(check, status),) if status else ()
+            findings = tuple(
+                Finding(rng.choice(["numbers", "dates", "entities"]), status)
+                for status in rng.sample(["agree", "conflict", "missing", "absent",
+                                          "not_applicable"], rng.randint(0, 2)))
             cands.append(Candidate(k, NLIScores(e, 1 - e - c, c), rng.random(), findings))
         out.append(cands)
     return out
@@ -95,3 +96,14 @@ def test_bundle_rejects_probabilities_of_the_wrong_shape(tmp_path):
     save_bundle(tmp_path / "b.json.gz", [("g", pairs, to_arrays(claims), [S, C, N])])
     with pytest.raises(ValueError, match="shape"):
         Bundle(tmp_path / "b.json.gz").arrays(np.zeros((1, 2)))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_objective_on_codes_equals_objective(seed):
+    from verifier.decision_fit import _LABELS, _objective_codes
+
+    rng = random.Random(seed)
+    gold = [rng.choice(_LABELS[: rng.choice([2, 3])]) for _ in range(50)]
+    pred = [rng.choice(_LABELS) for _ in range(50)]
+    codes = [np.array([_LABELS.index(x) for x in xs]) for xs in (gold, pred)]
+    assert _objective_codes(*codes) == objective(gold, pred)

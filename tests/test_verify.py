@@ -144,3 +144,18 @@ def test_checks_subset_runs_only_those(verifier):
     evs = only.gather_pairs([("Around 5,000 peacekeepers were stationed.",
                               ["Nearly 2,000 Russian peacekeepers had been stationed."])])
     assert {f.check for e in evs[0] for f in e.findings} == {"numbers"}
+
+
+def test_name_the_corpus_never_mentions_is_not_found(verifier):
+    v = verifier.check("The four returned villages are in Armenia's Tavush region.")
+    assert v.label is Label.NOT_FOUND
+    assert "never mentions: Tavush" in v.explanation
+    assert {"tavush"}.isdisjoint(verifier.index.words) and "karabakh" in verifier.index.words
+
+
+def test_given_evidence_has_no_corpus_to_be_absent_from(verifier):
+    # given evidence is all there is: its "missing" finding speaks for it, nothing is "absent"
+    evs = verifier.gather_pairs([("Vladimir Putin agreed the withdrawal.",
+                                  ["The withdrawal had been agreed by the Russian president."])])
+    statuses = {f.status for e in evs[0] for f in e.findings if f.check == "entities"}
+    assert "missing" in statuses and "absent" not in statuses

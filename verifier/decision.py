@@ -37,6 +37,16 @@ class DecisionSettings:
     # for both: a separate cap for counts, fitted 0.3 on our dev data, cost 3.5 points on
     # VitaminC and 1.1 on FEVER-Symmetric for one seed dev claim)
     missing_entailment_cap: float = 1.0
+    # NLI contradiction left to a passage when the claim names something the corpus never
+    # mentions (the entailment is 0 then: such a corpus cannot support the claim); a check's
+    # conflict still contradicts ("Antony Blinken" in the slot of "James O'Brien")
+    absent_contradiction_cap: float = 1.0
+    # Where the corpus seems to say both (a passage entails the claim and another contradicts
+    # it), the side whose best passage names everything the claim names wins, when the other
+    # side's passage does not and has no check conflict: a small NLI model "contradicts" a true
+    # claim from a passage about something else ("Ilham Aliyev is the president of Azerbaijan"
+    # against the sentence on the territory's recognition). False: the higher score wins.
+    mixed_named_tiebreak: bool = False
     # Platt scaling per label: confidence = sigmoid(a * score + b); fitted on dev data.
     calibration: dict[str, tuple[float, float]] = field(
         default_factory=lambda: {"SUPPORTED": (6.0, -2.5), "CONTRADICTED": (6.0, -2.5),
@@ -81,6 +91,11 @@ class Candidate:
         return tuple(f for f in self.findings if f.status == "missing")
 
     @property
+    def absent(self) -> bool:
+        """The claim names something the whole corpus never mentions."""
+        return any(f.status == "absent" for f in self.findings)
+
+    @property
     def agreements(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.status == "agree")
 
@@ -114,6 +129,10 @@ def candidate_scores(c: Candidate, s: DecisionSettings) -> tuple[float, float]:
         contra *= s.agree_contradiction_scale
     if c.missing:
         support = min(support, s.missing_entailment_cap)
+    if c.absent:  # a corpus that never names a thing cannot support a claim about it
+        support = 0.0
+        if not c.conflicts:
+            contra = min(contra, s.absent_contradiction_cap)
     return support, contra
 
 
@@ -140,7 +159,10 @@ def decide(candidates: list[Candidate], s: DecisionSettings) -> Decision:
     best_s = max((sc for _, sc, _ in scored), default=0.0)
     best_c = max((cc for _, _, cc in scored), default=0.0)
     mixed = bool(sup and con)
-    if sup and (not con or sup[0][0] >= con[0][0]):
+    side = _named_side(candidates, scored, s) if mixed else None
+    if side is Label.CONTRADICTED:
+        label, score = Label.CONTRADICTED, best_c
+    elif side is Label.SUPPORTED or (sup and (not con or sup[0][0] >= con[0][0])):
         label, score = Label.SUPPORTED, best_s
     elif con:
         label, score = Label.CONTRADICTED, best_c
@@ -155,6 +177,22 @@ def decide(candidates: list[Candidate], s: DecisionSettings) -> Decision:
         contradicting=tuple(k for _, k in con),
         mixed=mixed,
     )
+
+
+def _named_side(candidates: list[Candidate], scored: list[tuple[int, float, float]],
+                s: DecisionSettings) -> Label | None:
+    """For mixed evidence, the side ``mixed_named_tiebreak`` gives the claim to, or None to let
+    the scores decide. Each side is represented by its best candidate (the first of equals)."""
+    if not s.mixed_named_tiebreak:
+        return None
+    i_s = max(range(len(scored)), key=lambda i: (scored[i][1], -i))
+    i_c = max(range(len(scored)), key=lambda i: (scored[i][2], -i))
+    cs, cc = candidates[i_s], candidates[i_c]
+    if not cs.missing and cc.missing and not cc.conflicts:
+        return Label.SUPPORTED
+    if cs.missing and not cc.missing:
+        return Label.CONTRADICTED
+    return None
 
 
 def combine(labels: list[Label]) -> Label:

@@ -19,7 +19,7 @@ import numpy as np
 from verifier.decision import Candidate, DecisionSettings
 from verifier.types import Label
 
-ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "valid")
+ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "absent", "valid")
 
 
 def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
@@ -34,6 +34,7 @@ def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
             a["conflict"][i, j] = bool(c.conflicts)
             a["agree_quant"][i, j] = c.quantities_agree
             a["missing"][i, j] = bool(c.missing)
+            a["absent"][i, j] = c.absent
             a["valid"][i, j] = 1.0
     return a
 
@@ -41,6 +42,19 @@ def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
 def fast_labels(a: dict[str, np.ndarray], s: DecisionSettings) -> list[Label]:
     """``decide(...).label`` for every claim at once (same rule, vectorised; checked against
     ``decide`` on the fitted settings)."""
+    return [_LABELS[i] for i in _codes(_shaped(a, s), s)]
+
+
+# The settings that shape each candidate's scores; the rest (thresholds, tie-break) only read
+# the shaped best scores, so the grid search computes these once per combination.
+SHAPING = ("min_relevance", "support_min_relevance", "conflict_relevance",
+           "agree_contradiction_scale", "missing_entailment_cap", "absent_contradiction_cap")
+
+
+def _shaped(a: dict[str, np.ndarray], s: DecisionSettings) -> tuple[np.ndarray, ...]:
+    """Per claim: best support and contradiction scores after the checks, and whether the
+    candidate holding each (the first of equals, as ``decision._named_side``) misses a name,
+    and whether the contradicting one has a check conflict."""
     sup = np.where(a["rel"] >= s.support_min_relevance, a["ent"], 0.0)
     con = np.where(a["rel"] >= s.min_relevance, a["con"], 0.0)
     conflict = a["conflict"] > 0
@@ -49,8 +63,26 @@ def fast_labels(a: dict[str, np.ndarray], s: DecisionSettings) -> list[Label]:
     con = np.where(strong, np.maximum(con, s.conflict_score), con)
     con = np.where(~conflict & (a["agree_quant"] > 0), con * s.agree_contradiction_scale, con)
     sup = np.where(a["missing"] > 0, np.minimum(sup, s.missing_entailment_cap), sup)
+    absent = a["absent"] > 0
+    sup = np.where(absent, 0.0, sup)
+    con = np.where(absent & ~conflict, np.minimum(con, s.absent_contradiction_cap), con)
     sup, con = sup * a["valid"], con * a["valid"]
-    return [_LABELS[i] for i in label_codes(sup.max(axis=1), con.max(axis=1), s)]
+    rows = np.arange(len(sup))
+    i_s, i_c = sup.argmax(axis=1), con.argmax(axis=1)
+    missing = a["missing"] > 0
+    return (sup.max(axis=1), con.max(axis=1), missing[rows, i_s], missing[rows, i_c],
+            conflict[rows, i_c])
+
+
+def _codes(shaped: tuple[np.ndarray, ...], s: DecisionSettings) -> np.ndarray:
+    best_s, best_c, s_missing, c_missing, c_conflict = shaped
+    codes = label_codes(best_s, best_c, s)
+    if s.mixed_named_tiebreak:  # as decision._named_side
+        mixed = (best_s >= s.support_threshold) & (best_c >= s.contradict_threshold)
+        to_s = mixed & ~s_missing & c_missing & ~c_conflict
+        to_c = mixed & s_missing & ~c_missing
+        codes = np.where(to_s, 0, np.where(to_c, 1, codes))
+    return codes
 
 
 _LABELS = (Label.SUPPORTED, Label.CONTRADICTED, Label.NOT_FOUND)
@@ -71,15 +103,23 @@ GRID = {
     "conflict_relevance": [0.4, 0.5, 0.6],
     "agree_contradiction_scale": [1.0, 0.8, 0.6, 0.4],
     "missing_entailment_cap": [1.0, 0.6, 0.4],
+    "absent_contradiction_cap": [1.0, 0.3],
+    "mixed_named_tiebreak": [False, True],
 }
 
 
 def grid_search(arrays: list[tuple[dict, list[Label]]]) -> tuple[float, DecisionSettings]:
     """The settings on ``GRID`` with the best mean objective over the groups."""
     best, best_s = -1.0, DecisionSettings()
+    shaped: dict[tuple, list[tuple[np.ndarray, ...]]] = {}
+    gold_codes = [np.array([_LABELS.index(g) for g in gold]) for _, gold in arrays]
     for values in itertools.product(*GRID.values()):
         s = best_s.with_(**dict(zip(GRID, values)))
-        score = sum(objective(gold, fast_labels(arr, s)) for arr, gold in arrays) / len(arrays)
+        key = tuple(getattr(s, k) for k in SHAPING)
+        if key not in shaped:
+            shaped[key] = [_shaped(arr, s) for arr, _ in arrays]
+        score = sum(_objective_codes(g, _codes(sh, s))
+                    for sh, g in zip(shaped[key], gold_codes)) / len(arrays)
         if score > best + 1e-9:
             best, best_s = score, s
     return best, best_s
@@ -122,6 +162,21 @@ def macro_f1(gold: list[Label], pred: list[Label]) -> float:
         fn = sum(g is lab and p is not lab for g, p in zip(gold, pred))
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return float(np.mean(f1s))
+
+
+def _objective_codes(gold: np.ndarray, pred: np.ndarray) -> float:
+    """``objective`` on label codes (the grid search's inner loop), same arithmetic."""
+    cm = np.bincount(gold * 3 + pred, minlength=9).reshape(3, 3).tolist()
+    f1s = []
+    for lab in range(3):
+        row = sum(cm[lab])
+        if not row:
+            continue
+        tp = cm[lab][lab]
+        fp, fn = cm[0][lab] + cm[1][lab] + cm[2][lab] - tp, row - tp
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    wrong_support = cm[1][0] + cm[2][0]
+    return sum(f1s) / len(f1s) - 0.5 * wrong_support / max(1, len(gold))
 
 
 def objective(gold: list[Label], pred: list[Label]) -> float:

@@ -39,8 +39,11 @@ def explain(claim: str, d: Decision, evs: list[Evidence], lead: int | None = Non
             f"(best entailment {d.support_score:.2f}, best contradiction "
             f"{d.contradict_score:.2f}). Nearest passage: {_quote(best.passage.text)}."
         )
+        absent = [f.detail for f in best.findings if f.status == "absent" and f.detail]
         unstated = [f.detail for f in best.findings if f.status == "missing" and f.detail]
-        if unstated:
+        if absent:
+            msg += f" The corpus never mentions: {'; '.join(absent)}."
+        elif unstated:
             msg += f" It does not mention: {'; '.join(unstated)}."
     if d.mixed:
         msg += " Note: the corpus also holds evidence pointing the other way; both are cited."

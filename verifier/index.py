@@ -186,6 +186,7 @@ class CorpusIndex:
         self.passages: list[Passage] = []
         self._sentences: dict[str, list[Sentence]] = {}
         self._doc_rows: dict[str, tuple[int, int]] = {}
+        self._words: frozenset[str] | None = None
         for rel in sorted(store):
             for d in store[rel]["documents"]:
                 doc = Document(d["doc_id"], d["source"], d["title"], d["raw"], d["content_hash"])
@@ -216,6 +217,16 @@ class CorpusIndex:
                            ("format_version", "embedder", "chunking", "files", "passages")},
                           sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()[:12]
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word of the corpus, lower-cased (``verifier.checks.entities.word_set``): to
+        tell a claim's name the corpus never mentions. Computed on first use."""
+        if self._words is None:
+            from verifier.checks.entities import word_set
+
+            self._words = word_set(t for d in self.documents.values() for t in (d.title, d.raw))
+        return self._words
 
     def sentences_for_doc(self, doc_id: str) -> list[Sentence]:
         """All sentences of a document (every kind), in order; [] for an unknown id."""

@@ -143,7 +143,7 @@ class Verifier:
         hits = self.retriever.search_many(atoms, k=self.settings.retrieve_k, query_vecs=qv)
         cands = [[h.passage for h in hs] for hs in hits]
         rel = [[h.score for h in hs] for hs in hits]
-        judged = self._judge(atoms, cands, rel, batch_size, qv)
+        judged = self._judge(atoms, cands, rel, batch_size, qv, words=self.index.words)
         return self._assemble(cleaned, parts, judged)
 
     def check_pairs(
@@ -178,7 +178,8 @@ class Verifier:
         qv = self.embedder.embed(atoms)
         hits = self.retriever.search_many(atoms, k=self.settings.retrieve_k, query_vecs=qv)
         return self._evidence(atoms, [[h.passage for h in hs] for hs in hits],
-                              [[h.score for h in hs] for hs in hits], 32, qv, prune=False)
+                              [[h.score for h in hs] for hs in hits], 32, qv, prune=False,
+                              words=self.index.words)
 
     def gather_pairs(self, pairs: Sequence[tuple[str, Sequence[str]]]) -> list[list[Evidence]]:
         """Like ``gather`` for claims with given evidence texts."""
@@ -194,10 +195,13 @@ class Verifier:
         batch_size: int,
         query_vecs: np.ndarray | None = None,
         prune: bool = True,
+        words: frozenset[str] | None = None,
     ) -> list[list[Evidence]]:
         """Evidence for each claim. With ``prune``, passages too far from the claim to change
         the label through NLI (``decision.needs_nli``) are not run through the model and
-        count as neutral; ``gather`` keeps every score for fitting."""
+        count as neutral; ``gather`` keeps every score for fitting. ``words``: the corpus's
+        words, for the entities check's finding on names the corpus never mentions (given
+        evidence has no corpus to say that of)."""
         relevance = self._relevance(atoms, cands, query_vecs)
         flat = [(a, p.text, not prune or needs_nli(float(r), self.settings))
                 for a, ps, rel in zip(atoms, cands, relevance) for p, r in zip(ps, rel)]
@@ -206,6 +210,9 @@ class Verifier:
             from verifier.checks import run_checks
         findings = [tuple(run_checks(a, p, only=self.checks)) if run_checks else ()
                     for a, p, _ in flat]
+        if run_checks and words is not None and (self.checks is None
+                                                 or "entities" in self.checks):
+            findings = _with_absent_names(atoms, cands, findings, words)
         hyps = [_hypothesis(a, p, fs) if run else a for (a, p, run), fs in zip(flat, findings)]
         scored = iter(self.nli.score([(p, h) for (_, p, run), h in zip(flat, hyps) if run],
                                      batch_size=batch_size))
@@ -228,9 +235,11 @@ class Verifier:
         retrieval: list[list[float]],
         batch_size: int,
         query_vecs: np.ndarray | None = None,
+        words: frozenset[str] | None = None,
     ) -> list[tuple[Decision, list[Evidence]]]:
         return [(decide(candidates_of(evs), self.settings), evs)
-                for evs in self._evidence(atoms, cands, retrieval, batch_size, query_vecs)]
+                for evs in self._evidence(atoms, cands, retrieval, batch_size, query_vecs,
+                                          words=words)]
 
     def _relevance(self, atoms: list[str], cands: list[list[Passage]],
                    query_vecs: np.ndarray | None = None) -> list[np.ndarray]:
@@ -351,6 +360,24 @@ def _overlap(claim: str, passage: str) -> float:
     if not c:
         return 0.0
     return len(c & content_lemmas(parse(passage))) / len(c)
+
+
+def _with_absent_names(atoms: list[str], cands: list[list[Passage]],
+                       findings: list[tuple[Finding, ...]],
+                       words: frozenset[str]) -> list[tuple[Finding, ...]]:
+    """Add to every candidate of a claim the entities finding ``absent`` when the claim
+    names something the corpus never mentions (``checks.entities.absent_names``)."""
+    from verifier.checks.common import decleft, parse
+    from verifier.checks.entities import absent_names
+
+    out, i = [], 0
+    for atom, ps in zip(atoms, cands):
+        names = absent_names(parse(decleft(atom)), words) if ps else []
+        extra = (Finding("entities", "absent", ", ".join(names), claim_span=names[0]),) \
+            if names else ()
+        out.extend(f + extra for f in findings[i: i + len(ps)])
+        i += len(ps)
+    return out
 
 
 def candidates_of(evs: list[Evidence]) -> list[Candidate]:

@@ -130,6 +130,37 @@ def named(doc) -> tuple:
     return tuple(sorted(ents, key=lambda e: e.start))
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_NAME_FILLER = {"the", "of", "and", "for", "s", "de", "la", "van", "von"}
+
+
+def word_set(texts) -> frozenset[str]:
+    """The lower-cased words of ``texts`` (letters only), with the country each capital or
+    demonym stands for ("yerevan" also gives "armenia"): what :func:`absent_names` looks in."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(_WORD.findall(text.lower()))
+    for alias, country in ALIASES.items():
+        if alias in words:
+            words.update(country.split())
+    return frozenset(words)
+
+
+def absent_names(claim_doc, words: frozenset[str]) -> list[str]:
+    """The claim's names of which not one word occurs in ``words`` (a corpus's
+    :func:`word_set`): "Tavush", "Antony Blinken". A corpus that never names a thing cannot
+    support a claim about it. Deliberately lenient: one shared word ("European Union" against a
+    corpus saying "union") counts as named, and so does a name whose alias occurs ("Kremlin"
+    for a corpus saying "Russia")."""
+    out = []
+    for e in named(claim_doc):
+        toks = [w for w in _WORD.findall(e.text.lower()) if w not in _NAME_FILLER]
+        toks += canon(e.text).split()
+        if toks and not any(w in words for w in toks):
+            out.append(e.text)
+    return list(dict.fromkeys(out))
+
+
 _PLACE_PREPS = {"in", "at", "to", "for", "from", "into", "inside"}
 # "took place in X": where the event happened is where its subject did
 _LIGHT_VERBS = {"take", "occur", "happen", "hold", "erupt", "break", "unfold", "be"}

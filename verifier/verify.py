@@ -62,6 +62,10 @@ def _hypothesis(claim: str, passage: str, findings: tuple[Finding, ...]) -> str:
         from verifier.checks.numbers import align
 
         claim = align(claim, passage)
+    if any(f.check == "entities" and f.status == "agree" for f in findings):
+        from verifier.checks import entities
+
+        claim = entities.align(claim, passage)
     return align_words(claim, passage)
 
 

@@ -90,6 +90,8 @@ CORPUS_WORDS = entities.word_set([AGREED, VILLAGES, ROLE, TIES])
         ("Moscow agreed the withdrawal.", []),  # alias of "Russia", which the corpus names
         ("Azerbaijan's government welcomed the move.", []),
         ("The villages were returned last month.", []),  # no name at all
+        ("Ilham Aliev agreed the withdrawal.", []),  # another spelling of "Aliyev"
+        ("Antony Blinkin met Mirzoyan.", ["Antony Blinkin"]),  # no near spelling either
     ],
 )
 def test_absent_names(nlp, claim, absent):
@@ -100,3 +102,40 @@ def test_word_set_adds_the_country_of_a_capital_or_demonym():
     words = entities.word_set(["Officials in Yerevan said so.", "An Azerbaijani official"])
     assert {"yerevan", "armenia", "azerbaijani", "azerbaijan", "officials"} <= words
     assert "russia" not in words
+
+
+TOOK_OVER = ("Last September, Baku took over the territory in a lightning offensive that "
+             "triggered a refugee crisis.")
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "aligned"),
+    [
+        # the passage names the country by its capital: the model reads the capital
+        ("Azerbaijan seized the territory last September.", TOOK_OVER,
+         "Baku seized the territory last September."),
+        ("Armenia returned four villages to Azerbaijan.", VILLAGES,
+         "Yerevan returned four villages to Azerbaijan."),
+        # a swap stays a swap, in the passage's words
+        ("Azerbaijan returned four villages to Armenia.", VILLAGES,
+         "Azerbaijan returned four villages to Yerevan."),
+        # must NOT change: a demonym for a country, a name the passage writes the claim's way,
+        # a name of no known country, another country
+        ("Russian peacekeepers left.", "Russia's contingent left.", "Russian peacekeepers left."),
+        ("Yerevan returned the villages to Azerbaijan.", VILLAGES,
+         "Yerevan returned the villages to Azerbaijan."),
+        ("Pashinyan returned the villages.", VILLAGES, "Pashinyan returned the villages."),
+        ("Georgia seized the territory last September.", TOOK_OVER,
+         "Georgia seized the territory last September."),
+    ],
+)
+def test_align_names(claim, evidence, aligned):
+    assert entities.align(claim, evidence) == aligned
+
+
+def test_align_keeps_a_demonym_the_parser_calls_a_place():
+    # "named" calls "Azerbaijani" a GPE (it is a known place word); it is still no capital
+    passage = ("The territory is internationally recognized as part of Azerbaijan, as officials "
+               "in Baku said.")
+    claim = "Karabakh is internationally recognised as Azerbaijani."
+    assert entities.align(claim, passage) == claim

@@ -14,6 +14,19 @@ from verifier.checks import antonyms
         ("The company's sales increased last year.", "The company's sales decreased last year.",
          "conflict"),
         ("Parliament rejected the treaty.", "Parliament accepted the treaty.", "conflict"),
+        # causing against preventing, going on against halted (not from the seed article)
+        ("The drought averted a food crisis.", "The drought triggered a food crisis.",
+         "conflict"),
+        ("The company suspended its merger with the bank.",
+         "The company completed its merger with the bank.", "conflict"),
+        ("The court denied the appeal was late.", "The court confirmed the appeal was late.",
+         "conflict"),
+        # must NOT fire: "the absence of X causes Y" is what "X prevents Y" says
+        ("The absence of the enzyme causes sensitivity to iron.",
+         "The enzyme pathways prevent sensitivity to iron.", "not_applicable"),
+        # must NOT fire: the opposite word is about another thing
+        ("The drought averted a food crisis.", "The rains triggered a flood in the valley.",
+         "not_applicable"),
         # paraphrase, another topic, homograph
         ("Ties between Russia and Armenia have soured.", TIES, "not_applicable"),
         ("Oil prices rose sharply.", "The population of the town fell.", "not_applicable"),

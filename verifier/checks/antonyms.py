@@ -29,6 +29,18 @@ PAIRS = [
     ("praise", "criticize"), ("protect", "abandon"), ("peace", "war"), ("positive", "negative"),
     ("early", "late"), ("cheap", "expensive"), ("strong", "weak"), ("large", "small"),
     ("traditional", "new"), ("internationally", "domestically"), ("sign", "reject"),
+    # setting off or stopping an event, a process going on or halted ("cause"/"prevent" is
+    # left out: "the absence of X causes Y" says what "X prevents Y" says, as a SciFact train
+    # claim did; so are "help"/"hurt" and "boost"/"hurt" for the same reason)
+    ("trigger", "avert"), ("trigger", "prevent"), ("spark", "avert"), ("spark", "prevent"),
+    ("provoke", "prevent"),
+    ("complete", "suspend"), ("complete", "halt"), ("complete", "abandon"),
+    ("continue", "suspend"), ("continue", "halt"), ("resume", "suspend"), ("resume", "halt"),
+    ("secure", "scuttle"), ("secure", "jeopardize"), ("secure", "undermine"),
+    ("strengthen", "undermine"), ("ease", "worsen"), ("ease", "intensify"), ("ease", "tighten"),
+    ("confirm", "deny"), ("admit", "deny"), ("impose", "lift"), ("release", "detain"),
+    ("release", "arrest"), ("acquit", "convict"), ("import", "export"), ("profit", "loss"),
+    ("surplus", "deficit"), ("victory", "defeat"), ("expand", "cut"), ("widen", "narrow"),
 ]
 # Stages of one process: not opposites (a withdrawal both begins and ends), but a date of one
 # stage says nothing about another (used by the dates check).

@@ -1,7 +1,8 @@
 """Antonyms and opposite directions (upgrade/downgrade, sour/improve, rise/fall, ...).
 
-A curated table of lemma pairs (WordNet is not shipped in a pip package usable offline, and its
-antonym relation misses most of the news-style pairs below). Fires only when the claim and the
+A curated table of lemma pairs: WordNet's antonym relation (shipped in ``verifier/data``)
+misses most of the news-style pairs below, and adding its direct antonyms cost SciFact dev
+0.8 F1 ("free" / "bound" histones; benchmarks/README.md, "Tried and not kept"). Fires only when the claim and the
 passage share the rest of their content words and the two opposite words stand in the same
 place: they share an argument or the word they modify ("its first meeting" is no opposite of
 "last month"). Beginning and completing a process are not opposites (both can be true), but

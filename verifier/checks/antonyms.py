@@ -2,10 +2,11 @@
 
 A curated table of lemma pairs: WordNet's antonym relation (shipped in ``verifier/data``)
 misses most of the news-style pairs below, and adding its direct antonyms cost SciFact dev
-0.8 F1 ("free" / "bound" histones; benchmarks/README.md, "Tried and not kept"). Fires only when the claim and the
-passage share the rest of their content words and the two opposite words stand in the same
-place: they share an argument or the word they modify ("its first meeting" is no opposite of
-"last month"). Beginning and completing a process are not opposites (both can be true), but
+0.8 F1 ("free" / "bound" histones; benchmarks/README.md, "Tried and not kept").
+
+Fires only when the claim and the passage share the rest of their content words and the two
+opposite words stand in the same place: they share an argument or the word they modify ("its
+first meeting" is no opposite of "last month"). Beginning and completing a process are not opposites (both can be true), but
 they conflict when the claim puts the beginning at the time the passage gives for the end
 ("began on Wednesday" against "completed on Wednesday").
 """

@@ -6,9 +6,9 @@ misses most of the news-style pairs below, and adding its direct antonyms cost S
 
 Fires only when the claim and the passage share the rest of their content words and the two
 opposite words stand in the same place: they share an argument or the word they modify ("its
-first meeting" is no opposite of "last month"). Beginning and completing a process are not opposites (both can be true), but
-they conflict when the claim puts the beginning at the time the passage gives for the end
-("began on Wednesday" against "completed on Wednesday").
+first meeting" is no opposite of "last month"). Beginning and completing a process are not
+opposites (both can be true), but they conflict when the claim puts the beginning at the time
+the passage gives for the end ("began on Wednesday" against "completed on Wednesday").
 """
 
 from __future__ import annotations

@@ -175,10 +175,9 @@ def align(claim: str, evidence: str) -> str:
     are only exchanged for demonyms ("Russian" never becomes "Russia"); a name the passage
     also writes the claim's way is left alone. The claim unchanged when nothing differs."""
     cd, ed = parse(claim), parse(evidence)
-    text = evidence.lower()
     edits = []
     for ce in named(cd):
-        if re.search(r"\b" + re.escape(ce.text.lower()) + r"\b", text):
+        if _says(evidence, ce.text.lower()):
             continue
         key = canon(ce.text)
         for ee in named(ed):
@@ -189,6 +188,11 @@ def align(claim: str, evidence: str) -> str:
     for a, b, name in sorted(edits, reverse=True):
         claim = claim[:a] + name + claim[b:]
     return claim
+
+
+def _says(text: str, name: str) -> bool:
+    """``text`` has ``name`` (lower-case) as whole words."""
+    return re.search(r"\b" + re.escape(name) + r"\b", text.lower()) is not None
 
 
 _DEMONYM_ENDINGS = ("ian", "ani", "ish", "ese", "ench", "eli", "can", "man")
@@ -292,7 +296,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     matched, missing = [], []
     for ce in c_ents:
         if any(_same_entity(ce.text, ee.text) for ee in e_ents) or \
-                re.search(r"\b" + re.escape(canon(ce.text)) + r"\b", ed.text.lower()):
+                _says(ed.text, canon(ce.text)):
             matched.append(ce)
         else:
             missing.append(ce)

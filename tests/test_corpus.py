@@ -83,3 +83,68 @@ def test_corpus_without_usable_documents_raises(tmp_path):
 def test_unsupported_single_file_raises():
     with pytest.raises(CorpusError, match="unsupported file type"):
         load_corpus(CORPUS / "notes.csv")
+
+
+# ---- HTML: offsets into the page's source ------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Caf&eacute; &amp; co</title>
+<script>var s = "<p>not text</p>";</script></head>
+<body><!-- a comment --><h1>Villages</h1>
+<p>Yerevan   returned <b>four</b> villages&nbsp;to Azerbaijan &amp; its
+   neighbours.<br/>Protests&#33; followed &#x2014; in Yerevan.</p>
+<ul><li>One item</li><li>Caf&eacute; Z&uuml;rich opened in 2020.</li></ul>
+</body></html>"""
+
+
+def test_html_text_map_text_and_title():
+    from verifier.corpus import html_text_map
+
+    text, title, _ = html_text_map(PAGE)
+    assert title == "Café & co"
+    assert text.split("\n\n") == [
+        "Villages",
+        "Yerevan returned four villages to Azerbaijan & its neighbours. Protests! followed — in "
+        "Yerevan.",
+        "One item",
+        "Café Zürich opened in 2020.",
+    ]
+
+
+def test_html_source_map_leads_every_word_back_to_the_file():
+    import html
+    import re
+
+    from verifier.corpus import html_text_map
+    from verifier.types import Document
+
+    text, _, source_map = html_text_map(PAGE)
+    doc = Document("p.html", "p.html", "", text, "", source_map)
+    for m in re.finditer(r"\S+", text):
+        a, b = doc.to_source(m.start(), m.end())
+        # the file's slice, tags dropped and entities decoded, is the word
+        assert re.sub(r"<[^>]*>", "", html.unescape(PAGE[a:b])) == m.group().replace(
+            "\xa0", " "), (m.group(), PAGE[a:b])
+
+
+def test_html_passages_quote_their_file_slice(tmp_path):
+    """Every sentence and window of an HTML page, cited by its offsets into the file:
+    ``html_text`` of that slice, normalised, is the passage's text."""
+    from verifier.chunking import make_passages
+    from verifier.cleaning import normalize_span
+    from verifier.corpus import html_text
+    from verifier.sentences import segment
+
+    for page in (PAGE, (CORPUS / "page.html").read_text(encoding="utf-8")):
+        (tmp_path / "p.html").write_text(page, encoding="utf-8")
+        (doc,) = load_corpus(tmp_path / "p.html")
+        passages = make_passages(doc, segment(doc), 2)
+        assert len(passages) >= 4
+        for p in passages:
+            a, b = doc.to_source(p.start, p.end)
+            assert normalize_span(html_text(page[a:b])[0]) == p.text, (p.text, page[a:b])
+
+
+def test_plain_documents_cite_their_own_offsets():
+    (doc,) = load_corpus(CORPUS / "crlf_bom.txt")
+    assert doc.source_map == () and doc.to_source(3, 17) == (3, 17)

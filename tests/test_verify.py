@@ -71,6 +71,27 @@ def test_citations_reproduce_their_quotes(verifier):
             assert all(c.stance is Stance.NOT_EVIDENCE for c in verdict.citations)
 
 
+def test_html_citations_point_into_the_page_source(tmp_path):
+    """A page's citations are offsets into the HTML file: its slice there, markup dropped
+    (``html_text``) and normalised, is the quote (``verifier search`` says the same)."""
+    from verifier.corpus import html_text
+
+    page = ROOT / "tests" / "data" / "corpus" / "page.html"
+    raw = page.read_text(encoding="utf-8")
+    v = Verifier(page, index_dir=tmp_path / "index").check(
+        "Prime Minister Nikol Pashinyan defended the move.")  # the offsets are under test here
+    assert v.label is Label.SUPPORTED, v.explanation
+    assert v.citations
+    for c in v.citations:
+        assert raw[c.start: c.end] != c.text  # the file's slice holds markup ...
+        assert normalize_span(html_text(raw[c.start: c.end])[0]) == c.text  # ... around it
+    out = CliRunner().invoke(app, ["search", "peace deal", "--corpus", str(page), "--index-dir",
+                                   str(tmp_path / "index"), "--json", "-k", "2"])
+    assert out.exit_code == 0, out.output
+    for hit in json.loads(out.stdout):
+        assert normalize_span(html_text(raw[hit["start"]: hit["end"]])[0]) == hit["text"]
+
+
 def test_captions_and_teasers_are_never_cited(verifier):
     v = verifier.check("An armoured vehicle of the Russian peacekeeping forces was photographed.")
     assert all("Stringer" not in c.text for c in v.citations)

@@ -114,20 +114,23 @@ def search(
         hits = HybridRetriever(corpus_index, embedder, mode=mode.value).search(query, k)
     except VerifierError as exc:
         fail(str(exc))
+    # offsets into the file (for an HTML page, the page's source, not its text)
+    spans = [corpus_index.documents[h.passage.doc_id].to_source(h.passage.start, h.passage.end)
+             for h in hits]
     if as_json:
         rows = [{"doc_id": h.passage.doc_id, "source": h.passage.source,
-                 "start": h.passage.start, "end": h.passage.end, "text": h.passage.text,
+                 "start": a, "end": b, "text": h.passage.text,
                  "score": round(h.score, 6),
                  "dense_score": None if h.dense_score is None else round(h.dense_score, 6),
                  "lexical_score": None if h.lexical_score is None else round(h.lexical_score, 6)}
-                for h in hits]
+                for h, (a, b) in zip(hits, spans)]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not hits:
         typer.echo("No passages found.", err=True)
-    for n, h in enumerate(hits, 1):
+    for n, (h, (a, b)) in enumerate(zip(hits, spans), 1):
         p = h.passage
-        typer.echo(f"{n}. {p.source}:{p.start}-{p.end}  (score {h.score:.4f})")
+        typer.echo(f"{n}. {p.source}:{a}-{b}  (score {h.score:.4f})")
         typer.echo(f'   "{p.text}"')
 
 

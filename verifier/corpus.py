@@ -1,13 +1,16 @@
 """Load a corpus: a directory (recursively) or a single file of .txt, .md, .html and .jsonl.
 
-Offsets we cite are Python string indices into ``Document.raw``:
+Offsets we cite are Python string indices into the file's text (decoded as UTF-8), or into
+``Document.raw`` for ``.jsonl``:
 
-* ``.txt`` / ``.md``: the file's bytes decoded as UTF-8, unchanged (CRLF and a BOM included;
-  a BOM is character 0 and the cleaner treats it as whitespace);
-* ``.html`` / ``.htm``: the text BeautifulSoup extracts (``html.parser``; ``script``, ``style``,
-  ``noscript`` and ``template`` dropped; block elements become paragraphs separated by a blank
-  line, whitespace inside a block collapsed). Offsets refer to this extracted text, not to the
-  HTML source;
+* ``.txt`` / ``.md``: ``raw`` is the file's text, unchanged (CRLF and a BOM included; a BOM is
+  character 0 and the cleaner treats it as whitespace);
+* ``.html`` / ``.htm``: ``raw`` is the page's text (``html_text_map``, on the standard
+  library's ``html.parser``: ``script``, ``style``, ``noscript``, ``template`` and ``head``
+  dropped; block elements become paragraphs separated by a blank line, whitespace inside a
+  block collapsed; entities decoded). Its ``source_map`` takes offsets back to the HTML file,
+  so a citation's ``start``/``end`` point into the file: ``html_text`` of that slice of the
+  file, normalised, is the quote;
 * ``.jsonl``: one document per line with fields ``id``, ``title``, ``text``; ``raw`` is ``text``
   and ``doc_id`` is ``f"{relpath}#{id}"``.
 
@@ -20,9 +23,11 @@ are skipped with a warning.
 from __future__ import annotations
 
 import hashlib
+import html as html_lib
 import json
 import logging
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 from verifier.errors import CorpusError
@@ -81,40 +86,139 @@ def iter_corpus_files(path: str | Path) -> list[Path]:
     return files
 
 
-def html_text(html: str) -> tuple[str, str]:
-    """(text, title) of an HTML page: one paragraph per block element, blank-line separated."""
-    from bs4 import BeautifulSoup, NavigableString, Tag
-    from bs4.element import PreformattedString
+class _HTMLEvents(HTMLParser):
+    """The page as (kind, data, start) events in source order; every source character belongs
+    to one event, so an event ends where the next starts. Kinds: ``text`` (raw text, or
+    the characters an entity reference stands for), ``open`` and ``close`` (tag names)."""
 
-    soup = BeautifulSoup(html, "html.parser")
-    title_tag = soup.find("title")
-    title = title_tag.get_text(" ", strip=True) if title_tag else ""
-    for tag in soup(_DROP_TAGS + ["title"]):
-        tag.decompose()
-    parts: list[str] = []
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)  # entities arrive apart, with their place
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.events: list[tuple[str, str, int]] = []
+        self.feed(html)
+        self.close()
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, PreformattedString):  # comments, doctype, CDATA
+    def _at(self) -> int:
+        line, col = self.getpos()
+        return self._line_starts[line - 1] + col
+
+    def handle_data(self, data: str) -> None:
+        self.events.append(("text", data, self._at()))
+
+    def handle_entityref(self, name: str) -> None:
+        self.events.append(("text", html_lib.unescape(f"&{name};"), self._at()))
+
+    def handle_charref(self, name: str) -> None:
+        self.events.append(("text", html_lib.unescape(f"&#{name};"), self._at()))
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.events.append(("open", tag, self._at()))
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self.events.append(("open", tag, self._at()))
+        self.events.append(("close", tag, self._at()))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("close", tag, self._at()))
+
+    def _skip(self, *_: object) -> None:
+        self.events.append(("skip", "", self._at()))
+
+    handle_comment = handle_decl = handle_pi = unknown_decl = _skip
+
+
+def html_text_map(html: str) -> tuple[str, str, tuple[tuple[int, int, int, int], ...]]:
+    """(text, title, source map) of an HTML page: one paragraph per block element,
+    blank-line separated, whitespace inside a block collapsed; ``script``, ``style``,
+    ``noscript``, ``template`` and ``head`` dropped (the title is kept apart).
+
+    The source map is a tuple of runs ``(text_start, text_len, html_start, html_len)``: those
+    characters of the text come from those of the page (one for one when the lengths are
+    equal; an entity such as ``&amp;`` or a collapsed stretch of whitespace otherwise), so a
+    passage of the text can be cited by its place in the HTML file (``Document.to_source``).
+    """
+    events = _HTMLEvents(html).events
+    chars: list[tuple[str, int, int]] = []  # (character, html start, html end)
+    title: list[str] = []
+    h1: list[str] = []
+    dropped: list[str] = []  # open elements whose text is not part of the page's text
+    in_title = in_h1 = False
+    for n, (kind, data, at) in enumerate(events):
+        end = events[n + 1][2] if n + 1 < len(events) else len(html)
+        if kind == "open":
+            if data == "body":
+                dropped.clear()  # a <head> left open ends where the body starts
+            if data in _DROP_TAGS or data == "title":
+                dropped.append(data)
+                in_title = in_title or data == "title"
+            elif not dropped and data in _BLOCK_TAGS:
+                chars += [("\n", at, at), ("\n", at, at)]
+            elif not dropped and data == "br":
+                chars.append(("\n", at, at))
+            in_h1 = in_h1 or (data == "h1" and not h1 and not dropped)
+        elif kind == "close":
+            if dropped and data == dropped[-1]:
+                dropped.pop()
+                in_title = in_title and data != "title"
+            elif not dropped and data in _BLOCK_TAGS:
+                chars += [("\n", at, at), ("\n", at, at)]
+            in_h1 = in_h1 and data != "h1"
+        elif kind == "text":
+            if in_title:
+                title.append(data)
+            if dropped:
                 continue
-            if isinstance(child, NavigableString):
-                parts.append(str(child))
-            elif isinstance(child, Tag):
-                if child.name == "br":
-                    parts.append("\n")
-                elif child.name in _BLOCK_TAGS:
-                    parts.append("\n\n")
-                    walk(child)
-                    parts.append("\n\n")
-                else:
-                    walk(child)
+            if in_h1:
+                h1.append(data)
+            if end - at == len(data):  # raw text: one character for one
+                chars += [(ch, at + i, at + i + 1) for i, ch in enumerate(data)]
+            else:  # an entity reference: every character it stands for spans all of it
+                chars += [(ch, at, end) for ch in data]
+    joined = "".join(c for c, _, _ in chars)
+    out: list[tuple[str, int, int]] = []
+    starts = [0] + [m.end() for m in _PARA_BREAK.finditer(joined)]
+    ends = [m.start() for m in _PARA_BREAK.finditer(joined)] + [len(joined)]
+    for a, b in zip(starts, ends):
+        block: list[tuple[str, int, int]] = []
+        i = a
+        while i < b:
+            if not joined[i].isspace():
+                block.append(chars[i])
+                i += 1
+                continue
+            j = i
+            while j < b and joined[j].isspace():
+                j += 1
+            if block and j < b:  # whitespace between words: one space (none at the ends)
+                block.append((" ", chars[i][1], chars[j - 1][2]))
+            i = j
+        if block:
+            if out:  # blocks are separated by a blank line
+                out += [("\n", block[0][1], block[0][1])] * 2
+            out += block
+    text = "".join(c for c, _, _ in out)
+    page_title = _WS.sub(" ", "".join(title)).strip() or _WS.sub(" ", "".join(h1)).strip()
+    return text, page_title, _runs(out)
 
-    walk(soup)
-    blocks = [_WS.sub(" ", b).strip() for b in _PARA_BREAK.split("".join(parts))]
-    text = "\n\n".join(b for b in blocks if b)
-    if not title:
-        h1 = soup.find("h1")
-        title = h1.get_text(" ", strip=True) if h1 else ""
+
+def _runs(chars: list[tuple[str, int, int]]) -> tuple[tuple[int, int, int, int], ...]:
+    """Compress per-character source spans into runs (see ``html_text_map``)."""
+    runs: list[list[int]] = []
+    for i, (_, a, b) in enumerate(chars):
+        last = runs[-1] if runs else None
+        one_for_one = b - a == 1
+        if (last is not None and one_for_one and last[1] == last[3]
+                and last[2] + last[3] == a):
+            last[1] += 1
+            last[3] += 1
+        else:
+            runs.append([i, 1, a, b - a])
+    return tuple(tuple(r) for r in runs)  # type: ignore[misc]
+
+
+def html_text(html: str) -> tuple[str, str]:
+    """(text, title) of an HTML page (see ``html_text_map``)."""
+    text, title, _ = html_text_map(html)
     return text, title
 
 
@@ -171,14 +275,14 @@ def load_file(path: Path, root: Path) -> list[Document]:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         return _jsonl_documents(text, rel)
-    title = path.stem
+    title, source_map = path.stem, ()
     if suffix in {".html", ".htm"}:
-        text, html_title = html_text(text)
+        text, html_title, source_map = html_text_map(text)
         title = html_title or title
     if not text.strip():
         log.warning("skipping %s: no text", rel)
         return []
-    return [Document(rel, rel, title, text, hashlib.sha256(data).hexdigest())]
+    return [Document(rel, rel, title, text, hashlib.sha256(data).hexdigest(), source_map)]
 
 
 def load_corpus(path: str | Path) -> list[Document]:

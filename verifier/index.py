@@ -58,7 +58,7 @@ from verifier.types import Document, Passage, Sentence, SentenceKind
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: documents carry source_map (HTML citations point into the file)
 HNSW_THRESHOLD = 50_000
 HNSW_M = 32
 HNSW_EF_SEARCH = 128
@@ -156,7 +156,7 @@ def _lock(index_dir: Path):
 
 # ---- the store: JSON-able records ------------------------------------------------------------
 # file record: {"sha256": str, "documents": [doc record]}
-# doc record:  {doc_id, source, title, raw, content_hash,
+# doc record:  {doc_id, source, title, raw, content_hash, source_map (runs; HTML only),
 #               "sentences": [[index, start, end, text, kind]], "passages": [[first, last, start,
 #               end, text]]}
 
@@ -189,7 +189,8 @@ class CorpusIndex:
         self._words: frozenset[str] | None = None
         for rel in sorted(store):
             for d in store[rel]["documents"]:
-                doc = Document(d["doc_id"], d["source"], d["title"], d["raw"], d["content_hash"])
+                doc = Document(d["doc_id"], d["source"], d["title"], d["raw"], d["content_hash"],
+                               tuple(tuple(r) for r in d.get("source_map", ())))
                 self.documents[doc.doc_id] = doc
                 self._sentences[doc.doc_id] = [
                     Sentence(doc.doc_id, i, a, b, t, SentenceKind(k))

@@ -6,6 +6,7 @@ the JSON output and the CLI use the same shapes.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
@@ -49,8 +50,10 @@ class SentenceKind(str, Enum):
 class Document:
     """One source document.
 
-    ``raw`` is the file decoded as UTF-8 (Python string indices are the offsets we cite);
-    for ``.jsonl`` corpora it is the ``text`` field of that line.
+    ``raw`` is the text sentences and passages are offsets into: the file decoded as UTF-8;
+    for ``.jsonl`` corpora the ``text`` field of that line; for HTML the page's text
+    (``corpus.html_text_map``), whose ``source_map`` leads back to the file, so citations
+    carry offsets into the HTML file itself (``to_source``).
     """
 
     doc_id: str
@@ -58,6 +61,27 @@ class Document:
     title: str
     raw: str
     content_hash: str
+    # runs (raw_start, raw_len, file_start, file_len) from ``raw`` back to the file; empty when
+    # ``raw`` is the file's text itself
+    source_map: tuple[tuple[int, int, int, int], ...] = ()
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """``raw[start:end]`` as offsets into the file's text (the same offsets unless
+        ``source_map`` says otherwise; then the span covers every source character the
+        slice came from, entity references whole)."""
+        if not self.source_map or end <= start:
+            return start, end
+        runs = self.source_map
+        keys = [r[0] for r in runs]
+
+        def run_at(i: int) -> tuple[int, int, int, int]:
+            return runs[max(bisect_right(keys, i) - 1, 0)]
+
+        t0, tn, h0, hn = run_at(start)
+        s = h0 + (start - t0) if tn == hn else h0
+        t0, tn, h0, hn = run_at(end - 1)
+        e = h0 + (end - t0) if tn == hn else h0 + hn
+        return s, max(e, s)
 
 
 @dataclass(frozen=True)
@@ -108,7 +132,8 @@ class Hit:
 
 @dataclass(frozen=True)
 class Citation:
-    """Evidence a reader can check: ``raw[start:end]`` of ``source``, normalised, is ``text``."""
+    """Evidence a reader can check: ``raw[start:end]`` of ``source`` (the file's text),
+    normalised, is ``text``; for an HTML page, ``corpus.html_text`` of that slice is."""
 
     doc_id: str
     source: str

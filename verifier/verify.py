@@ -310,9 +310,16 @@ class Verifier:
         cites: list[Citation] = []
         lead: int | None = None
 
+        docs = self.index.documents if self.index is not None else {}
+        decisive: set[int] = set()  # keys of the passages cited as evidence
+
         def cite(key: int, stance: Stance, score: float) -> Citation:
             p = evs[key].passage
-            return Citation(p.doc_id, p.source, p.start, p.end, p.text, stance, round(score, 4))
+            if stance is not Stance.NOT_EVIDENCE:
+                decisive.add(key)
+            doc = docs.get(p.doc_id)  # offsets into the file (an HTML page's, not its text)
+            start, end = doc.to_source(p.start, p.end) if doc is not None else (p.start, p.end)
+            return Citation(p.doc_id, p.source, start, end, p.text, stance, round(score, 4))
 
         if d.label is Label.SUPPORTED:
             keys = _prefer_short(d.supporting, evs)[: s.max_citations]
@@ -335,10 +342,8 @@ class Verifier:
         else:
             order = sorted(range(len(evs)), key=lambda k: -evs[k].relevance)[:2]
             cites = [cite(k, Stance.NOT_EVIDENCE, evs[k].relevance) for k in order]
-        decisive = {c.start for c in cites if c.stance is not Stance.NOT_EVIDENCE}
         findings = tuple(
-            f for e in evs if e.passage.start in decisive for f in e.findings
-            if f.status != "not_applicable"
+            f for k in sorted(decisive) for f in evs[k].findings if f.status != "not_applicable"
         )
         return Verdict(
             claim=claim,

@@ -2,8 +2,9 @@
 
 Sets: SNLI test (10k), HealthVer dev (3-way), FEVER-Symmetric dev (binary, forced E vs C),
 VitaminC held-out pages (real and synthetic, 3-way; the page split rule is in
-verifier.training.data.page_in_train), SciFact dev with oracle rationales, and the probe pairs.
-Also ms/pair at batch 1 and 32, load time and peak RSS.
+verifier.training.data.page_in_train), SciFact dev with oracle rationales, the probe pairs,
+and PAWS-X English dev (word-order diagnostic: 2,000 pairs with the same words, paraphrase or
+not; not in any training set). Also ms/pair at batch 1 and 32, load time and peak RSS.
 
     python benchmarks/bench_nli.py --model verifier/models/nli --out benchmarks/results/nli.json
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import io
 import json
 import random
@@ -82,6 +84,13 @@ def load_sets(data: Path, snli_test: Path | None, limit: int | None) -> dict[str
                 sf.append((" ".join(doc[:2]), c["claim"], "neutral"))
     sets["scifact_dev_oracle"] = sf
     sets["probes"] = list(PROBES)
+    paws = data / "nli" / "paws-x-en" / "pawsx_dev-en.tsv.gz"
+    if paws.exists():  # word-order diagnostic: same words, paraphrase (1) or not (0)
+        with gzip.open(paws, "rt", encoding="utf-8") as f:
+            rows = [r for r in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+                    if len(r) >= 3 and r[-1] in {"0", "1"}]
+        sets["paws_x_en_dev"] = [(r[-3], r[-2], "paraphrase" if r[-1] == "1" else "other")
+                                 for r in rows]
     if limit:
         sets = {k: v[:limit] for k, v in sets.items()}
     return sets
@@ -102,6 +111,21 @@ def metrics(gold: list[str], pred: list[str], binary: bool) -> dict:
     return {"n": n, "accuracy": round(100 * acc, 2),
             "macro_f1": round(100 * sum(f1s.values()) / len(f1s), 2),
             "f1": {k: round(100 * v, 2) for k, v in f1s.items()}}
+
+
+def paws_metrics(gold: list[str], pred: list[str]) -> dict:
+    """PAWS pairs share their words: a paraphrase should be read as entailment, a scrambled
+    non-paraphrase should not. Accuracy of "entailment or not", and the shares behind it."""
+    para = [p for g, p in zip(gold, pred) if g == "paraphrase"]
+    other = [p for g, p in zip(gold, pred) if g != "paraphrase"]
+
+    def share(xs: list[str], lab: str) -> float:
+        return round(100 * sum(x == lab for x in xs) / max(1, len(xs)), 2)
+
+    correct = sum(p == "entailment" for p in para) + sum(p != "entailment" for p in other)
+    return {"n": len(gold), "accuracy_entailment_or_not": round(100 * correct / len(gold), 2),
+            "paraphrase_read_as": {lab: share(para, lab) for lab in LABELS},
+            "non_paraphrase_read_as": {lab: share(other, lab) for lab in LABELS}}
 
 
 def ms_per_pair(model, pairs: list[tuple[str, str]]) -> dict[str, float]:
@@ -144,6 +168,9 @@ def main() -> None:
         el = time.perf_counter() - t
         gold = [g for _, _, g in rows]
         pred = [max(LABELS, key=lambda k: getattr(s, k)) for s in scores]
+        if name == "paws_x_en_dev":
+            results[name] = paws_metrics(gold, pred)
+            continue
         binary = name == "fever_symmetric_dev"
         m = metrics(gold, pred, binary=False)
         if binary:

@@ -41,3 +41,17 @@ def test_split_claim_borrows_subject():
     parts = split_claim("Russian peacekeepers completed the withdrawal and left the region.")
     assert len(parts) == 2
     assert parts[1].startswith("Russian peacekeepers")
+
+
+@pytest.mark.parametrize(("claim", "second"), [
+    ("Putin is Russia's president, and he visited Baku in April.", "Putin visited Baku in April."),
+    ("The treaty was signed in 1963, and it remains in force.", "The treaty remains in force."),
+    ("Armenia and Azerbaijan fought two wars, and they signed a ceasefire in 2020.",
+     "Armenia and Azerbaijan signed a ceasefire in 2020."),
+    # the pronoun cannot stand for the first subject: left as written
+    ("The villages were returned, and it sparked protests.", "It sparked protests."),
+    ("Putin is Russia's president, and they visited Baku.", "They visited Baku."),
+    ("Putin met Aliyev, and Pashinyan said he was not told.", "Pashinyan said he was not told."),
+])
+def test_split_claim_resolves_a_subject_pronoun_to_the_first_subject(claim, second):
+    assert split_claim(claim)[1] == second

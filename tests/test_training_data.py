@@ -220,3 +220,44 @@ def test_wordnet_pairs_come_in_equal_shares_labelled_entailment(nlp):
     assert [p.source.split(":")[0] for p in pairs].count("synthetic_b") == 2
     assert {p.label for p in pairs} == {"entailment"}
     assert all(p.premise != p.hypothesis for p in pairs)
+
+
+@pytest.mark.parametrize(("sentence", "fn", "expected"), [
+    ("Last month, Yerevan returned to Azerbaijan four frontier villages.", "move_adverbial",
+     "Yerevan returned to Azerbaijan four frontier villages last month."),
+    ("France and Germany signed the treaty in 1963.", "move_adverbial",
+     "In 1963, France and Germany signed the treaty."),
+    ("France and Germany signed the treaty in 1963.", "swap_conjuncts",
+     "Germany and France signed the treaty in 1963."),
+    ("The president gave the award to the scientist in Stockholm on Monday.", "shift_dative",
+     "The president gave to the scientist the award in Stockholm on Monday."),
+])
+def test_reorderings_keep_every_word_and_role(nlp, sentence, fn, expected):
+    out = getattr(S, fn)(nlp(sentence), random.Random(0))
+    assert out == expected
+    def words(text: str) -> list[str]:
+        return sorted(text.lower().replace(",", "").rstrip(".").split())
+
+    assert words(out) == words(sentence)  # the same words, only their order changed
+
+
+@pytest.mark.parametrize("sentence", [
+    "Although it rained, the match continued.",  # a concessive clause is not moved
+    "The researchers found that the drug reduced mortality.",  # nothing to move
+    "Apple sued Samsung.",  # names in different roles are never swapped
+])
+def test_reorderings_leave_sentences_without_a_safe_move(nlp, sentence):
+    doc = nlp(sentence)
+    assert all(fn(doc, random.Random(0)) is None for fn in S.REORDERINGS.values())
+
+
+def test_reorder_pairs_pair_each_reordering_with_its_agent_swap(nlp):
+    from verifier.training.extend import reorder_pairs
+
+    sents = {"news": ["On Monday, Apple paid $500 million to Samsung after the ruling."] * 3}
+    pairs = reorder_pairs(sents, nlp, random.Random(0), 2)
+    ent = [p for p in pairs if p.label == "entailment"]
+    con = [p for p in pairs if p.label == "contradiction"]
+    assert len(ent) == 2 and all(p.source.startswith("synthetic_news:reorder_") for p in ent)
+    assert con and all("Samsung paid" in p.hypothesis for p in con)
+    assert all(p.premise != p.hypothesis for p in pairs)

@@ -2,7 +2,9 @@
 
 "A and B", "A, but B", "A; B" become two sub-claims when each side has its own verb; a second
 part without a subject borrows the first part's subject ("Russia withdrew its troops and
-completed the handover" -> "... and Russia completed the handover").
+completed the handover" -> "... and Russia completed the handover"), and so does a part whose
+subject is a pronoun standing for it ("Putin is Russia's president, and he visited Baku" ->
+"Putin visited Baku.").
 """
 
 from __future__ import annotations
@@ -52,12 +54,29 @@ def _joins_clauses(cc) -> bool:
     return not any(t.text == "," for t in cc.doc[first.i: cc.i])
 
 
+def _subject(span):
+    return next((t for t in span if t.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
 def _subject_text(span) -> str | None:
-    for t in span:
-        if t.dep_ in {"nsubj", "nsubjpass"}:
-            sub = list(t.subtree)
-            return span.doc[sub[0].i: sub[-1].i + 1].text
-    return None
+    t = _subject(span)
+    if t is None:
+        return None
+    sub = list(t.subtree)
+    return span.doc[sub[0].i: sub[-1].i + 1].text
+
+
+def _refers_to(pronoun, subject) -> bool:
+    """Whether a later part's subject pronoun can stand for the first part's subject: "he" or
+    "she" for a person, "it" for a thing, "they" for a plural or a coordination."""
+    p = pronoun.lower_
+    person = subject.ent_type_ == "PERSON"
+    plural = subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
+    if p in {"he", "she"}:
+        return person and not plural
+    if p == "it":
+        return not person and not plural and subject.pos_ in {"NOUN", "PROPN"}
+    return p == "they" and plural
 
 
 def split_claim(claim: str, nlp=None) -> list[str]:
@@ -88,6 +107,7 @@ def split_claim(claim: str, nlp=None) -> list[str]:
         prev = c + 1
     parts.append(doc[prev:])
     subject = _subject_text(parts[0])
+    first_subject = _subject(parts[0])
     out = []
     for i, span in enumerate(parts):
         text = span.text.strip(" ,;")
@@ -95,6 +115,11 @@ def split_claim(claim: str, nlp=None) -> list[str]:
             continue
         if i > 0 and subject and _subject_text(span) is None and span[0].pos_ in {"VERB", "AUX"}:
             text = f"{subject} {text}"
+        own = _subject(span) if i > 0 else None
+        if (own is not None and first_subject is not None and own.pos_ == "PRON"
+                and first_subject.pos_ != "PRON" and _refers_to(own, first_subject)
+                and text.lower().startswith(own.lower_ + " ")):
+            text = f"{subject}{text[len(own.text):]}"  # "he visited Baku" -> "Putin visited Baku"
         text = text[:1].upper() + text[1:]
         if not text.endswith((".", "!", "?")):
             text += "."

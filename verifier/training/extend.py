@@ -1,13 +1,22 @@
-"""Add WordNet synonym swaps (entailment) to a saved training set.
+"""Add synthetic pairs of one kind to a saved training set.
 
-v6 learned from minimal edits that "one word changed" means contradiction, and calls
-paraphrases of a true claim contradictions ("Baku took over the territory" / "Azerbaijan seized
-the territory": 0.94). This adds pairs whose hypothesis is the premise with one or two content
-words written with another word of the same WordNet sense (``synthetic.swap_wordnet_synonym``),
-from sentences of SNLI premises, SciFact abstracts and FNC-1 news bodies (never the seed
-article's topic)::
+``--kind wordnet`` (candidate v7): WordNet synonym swaps as entailment. v6 learned from minimal
+edits that "one word changed" means contradiction, and calls paraphrases of a true claim
+contradictions ("Baku took over the territory" / "Azerbaijan seized the territory": 0.94). The
+hypothesis is the premise with one or two content words written with another word of the same
+WordNet sense (``synthetic.swap_wordnet_synonym``).
+
+``--kind reorder`` (candidate v8): the premise with its words in another order and the same
+meaning, as entailment: an adverbial moved, the dative shifted, two coordinated names swapped
+(``synthetic.REORDERINGS``); beside each, where the sentence allows it, the agent/recipient
+swap of the same premise as contradiction, so the order of the words alone decides nothing.
+
+The sentences come from SNLI premises, SciFact abstracts and FNC-1 news bodies (never the
+seed article's topic)::
 
     python -m verifier.training.extend --base pairs_v6.json.xz --pairs 30000 --out pairs_v7.json.xz
+    python -m verifier.training.extend --kind reorder --base pairs_v6.json.xz --pairs 20000 \
+        --out pairs_v8.json.xz
 
 10% of the new pairs (by sentence) go to the dev set.
 """
@@ -22,7 +31,7 @@ from collections import Counter
 from pathlib import Path
 
 from verifier.training.data import SEED_MARKERS, read_pairs, synthetic_sources, write_pairs
-from verifier.training.synthetic import Pair, swap_wordnet_synonym
+from verifier.training.synthetic import REORDERINGS, Pair, swap_agents, swap_wordnet_synonym
 
 log = logging.getLogger("verifier.training")
 
@@ -59,12 +68,45 @@ def wordnet_pairs(sentences: dict[str, list[str]], nlp, rng: random.Random,
     return pairs
 
 
+def reorder_pairs(sentences: dict[str, list[str]], nlp, rng: random.Random,
+                  n: int) -> list[Pair]:
+    """Up to ``n`` reordering entailments in equal shares per source, each with the agent
+    swap of its premise as a contradiction where there is one (not counted in ``n``)."""
+    pairs: list[Pair] = []
+    share = n // max(1, len(sentences))
+    kinds = list(REORDERINGS.items())
+    for name, sents in sentences.items():
+        made = 0
+        for doc in nlp.pipe(sents, batch_size=256):
+            rng.shuffle(kinds)
+            made_by = ((k, fn(doc, rng)) for k, fn in kinds)
+            kind, hyp = next(((k, h) for k, h in made_by if h and h != doc.text), ("", None))
+            if hyp is None:
+                continue
+            pairs.append(Pair(doc.text, hyp, "entailment", f"synthetic_{name}:{kind}"))
+            swapped = swap_agents(doc, rng)
+            if swapped and swapped != doc.text:
+                pairs.append(Pair(doc.text, swapped, "contradiction",
+                                  f"synthetic_{name}:agent_swap"))
+            made += 1
+            if made >= share:
+                break
+    return pairs
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--base", type=Path, required=True,
                     help="a set saved by python -m verifier.training.data")
     ap.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
-    ap.add_argument("--pairs", type=int, default=30000, help="synonym swaps to add")
+    ap.add_argument("--kind", choices=("wordnet", "reorder"), default="wordnet",
+                    help="which pairs to add (see above)")
+    ap.add_argument("--pairs", type=int, default=30000,
+                    help="entailments to add (synonym swaps or reorderings)")
+    ap.add_argument("--base-fraction", type=float, default=1.0,
+                    help="keep this share of the base set's training pairs (a seeded sample; "
+                         "the dev set is kept whole): a shorter run that still replays every "
+                         "source")
     ap.add_argument("--seed", type=int, default=21)
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
@@ -73,16 +115,23 @@ def main(argv: list[str] | None = None) -> None:
 
     rng = random.Random(args.seed)
     train, dev, stats = read_pairs(args.base)
+    if not 0 < args.base_fraction <= 1:
+        ap.error("--base-fraction must be in (0, 1]")
+    if args.base_fraction < 1:
+        train = rng.sample(train, round(len(train) * args.base_fraction))
     sents = source_sentences(train, args.data_dir, rng, per_source=args.pairs)
-    new = wordnet_pairs(sents, get_nlp(), rng, args.pairs)
+    make = wordnet_pairs if args.kind == "wordnet" else reorder_pairs
+    new = make(sents, get_nlp(), rng, args.pairs)
     rng.shuffle(new)
     n_dev = len(new) // 10
     dev, train = dev + new[:n_dev], train + new[n_dev:]
     rng.shuffle(train)
     stats = dict(stats)
     stats["extended_with"] = {"base": str(args.base), "seed": args.seed,
-                              "wordnet_synonym": dict(Counter(p.source for p in new))}
+                              "base_fraction": args.base_fraction,
+                              "kind": args.kind, "pairs": dict(Counter(p.source for p in new))}
     stats["train"] = dict(Counter(p.label for p in train))
+    stats["train_by_source"] = dict(Counter(p.source.split(":")[0] for p in train))
     stats["dev"] = dict(Counter(p.label for p in dev))
     write_pairs(args.out, train, dev, stats)
     log.info("wrote %d train and %d dev pairs to %s: %s", len(train), len(dev), args.out,

@@ -424,6 +424,120 @@ def swap_wordnet_synonym(doc, rng: random.Random) -> str | None:
     return text
 
 
+# ---- reorderings (entailment): the same words, the same roles, another order ------------------
+# v6 learned from agent/recipient swaps that "same words, other order" means contradiction, and
+# reads "Yerevan returned four villages to Azerbaijan last month" against "Last month, Yerevan
+# returned to Azerbaijan four villages" as one (0.80). These pairs are the contrast the swaps
+# lack: an adverbial moved, the dative shifted, coordinated names swapped keep the meaning.
+
+_FRONTABLE = {"prep", "npadvmod", "advcl"}
+_DATIVE_VERBS = {"give", "hand", "send", "offer", "sell", "grant", "lend", "pay", "show", "award",
+                 "return", "deliver", "transfer", "provide"}
+
+
+def _text_of(tokens) -> str:
+    out = "".join(t.text_with_ws for t in tokens).strip()
+    return re.sub(r"\s+([,.;:])", r"\1", out)
+
+
+def _lower_first(doc, span_start: int, text: str) -> str:
+    """Lower-case a sentence-initial word that is not a name ("Last month" -> "last month")."""
+    t = doc[span_start]
+    if t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP", "LOC"} or \
+            t.text.isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def move_adverbial(doc, rng: random.Random) -> str | None:
+    """Move a fronted adverbial ("Last month, X did Y.") to the end ("X did Y last month."),
+    or a final one of the main verb to the front."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"} or len(doc) < 6:
+        return None
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    final = doc[end].text if end < len(doc) else "."
+    for child in root.children:  # a fronted adverbial ending in a comma
+        sub = list(child.subtree)
+        a, b = sub[0].i, sub[-1].i + 1
+        if (a == 0 and child.dep_ in _FRONTABLE and b < end - 3 and doc[b].text == ","
+                and not any(t.lower_ in {"however", "but", "although", "though", "if", "when",
+                                         "while", "because"} for t in sub)):
+            adv = _lower_first(doc, 0, _text_of(sub))
+            rest = _upper_first(_text_of(doc[b + 1: end]))
+            return f"{rest} {adv}{final}"
+    children = [c for c in root.rights if c.dep_ in {"prep", "npadvmod"}]
+    if not children:
+        return None
+    last = children[-1]
+    sub = list(last.subtree)
+    a, b = sub[0].i, sub[-1].i + 1
+    if b != end or a < 3 or len(sub) > 8 or not any(
+            t.ent_type_ in {"DATE", "TIME", "GPE", "LOC"} for t in sub):
+        return None  # only a final time or place phrase of the main verb
+    if doc[a - 1].text == ",":
+        a -= 1
+    head = _lower_first(doc, 0, _text_of(doc[:a]))
+    return f"{_upper_first(_text_of(sub))}, {head}{final}"
+
+
+def shift_dative(doc, rng: random.Random) -> str | None:
+    """'returned to Azerbaijan four villages' <-> 'returned four villages to Azerbaijan'."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _DATIVE_VERBS:
+            continue
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        to = next((c for c in verb.rights if c.dep_ in {"prep", "dative"}
+                   and c.lower_ == "to"), None)
+        if obj is None or to is None:
+            continue
+        o, p = list(obj.subtree), list(to.subtree)
+        if len(p) < 2 or len(o) > 10 or len(p) > 8:
+            continue
+        first, second = (o, p) if o[0].i < p[0].i else (p, o)
+        if second[0].i != first[-1].i + 1:
+            continue  # only two neighbouring constituents
+        a, b = first[0].i, second[-1].i + 1
+        left = doc[:a].text_with_ws if a > 0 else ""
+        right = doc[b - 1].whitespace_ + doc[b:].text if b < len(doc) else ""
+        out = f"{left}{_text_of(second)} {_text_of(first)}{right}"
+        return re.sub(r"\s+([,.;:])", r"\1", out).strip()
+    return None
+
+
+def swap_conjuncts(doc, rng: random.Random) -> str | None:
+    """'Azerbaijan and Armenia fought' -> 'Armenia and Azerbaijan fought' (two coordinated
+    names in the subject: the same claim)."""
+    if any(t.lower_ in {"respectively", "followed", "before", "after", "then"} for t in doc):
+        return None
+    for t in doc:
+        if t.dep_ not in {"nsubj", "nsubjpass"} or t.ent_type_ not in {
+                "PERSON", "ORG", "GPE", "NORP", "LOC"}:
+            continue
+        conj = [c for c in t.children if c.dep_ == "conj"]
+        cc = [c for c in t.children if c.dep_ == "cc" and c.lower_ == "and"]
+        if len(conj) != 1 or len(cc) != 1 or conj[0].ent_type_ != t.ent_type_:
+            continue
+        ent_a = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+        ent_b = next((e for e in doc.ents if e.start <= conj[0].i < e.end), None)
+        if ent_a is None or ent_b is None or ent_a.end != cc[0].i or cc[0].i + 1 != ent_b.start:
+            continue
+        out = replace_span(doc, ent_a.start, ent_b.end, f"{ent_b.text} and {ent_a.text}")
+        return out if out != doc.text else None
+    return None
+
+
+REORDERINGS: dict[str, Callable] = {
+    "reorder_adverbial": move_adverbial,
+    "reorder_dative": shift_dative,
+    "reorder_conjuncts": swap_conjuncts,
+}
+
+
 CONTRADICTIONS: dict[str, Callable] = {
     "number": swap_number,
     "hedge_conflict": hedge_conflict,

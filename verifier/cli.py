@@ -115,8 +115,7 @@ def search(
     except VerifierError as exc:
         fail(str(exc))
     # offsets into the file (for an HTML page, the page's source, not its text)
-    spans = [corpus_index.documents[h.passage.doc_id].to_source(h.passage.start, h.passage.end)
-             for h in hits]
+    spans = [corpus_index.source_span(h.passage) for h in hits]
     if as_json:
         rows = [{"doc_id": h.passage.doc_id, "source": h.passage.source,
                  "start": a, "end": b, "text": h.passage.text,

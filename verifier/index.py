@@ -219,6 +219,13 @@ class CorpusIndex:
                           sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()[:12]
 
+    def source_span(self, passage: Passage) -> tuple[int, int]:
+        """The passage's offsets into its file (an HTML page's source, not its text)."""
+        doc = self.documents.get(passage.doc_id)
+        if doc is None:
+            return passage.start, passage.end
+        return doc.to_source(passage.start, passage.end)
+
     @property
     def words(self) -> frozenset[str]:
         """Every word of the corpus, lower-cased (``verifier.checks.entities.word_set``): to

@@ -310,15 +310,14 @@ class Verifier:
         cites: list[Citation] = []
         lead: int | None = None
 
-        docs = self.index.documents if self.index is not None else {}
         decisive: set[int] = set()  # keys of the passages cited as evidence
 
         def cite(key: int, stance: Stance, score: float) -> Citation:
             p = evs[key].passage
             if stance is not Stance.NOT_EVIDENCE:
                 decisive.add(key)
-            doc = docs.get(p.doc_id)  # offsets into the file (an HTML page's, not its text)
-            start, end = doc.to_source(p.start, p.end) if doc is not None else (p.start, p.end)
+            start, end = (self.index.source_span(p) if self.index is not None  # into the file
+                          else (p.start, p.end))
             return Citation(p.doc_id, p.source, start, end, p.text, stance, round(score, 4))
 
         if d.label is Label.SUPPORTED:

@@ -28,6 +28,7 @@ import json
 import logging
 import random
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from verifier.training.data import SEED_MARKERS, read_pairs, synthetic_sources, write_pairs
@@ -50,48 +51,56 @@ def source_sentences(train: list[Pair], data_dir: Path, rng: random.Random,
     return out
 
 
-def wordnet_pairs(sentences: dict[str, list[str]], nlp, rng: random.Random,
-                  n: int) -> list[Pair]:
-    """Up to ``n`` synonym-swap entailments, in equal shares per source."""
+def _in_equal_shares(sentences: dict[str, list[str]], nlp, n: int,
+                     make: Callable[[object, str], list[Pair]]) -> list[Pair]:
+    """Pairs from ``make(doc, source)`` for up to ``n // len(sentences)`` sentences of each
+    source (those for which ``make`` returns any pairs)."""
     pairs: list[Pair] = []
     share = n // max(1, len(sentences))
     for name, sents in sentences.items():
         made = 0
         for doc in nlp.pipe(sents, batch_size=256):
-            hyp = swap_wordnet_synonym(doc, rng)
-            if hyp and hyp != doc.text:
-                pairs.append(Pair(doc.text, hyp, "entailment",
-                                  f"synthetic_{name}:wordnet_synonym"))
+            new = make(doc, name)
+            if new:
+                pairs += new
                 made += 1
                 if made >= share:
                     break
     return pairs
 
 
+def wordnet_pairs(sentences: dict[str, list[str]], nlp, rng: random.Random,
+                  n: int) -> list[Pair]:
+    """Up to ``n`` synonym-swap entailments, in equal shares per source."""
+
+    def make(doc, name: str) -> list[Pair]:
+        hyp = swap_wordnet_synonym(doc, rng)
+        if not hyp or hyp == doc.text:
+            return []
+        return [Pair(doc.text, hyp, "entailment", f"synthetic_{name}:wordnet_synonym")]
+
+    return _in_equal_shares(sentences, nlp, n, make)
+
+
 def reorder_pairs(sentences: dict[str, list[str]], nlp, rng: random.Random,
                   n: int) -> list[Pair]:
     """Up to ``n`` reordering entailments in equal shares per source, each with the agent
     swap of its premise as a contradiction where there is one (not counted in ``n``)."""
-    pairs: list[Pair] = []
-    share = n // max(1, len(sentences))
     kinds = list(REORDERINGS.items())
-    for name, sents in sentences.items():
-        made = 0
-        for doc in nlp.pipe(sents, batch_size=256):
-            rng.shuffle(kinds)
-            made_by = ((k, fn(doc, rng)) for k, fn in kinds)
-            kind, hyp = next(((k, h) for k, h in made_by if h and h != doc.text), ("", None))
-            if hyp is None:
-                continue
-            pairs.append(Pair(doc.text, hyp, "entailment", f"synthetic_{name}:{kind}"))
-            swapped = swap_agents(doc, rng)
-            if swapped and swapped != doc.text:
-                pairs.append(Pair(doc.text, swapped, "contradiction",
-                                  f"synthetic_{name}:agent_swap"))
-            made += 1
-            if made >= share:
-                break
-    return pairs
+
+    def make(doc, name: str) -> list[Pair]:
+        rng.shuffle(kinds)
+        made_by = ((k, fn(doc, rng)) for k, fn in kinds)
+        kind, hyp = next(((k, h) for k, h in made_by if h and h != doc.text), ("", None))
+        if hyp is None:
+            return []
+        out = [Pair(doc.text, hyp, "entailment", f"synthetic_{name}:{kind}")]
+        swapped = swap_agents(doc, rng)
+        if swapped and swapped != doc.text:
+            out.append(Pair(doc.text, swapped, "contradiction", f"synthetic_{name}:agent_swap"))
+        return out
+
+    return _in_equal_shares(sentences, nlp, n, make)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -261,3 +261,40 @@ def test_reorder_pairs_pair_each_reordering_with_its_agent_swap(nlp):
     assert len(ent) == 2 and all(p.source.startswith("synthetic_news:reorder_") for p in ent)
     assert con and all("Samsung paid" in p.hypothesis for p in con)
     assert all(p.premise != p.hypothesis for p in pairs)
+
+
+def _covidfact_tsv(path, header, rows):
+    lines = ["\t".join(header)] + ["\t".join([str(i), *r]) for i, r in enumerate(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_covidfact_counter_claims_are_contradictions_and_some_claims_get_a_neutral(tmp_path):
+    from verifier.training.data import read_covidfact
+
+    evidence = [f"Study {i} found that drug {i} > reduced deaths among patients {i}." for i in
+                range(6)]
+    rows = []
+    for i, ev in enumerate(evidence):
+        rows += [[ev, f"Drug {i} reduces deaths", "entailment"],
+                 [ev, f"Drug {i} increases deaths", "not_entailment"]]
+    # dev.tsv names its label column "entailment": the reader goes by position, not by name
+    _covidfact_tsv(tmp_path / "dev.tsv", ["index", "sentence1", "Sentence2", "entailment"], rows)
+    pairs = read_covidfact(tmp_path / "dev.tsv", random.Random(0), neutral_share=0.5)
+    real = pairs[:12]
+    assert [p.label for p in real] == ["entailment", "contradiction"] * 6
+    assert all(">" not in p.premise and "  " not in p.premise for p in real)
+    assert real[1].hypothesis == "Drug 0 increases deaths"
+    neutral = pairs[12:]
+    assert neutral and all(p.label == "neutral" for p in neutral)
+    # a neutral claim is set beside the evidence of another claim, never its own
+    own = {p.hypothesis: p.premise for p in real}
+    assert all(p.premise != own[p.hypothesis] for p in neutral)
+    assert not read_covidfact(tmp_path / "dev.tsv", random.Random(0), neutral_share=0)[12:]
+
+
+def test_covidfact_rows_without_a_known_label_are_refused(tmp_path):
+    from verifier.training.data import read_covidfact
+
+    _covidfact_tsv(tmp_path / "t.tsv", ["index", "sentence1", "sentence2"], [["ev", "claim"]])
+    with pytest.raises(ValueError, match="expected index, evidence, claim, label"):
+        read_covidfact(tmp_path / "t.tsv", random.Random(0))

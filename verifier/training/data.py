@@ -140,6 +140,44 @@ def read_scifact_train(data_dir: Path, rng: random.Random) -> list[Pair]:
     return out
 
 
+COVIDFACT_MAP = {"entailment": "entailment", "not_entailment": "contradiction"}
+
+
+def read_covidfact(path: Path, rng: random.Random, neutral_share: float = 0.3) -> list[Pair]:
+    """COVID-Fact sentence pairs (``RTE-covidfact/train.tsv`` or ``dev.tsv``: evidence,
+    claim, entailment / not_entailment) as NLI pairs.
+
+    COVID-Fact has no "not enough info" class: its not_entailment claims are counter-claims
+    made by changing a salient word of a true claim ("vaccine is effective" / "ineffective"),
+    refuted by the same evidence, so they are contradictions. The evidence's " > " quote
+    markers are dropped. So that the set does not teach "health claim = entailed or
+    refuted", ``neutral_share`` of the claims (a seeded draw) also appear, as neutral, beside
+    the evidence of another claim whose words they share least."""
+    rows = []
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader, None)  # the header names differ between the files (dev.tsv's is wrong)
+        for r in reader:
+            label = COVIDFACT_MAP.get(r[3].strip()) if len(r) == 4 else None
+            if label is None:
+                raise ValueError(f"{path}: expected index, evidence, claim, label: {r[:1]}")
+            premise = re.sub(r"\s*>\s*", " ", r[1]).strip()
+            rows.append(Pair(_clip(premise), r[2].strip(), label, "covidfact"))
+    premises = sorted({p.premise for p in rows})
+    words = {p: set(re.findall(r"\w+", p.lower())) for p in premises}
+    neutral = []
+    for p in rows:
+        if rng.random() >= neutral_share:
+            continue
+        claim = set(re.findall(r"\w+", p.hypothesis.lower()))
+        others = rng.sample(premises, min(20, len(premises)))
+        other = min((o for o in others if o != p.premise),
+                    key=lambda o: len(claim & words[o]), default=None)
+        if other is not None:
+            neutral.append(Pair(other, p.hypothesis, "neutral", "covidfact"))
+    return rows + neutral
+
+
 def _split_sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'])", text) if s.strip()]
 

@@ -6,6 +6,10 @@ contradictions ("Baku took over the territory" / "Azerbaijan seized the territor
 hypothesis is the premise with one or two content words written with another word of the same
 WordNet sense (``synthetic.swap_wordnet_synonym``).
 
+``--kind covidfact`` (candidate v9): COVID-Fact's own train split (real health claims and
+their counter-claims against the evidence, ``data.read_covidfact``), its dev split as dev. v6
+reads few health claims as contradicted (HealthVer, COVID-Fact test).
+
 ``--kind reorder`` (candidate v8): the premise with its words in another order and the same
 meaning, as entailment: an adverbial moved, the dative shifted, two coordinated names swapped
 (``synthetic.REORDERINGS``); beside each, where the sentence allows it, the agent/recipient
@@ -17,8 +21,10 @@ seed article's topic)::
     python -m verifier.training.extend --base pairs_v6.json.xz --pairs 30000 --out pairs_v7.json.xz
     python -m verifier.training.extend --kind reorder --base pairs_v6.json.xz --pairs 20000 \
         --out pairs_v8.json.xz
+    python -m verifier.training.extend --kind covidfact --base pairs_v6.json.xz \
+        --base-fraction 0.07 --out pairs_v9.json.xz
 
-10% of the new pairs (by sentence) go to the dev set.
+For wordnet and reorder, 10% of the new pairs go to the dev set.
 """
 
 from __future__ import annotations
@@ -31,7 +37,13 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from verifier.training.data import SEED_MARKERS, read_pairs, synthetic_sources, write_pairs
+from verifier.training.data import (
+    SEED_MARKERS,
+    read_covidfact,
+    read_pairs,
+    synthetic_sources,
+    write_pairs,
+)
 from verifier.training.synthetic import REORDERINGS, Pair, swap_agents, swap_wordnet_synonym
 
 log = logging.getLogger("verifier.training")
@@ -108,10 +120,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--base", type=Path, required=True,
                     help="a set saved by python -m verifier.training.data")
     ap.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
-    ap.add_argument("--kind", choices=("wordnet", "reorder"), default="wordnet",
+    ap.add_argument("--kind", choices=("wordnet", "reorder", "covidfact"), default="wordnet",
                     help="which pairs to add (see above)")
     ap.add_argument("--pairs", type=int, default=30000,
-                    help="entailments to add (synonym swaps or reorderings)")
+                    help="entailments to add (synonym swaps or reorderings; covidfact adds "
+                         "its whole train split)")
     ap.add_argument("--base-fraction", type=float, default=1.0,
                     help="keep this share of the base set's training pairs (a seeded sample; "
                          "the dev set is kept whole): a shorter run that still replays every "
@@ -128,17 +141,24 @@ def main(argv: list[str] | None = None) -> None:
         ap.error("--base-fraction must be in (0, 1]")
     if args.base_fraction < 1:
         train = rng.sample(train, round(len(train) * args.base_fraction))
-    sents = source_sentences(train, args.data_dir, rng, per_source=args.pairs)
-    make = wordnet_pairs if args.kind == "wordnet" else reorder_pairs
-    new = make(sents, get_nlp(), rng, args.pairs)
-    rng.shuffle(new)
-    n_dev = len(new) // 10
-    dev, train = dev + new[:n_dev], train + new[n_dev:]
+    if args.kind == "covidfact":
+        rte = args.data_dir / "covid-fact" / "RTE-covidfact"
+        new = read_covidfact(rte / "train.tsv", rng)
+        new_dev = read_covidfact(rte / "dev.tsv", rng)
+    else:
+        sents = source_sentences(train, args.data_dir, rng, per_source=args.pairs)
+        make = wordnet_pairs if args.kind == "wordnet" else reorder_pairs
+        new = make(sents, get_nlp(), rng, args.pairs)
+        rng.shuffle(new)
+        n_dev = len(new) // 10
+        new, new_dev = new[n_dev:], new[:n_dev]
+    dev, train = dev + new_dev, train + new
     rng.shuffle(train)
     stats = dict(stats)
     stats["extended_with"] = {"base": str(args.base), "seed": args.seed,
                               "base_fraction": args.base_fraction,
-                              "kind": args.kind, "pairs": dict(Counter(p.source for p in new))}
+                              "kind": args.kind, "pairs": dict(Counter(p.source for p in new)),
+                              "labels": dict(Counter(p.label for p in new))}
     stats["train"] = dict(Counter(p.label for p in train))
     stats["train_by_source"] = dict(Counter(p.source.split(":")[0] for p in train))
     stats["dev"] = dict(Counter(p.label for p in dev))

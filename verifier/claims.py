@@ -58,12 +58,9 @@ def _subject(span):
     return next((t for t in span if t.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
-def _subject_text(span) -> str | None:
-    t = _subject(span)
-    if t is None:
-        return None
-    sub = list(t.subtree)
-    return span.doc[sub[0].i: sub[-1].i + 1].text
+def _subject_text(subject) -> str:
+    sub = list(subject.subtree)
+    return subject.doc[sub[0].i: sub[-1].i + 1].text
 
 
 def _refers_to(pronoun, subject) -> bool:
@@ -106,16 +103,16 @@ def split_claim(claim: str, nlp=None) -> list[str]:
         parts.append(doc[prev:c])
         prev = c + 1
     parts.append(doc[prev:])
-    subject = _subject_text(parts[0])
     first_subject = _subject(parts[0])
+    subject = _subject_text(first_subject) if first_subject is not None else None
     out = []
     for i, span in enumerate(parts):
         text = span.text.strip(" ,;")
         if not text:
             continue
-        if i > 0 and subject and _subject_text(span) is None and span[0].pos_ in {"VERB", "AUX"}:
-            text = f"{subject} {text}"
         own = _subject(span) if i > 0 else None
+        if i > 0 and subject and own is None and span[0].pos_ in {"VERB", "AUX"}:
+            text = f"{subject} {text}"
         if (own is not None and first_subject is not None and own.pos_ == "PRON"
                 and first_subject.pos_ != "PRON" and _refers_to(own, first_subject)
                 and text.lower().startswith(own.lower_ + " ")):

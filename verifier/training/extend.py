@@ -133,8 +133,6 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    from verifier.nlp import get_nlp
-
     rng = random.Random(args.seed)
     train, dev, stats = read_pairs(args.base)
     if not 0 < args.base_fraction <= 1:
@@ -146,6 +144,8 @@ def main(argv: list[str] | None = None) -> None:
         new = read_covidfact(rte / "train.tsv", rng)
         new_dev = read_covidfact(rte / "dev.tsv", rng)
     else:
+        from verifier.nlp import get_nlp  # spaCy: only the synthetic kinds parse sentences
+
         sents = source_sentences(train, args.data_dir, rng, per_source=args.pairs)
         make = wordnet_pairs if args.kind == "wordnet" else reorder_pairs
         new = make(sents, get_nlp(), rng, args.pairs)

@@ -30,10 +30,17 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # the conflicting date reported is the one about the same thing
         ("The peacekeepers had a mandate to stay until 2030.", STATIONED + " " + MANDATE,
          "conflict"),
-        # another event or another topic
-        ("The Russian withdrawal began on April 17.", COMPLETED, "not_applicable"),
-        ("The elections in France were held in May 2022.", AGREED, "not_applicable"),
-        ("The company was founded in 1850.", WARS, "not_applicable"),
+        # another event or another topic: never a conflict; the claim's date is missing there
+        ("The Russian withdrawal began on April 17.", COMPLETED, "missing"),
+        ("The elections in France were held in May 2022.", AGREED, "missing"),
+        ("The company was founded in 1850.", WARS, "missing"),
+        # a passage without any date cannot state the claim's year either
+        ("The first war ended in 1994.", "The first war ended with a ceasefire.", "missing"),
+        # weekdays and relative dates are too vague to require of a passage
+        ("The peacekeepers left on Tuesday.", "The peacekeepers left the region.",
+         "not_applicable"),
+        ("Baku recaptured the region last year.", "Baku recaptured the region.",
+         "not_applicable"),
         ("Peacekeepers left the region.", RECAPTURED, "not_applicable"),
     ],
 )

@@ -26,6 +26,14 @@ RECAPTURE = "Baku recaptured the region from Armenian separatists."
         ("France had captured the four villages in the 1990s.", VILLAGES, "not_applicable"),
         ("Azerbaijan had captured the town in the 1990s.", VILLAGES, "not_applicable"),
         ("Azerbaijan and Armenia had captured the villages.", VILLAGES, "not_applicable"),
+        # another verb for the same deed (done to the same villages): only a full swap of
+        # giver and recipient conflicts; "back to" and a "to" parsed as a dative count too
+        ("Azerbaijan handed four border villages to Armenia.", VILLAGES, "conflict"),
+        ("Baku gave back four villages to Yerevan.", VILLAGES, "conflict"),
+        ("Armenia handed four border villages back to Azerbaijan.", VILLAGES, "not_applicable"),
+        # ...and never another deed, nor a converse verb with its own preposition
+        ("Azerbaijan sent a letter to Armenia.", VILLAGES, "not_applicable"),
+        ("Azerbaijan took back four villages from Armenia.", VILLAGES, "not_applicable"),
         # another topic; a passive without an agent is not a swap
         ("France sold wine to Germany.", VILLAGES, "not_applicable"),
         ("The villages returned to Azerbaijan had been captured by Armenia in the 1990s.",

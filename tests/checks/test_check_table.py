@@ -33,8 +33,8 @@ from verifier.checks.highlight import mismatch_spans
         (dates, "The first war between Azerbaijan and Armenia ended in 1996.", WARS, "conflict"),
         (dates, "The withdrawal began in May.", AGREED, "conflict"),
         (dates, "The villages were captured in 1993.", VILLAGES, "agree"),
-        (dates, "The elections in France were held in May 2022.", AGREED, "not_applicable"),
-        (dates, "The company was founded in 1850.", WARS, "not_applicable"),
+        (dates, "The elections in France were held in May 2022.", AGREED, "missing"),
+        (dates, "The company was founded in 1850.", WARS, "missing"),
         # negation
         (negation, "The Russian peacekeepers intervened to stop the offensive.",
          "The peacekeeping contingent did not intervene.", "conflict"),

@@ -3,6 +3,9 @@
 A conflict needs the same event: the claim and the passage share most content words (or the
 date attaches to the same verb), the passage dates it, and no date of the passage matches.
 "Last September" and "last year" carry no absolute year, so only their month is compared.
+A claim's year, month or day that the passage never gives is reported as ``missing``: that
+passage cannot state the whole claim (and, where another passage contradicts the claim, the
+decision rule's tie-break knows this one is about something else).
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from verifier.types import Finding
 
 # Relative expressions as the set of calendar-year offsets they can mean ("last month" may be
 # December of last year); compared only with other relative expressions.
+# Kinds that name a point in the calendar: a claim's year, month or day the passage never gives
+# is ``missing`` (weekdays and "last month" are too vague to require).
+_ABSOLUTE = ("day", "year", "month")
 _REL_UNITS = {"year": 1, "years": 1, "month": 0, "months": 0, "week": 0, "weeks": 0,
               "decade": 10, "decades": 10}
 
@@ -91,16 +97,18 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
     ci, ei = date_items(cd), date_items(ed)
-    if not any(ci.values()) or not any(ei.values()):
+    if not any(ci.values()) or not (any(ei.values()) or any(ci[k] for k in _ABSOLUTE)):
         return Finding("dates", "not_applicable")
     same_topic = anchored(cd, ed, 0.5)
-    agreed = []
+    agreed, missing = [], []
     for kind in ("day", "year", "month", "weekday", "rel"):
         for value, text, tok in ci[kind]:
-            if not ei[kind]:
-                continue
             if any(_match(kind, value, v) for v, _, _ in ei[kind]):
                 agreed.append(text)
+                continue
+            if kind in _ABSOLUTE and not (kind == "month" and ci["day"]):
+                missing.append(text)
+            if not ei[kind]:
                 continue
             verb = governing_verb(tok).lemma_.lower()
             ev_verbs = {governing_verb(t).lemma_.lower() for _, _, t in ei[kind]}
@@ -117,6 +125,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                         or (same_topic and _shared_context(tok, [ev_tok]))):
                     return Finding("dates", "conflict", f"'{text}' vs '{other}'",
                                    claim_span=text, evidence_span=other)
+    if missing:  # a date the passage never gives: it cannot state the whole claim
+        return Finding("dates", "missing", ", ".join(missing), claim_span=missing[0])
     if agreed:
         return Finding("dates", "agree", ", ".join(agreed), claim_span=agreed[0])
     return Finding("dates", "not_applicable")

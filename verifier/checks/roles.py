@@ -5,7 +5,9 @@ Armenia" (Yerevan stands for Armenia) conflicts; so does "Armenian separatists r
 region from Baku" against "Baku recaptured the region from Armenian separatists", and
 "Azerbaijan had captured the villages" against "Yerevan returned to Azerbaijan villages that it
 had captured" (the relative clause's "that" is the villages, its "it" the main clause's
-subject).
+subject). Told with another verb, only a full swap of doer and recipient done to the same thing
+conflicts ("Azerbaijan handed four villages to Armenia"); "took villages from Armenia" is
+another preposition, and no swap.
 """
 
 from __future__ import annotations
@@ -80,7 +82,12 @@ def triples(doc) -> list[tuple[str, str, str, str]]:
         verb, who = v.lemma_.lower(), _arg(subj)
         # prepositions on the verb, and on its object ("recaptured Karabakh from the
         # separatists" is often parsed with "from" on "Karabakh")
-        preps = [c for c in v.children if c.dep_ == "prep"]
+        # "returned villages to Baku", "handed villages back to Baku" ("to" on "back"), "gave
+        # back villages to Baku" ("to" parsed as a dative)
+        preps = [c for c in v.children if c.dep_ == "prep"
+                 or (c.dep_ == "dative" and c.pos_ == "ADP")]
+        preps += [g for c in v.children if c.dep_ in {"prt", "advmod"}
+                  for g in c.children if g.dep_ == "prep"]
         if obj is not None and obj.dep_ == "dobj":
             preps += [c for c in obj.children if c.dep_ == "prep"]
         for c in preps:
@@ -113,6 +120,17 @@ def _mentions(doc, name: str) -> bool:
     return any(_same(name, w) for w in words if w)
 
 
+def _things(ts: list[tuple[str, str, str, str]], verb: str, people: set[str]) -> set[str]:
+    """What ``verb`` is done to in these triples: its arguments other than ``people``."""
+    return {o for v, _, _, o in ts if v == verb and not any(_same(o, p) for p in people)}
+
+
+def _conflict(c: tuple[str, str, str, str], e: tuple[str, str, str, str]) -> Finding:
+    return Finding("roles", "conflict",
+                   f"claim: {c[1]} {c[0]} ({c[2]} {c[3]}); passage: {e[1]} {e[0]} ({e[2]} {e[3]})",
+                   claim_span=c[1], evidence_span=e[1])
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
@@ -120,7 +138,17 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     claim_subjects = {s for _, s, _, _ in ct}
     for verb, subj, rel, other in ct:
         for v2, s2, r2, o2 in et:
-            if verb != v2 or rel != r2:
+            if rel != r2:
+                continue
+            if verb != v2:
+                # another verb: only a full swap of doer and recipient, done to the same thing
+                # ("Azerbaijan handed four villages to Armenia" / "Yerevan returned to
+                # Azerbaijan four villages")
+                people = {subj, other, s2, o2}
+                if (rel != "obj" and _same(subj, o2) and _same(other, s2)
+                        and any(_same(a, b) for a in _things(ct, verb, people)
+                                for b in _things(et, v2, people))):
+                    return _conflict((verb, subj, rel, other), (v2, s2, r2, o2))
                 continue
             if _same(subj, s2) and _same(other, o2):
                 return Finding("roles", "agree", f"{subj} {verb} {rel} {other}")
@@ -132,9 +160,5 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                           and not any(_same(s2, s) for s in claim_subjects)
                           and _mentions(ed, subj))
             if swapped or other_doer:
-                return Finding(
-                    "roles", "conflict",
-                    f"claim: {subj} {verb} ({rel} {other}); passage: {s2} {v2} ({r2} {o2})",
-                    claim_span=subj, evidence_span=s2,
-                )
+                return _conflict((verb, subj, rel, other), (v2, s2, r2, o2))
     return Finding("roles", "not_applicable")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import NOT_INTERVENE
+from conftest import AGREED, COMPLETED, NOT_INTERVENE, RECAPTURED
 
 from verifier.checks import negation
 
@@ -20,6 +20,23 @@ from verifier.checks import negation
         ("The board didn't approve the merger.", "The board approved the merger.", "conflict"),
         ("The minister refused to sign the treaty.", "The minister signed the treaty.",
          "conflict"),
+        # a synonym of the passage's verb (WordNet), or the passage's noun for the claim's
+        # verb, affirmed or denied as the verb it hangs on
+        ("Russia has not yet finished withdrawing its peacekeepers.", RECAPTURED, "conflict"),
+        ("Russia did not withdraw its peacekeepers.", RECAPTURED, "conflict"),
+        ("Russia did not withdraw its peacekeepers.", COMPLETED, "conflict"),
+        ("Russia finished withdrawing its peacekeepers.", RECAPTURED, "agree"),
+        ("Russia withdrew its peacekeepers.", "Russia did not complete the withdrawal.",
+         "conflict"),
+        # a noun that only shares a short start with the verb, or that hangs on "be"/"say"
+        ("Putin did not agree to the withdrawal.", "The agenda was set.", "not_applicable"),
+        ("Baku did not state its terms.", "It was a statement of intent.", "not_applicable"),
+        ("The withdrawal did not begin in April.", AGREED, "conflict"),
+        # what was only meant or expected to happen
+        ("The Russian troops did not stay until 2025.",
+         "The Russian troops had a mandate to remain until 2025.", "not_applicable"),
+        ("The troops did not leave.", "The troops plan to leave next year.", "not_applicable"),
+        ("The troops did not leave.", "The troops could leave next year.", "not_applicable"),
         # a negation on another verb
         ("The peacekeepers did not leave the region.", NOT_INTERVENE, "not_applicable"),
         ("Oil prices rose.", NOT_INTERVENE, "not_applicable"),

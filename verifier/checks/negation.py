@@ -1,18 +1,51 @@
 """Negation: the claim and the passage say opposite things about the same predicate.
 
 "The peacekeeping contingent did not intervene." vs "The peacekeepers intervened." conflicts;
-a negation on another verb does not.
+a negation on another verb does not. The same predicate is the same verb, a WordNet synonym
+among both verbs' first senses ("has not finished withdrawing" / "completed the withdrawal"),
+or the passage's noun for the claim's verb, as affirmed or denied as the verb it hangs on
+("did not withdraw" / "completed their withdrawal").
 """
 
 from __future__ import annotations
 
-from verifier.checks.common import anchored, parse
+from verifier.checks.common import anchored, governing_verb, parse, per_doc
+from verifier.lexicon import synonymous
 from verifier.types import Finding
 
 NEG_WORDS = {"not", "n't", "never", "no"}
 NEG_VERBS = {"fail", "refuse", "decline"}  # "failed to intervene" negates "intervene"
+_NEUTRAL = {"be", "have", "say"}  # too common to carry a claim's polarity
+# what is only meant or expected to happen ("a mandate to remain", "plans to leave", "could
+# stay") says nothing of whether it did
+_INTENT = {"plan", "intend", "expect", "want", "hope", "promise", "aim", "seek", "try",
+           "threaten", "vow", "pledge", "decide", "agree", "mandate", "order", "ask", "urge"}
+_MODALS = {"would", "could", "may", "might", "should", "must", "will", "shall", "can"}
 
 
+def _irrealis(t) -> bool:
+    """The verb tells what is meant, expected or possible, not what happened."""
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
+        return True
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    if t.dep_ == "acl" and to:  # "a mandate to remain until 2025"
+        return True
+    return t.dep_ == "xcomp" and t.head.lemma_.lower() in _INTENT
+
+
+def _negated(t) -> bool:
+    """The verb is denied: "not"/"never" on it, "without"/"rather than"/"instead of" before it
+    ("stood aside rather than intervening"), or it is what "failed"/"refused" to happen."""
+    neg = any(c.dep_ == "neg" or c.lower_ in {"never"} for c in t.children)
+    left = [x.lower_ for x in t.doc[max(0, t.i - 2): t.i]]
+    if left[-1:] == ["without"] or left == ["rather", "than"] or left == ["instead", "of"]:
+        neg = True
+    if t.dep_ == "xcomp" and t.head.lemma_.lower() in NEG_VERBS:
+        neg = not neg
+    return neg
+
+
+@per_doc
 def predicates(doc) -> dict[str, bool]:
     """Verb lemma -> negated? (for content verbs)."""
     out: dict[str, bool] = {}
@@ -21,31 +54,67 @@ def predicates(doc) -> dict[str, bool]:
             continue
         if t.pos_ == "AUX" and t.lemma_ not in {"be", "have"}:
             continue
-        neg = any(c.dep_ == "neg" or c.lower_ in {"never"} for c in t.children)
-        # "stood aside rather than intervening", "instead of fighting", "without firing"
-        left = [x.lower_ for x in doc[max(0, t.i - 2): t.i]]
-        if left[-1:] == ["without"] or left == ["rather", "than"] or left == ["instead", "of"]:
-            neg = True
-        head = t.head
-        if t.dep_ == "xcomp" and head.lemma_.lower() in NEG_VERBS:
-            neg = not neg
         lemma = t.lemma_.lower()
-        if lemma in NEG_VERBS:
+        if lemma in NEG_VERBS or _irrealis(t):
             continue
+        neg = _negated(t)
         out[lemma] = neg if lemma not in out else (out[lemma] or neg)
     return out
+
+
+@per_doc
+def event_nouns(doc) -> dict[str, bool]:
+    """Noun lemma -> negated?, as the verb it hangs on: "completed their withdrawal" (no),
+    "did not complete the withdrawal" (yes)."""
+    out: dict[str, bool] = {}
+    for t in doc:
+        if t.pos_ != "NOUN" or not t.is_alpha:
+            continue
+        verb = governing_verb(t)
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _NEUTRAL \
+                or _irrealis(verb):
+            continue
+        neg = _negated(verb)
+        lemma = t.lemma_.lower()
+        out[lemma] = neg if lemma not in out else (out[lemma] or neg)
+    return out
+
+
+def _noun_of(verb: str, noun: str) -> bool:
+    """``noun`` names the deed of ``verb`` ("withdrawal", "intervention", "completion"): they
+    share all but the last two letters of the shorter, and at least five."""
+    n = 0
+    for a, b in zip(verb, noun):
+        if a != b:
+            break
+        n += 1
+    return n >= 5 and n >= min(len(verb), len(noun)) - 2
+
+
+def _counterparts(v: str, ep: dict[str, bool], en: dict[str, bool]) -> list[tuple[str, bool]]:
+    """The passage's predicates that say what the claim's verb ``v`` says: itself, its WordNet
+    synonyms, and nouns for it."""
+    if v in ep:
+        return [(v, ep[v])]
+    out = [(w, neg) for w, neg in ep.items() if w not in _NEUTRAL and synonymous(v, w, "v")]
+    return out or [(w, neg) for w, neg in en.items() if _noun_of(v, w)]
 
 
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
     cp, ep = predicates(cd), predicates(ed)
-    shared = [v for v in cp if v in ep and v not in {"be", "have", "say"}]
+    en = event_nouns(ed)
+    shared = []
+    for v in cp:
+        if v in _NEUTRAL:
+            continue
+        for w, neg in _counterparts(v, ep, en):
+            if cp[v] != neg and anchored(cd, ed, 0.2):
+                which = "claim negates" if cp[v] else "passage negates"
+                return Finding("negation", "conflict", f"'{v}': {which} it", claim_span=v,
+                               evidence_span=w)
+            shared.append(v)
     if not shared:
         return Finding("negation", "not_applicable")
-    for v in shared:
-        if cp[v] != ep[v] and anchored(cd, ed, 0.2):
-            which = "claim negates" if cp[v] else "passage negates"
-            return Finding("negation", "conflict", f"'{v}': {which} it", claim_span=v,
-                           evidence_span=v)
-    return Finding("negation", "agree", ", ".join(shared))
+    return Finding("negation", "agree", ", ".join(dict.fromkeys(shared)))

@@ -47,6 +47,8 @@ CASES = [
     # the window with "a mandate to remain until 2025" reads as a contradiction to the model;
     # it never gives the claim's year, so the passage that does ("from 1988 to 1994") wins
     ("The first war over Karabakh ran until 1994.", Label.SUPPORTED),
+    # "nearly 2,000" can neither confirm nor refute an exact figure
+    ("Exactly 1,960 Russian peacekeepers were stationed in Karabakh.", Label.NOT_FOUND),
     # giver and recipient swapped, told with another verb than the article's "returned"
     ("Azerbaijan handed four border villages to Armenia last month.", Label.CONTRADICTED),
     ("Armenian Prime Minister Ararat Mirzoyan issued a joint statement with James O'Brien.",
@@ -192,3 +194,9 @@ def test_given_evidence_has_no_corpus_to_be_absent_from(verifier):
                                   ["The withdrawal had been agreed by the Russian president."])])
     statuses = {f.status for e in evs[0] for f in e.findings if f.check == "entities"}
     assert "missing" in statuses and "absent" not in statuses
+
+
+def test_explanation_names_a_figure_the_corpus_gives_only_roughly(verifier):
+    v = verifier.check("Exactly 1,960 Russian peacekeepers were stationed in Karabakh.")
+    assert v.label is Label.NOT_FOUND
+    assert "only a rough figure for: Exactly 1,960" in v.explanation, v.explanation

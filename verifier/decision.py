@@ -91,6 +91,11 @@ class Candidate:
         return tuple(f for f in self.findings if f.status == "missing")
 
     @property
+    def rough(self) -> bool:
+        """The passage gives one of the claim's exact figures only roughly."""
+        return any(f.status == "rough" for f in self.findings)
+
+    @property
     def absent(self) -> bool:
         """The claim names something the whole corpus never mentions."""
         return any(f.status == "absent" for f in self.findings)
@@ -129,6 +134,8 @@ def candidate_scores(c: Candidate, s: DecisionSettings) -> tuple[float, float]:
         contra *= s.agree_contradiction_scale
     if c.missing:
         support = min(support, s.missing_entailment_cap)
+    if c.rough:  # the model read the passage's figure in the claim's place (numbers.align)
+        support = 0.0
     if c.absent:  # a corpus that never names a thing cannot support a claim about it
         support = 0.0
         if not c.conflicts:

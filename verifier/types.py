@@ -154,7 +154,8 @@ class Finding:
     """What one consistency check found for a claim against a passage.
 
     ``status`` is ``"agree"``, ``"conflict"``, ``"missing"`` (the claim states something, a
-    name or a count, that the passage never mentions), ``"absent"`` (a name the whole corpus
+    name or a count, that the passage never mentions), ``"rough"`` (an exact figure the
+    passage gives only roughly: it can neither confirm nor refute it), ``"absent"`` (a name the whole corpus
     never mentions; the verifier adds it to every passage of the claim) or
     ``"not_applicable"``. Checks only report ``conflict`` when claim and passage speak about
     the same thing.

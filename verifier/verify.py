@@ -58,7 +58,7 @@ def _hypothesis(claim: str, passage: str, findings: tuple[Finding, ...]) -> str:
     ``verifier.paraphrase``)."""
     from verifier.paraphrase import align_words
 
-    if any(f.check == "numbers" and f.status == "agree" for f in findings):
+    if any(f.check == "numbers" and f.status in {"agree", "rough"} for f in findings):
         from verifier.checks.numbers import align
 
         claim = align(claim, passage)

@@ -76,11 +76,13 @@ def test_years_are_not_quantities():
          "Separatists held the territory for nearly three decades."),
         ("Just under 2,000 Russian peacekeepers had been deployed.", STATIONED,
          "Nearly 2,000 Russian peacekeepers had been deployed."),
-        # nothing to align: a conflict, a figure finer than the passage's, no quantity
+        # a figure finer than the passage's too: the model then judges the rest of the claim
+        # (the decision rule lets such a passage contradict, never support)
+        ("Exactly 1,960 Russian peacekeepers were stationed.", STATIONED,
+         "Nearly 2,000 Russian peacekeepers were stationed."),
+        # nothing to align: a conflict, no quantity
         ("Around 5,000 Russian peacekeepers were stationed there.", STATIONED,
          "Around 5,000 Russian peacekeepers were stationed there."),
-        ("Exactly 1,960 Russian peacekeepers were stationed.", STATIONED,
-         "Exactly 1,960 Russian peacekeepers were stationed."),
         ("Russian peacekeepers were stationed in Karabakh.", STATIONED,
          "Russian peacekeepers were stationed in Karabakh."),
     ],
@@ -89,9 +91,17 @@ def test_align_rewrites_agreeing_quantities(claim, evidence, aligned):
     assert numbers.align(claim, evidence) == aligned
 
 
-def test_exact_figure_against_a_rough_one_is_missing_not_agree():
+@pytest.mark.parametrize("claim", [
+    "Exactly 1,960 Russian peacekeepers were stationed.",
+    "Exactly 2,000 Russian peacekeepers were stationed.",  # insists on the rough figure
+    "1,960 Russian peacekeepers were stationed.",
+])
+def test_exact_figure_against_a_rough_one_is_rough_not_agree(claim):
     """'Nearly 2,000' cannot confirm 'exactly 1,960' (nor refute it)."""
-    assert numbers.check("Exactly 1,960 Russian peacekeepers were stationed.",
-                         STATIONED).status == "missing"
+    assert numbers.check(claim, STATIONED).status == "rough"
+
+
+def test_plain_figure_equal_to_a_rough_one_agrees():
+    assert numbers.check("2,000 Russian peacekeepers were stationed.", STATIONED).status == "agree"
     assert numbers.check("2,000 Russian peacekeepers were stationed.", STATIONED).status == \
         "agree"

@@ -6,7 +6,9 @@ overlap, so "nearly 2,000" and "about two thousand" agree while "more than 2,000
 5,000" do not. Quantities are compared only when they count the same thing (the same head noun,
 or the noun the count is "of"), so a mismatch about something else is never a conflict.
 Years (a bare 1800-2100 number) and days of the month are left to the dates check. A claim
-quantity (2 or more) with no counterpart in the passage is reported as ``missing``.
+quantity (2 or more) with no counterpart in the passage is reported as ``missing``; an exact
+claim figure that the passage gives only roughly ("exactly 1,960" against "nearly 2,000") as
+``rough``: the passage can neither confirm nor refute it.
 
 >>> check("About two thousand troops were deployed.", "Nearly 2,000 troops were deployed.").status
 'agree'
@@ -220,10 +222,14 @@ def same_thing(a: Quantity, b: Quantity) -> bool:
     return any(_similar(x, y) for x in a.anchors for y in b.anchors)
 
 
+_EXACT = ("exactly", "precisely")
+
+
 def _finer(q: Quantity, e: Quantity) -> bool:
     """The claim gives an exact figure where the passage gives only a rough one, and another
-    value: the passage cannot confirm it."""
-    return q.low == q.high and e.low < e.high and q.value != e.value
+    value (or insists: "exactly 2,000" against "nearly 2,000"): the passage cannot confirm it."""
+    insists = q.text.lower().startswith(_EXACT)
+    return q.low == q.high and e.low < e.high and (q.value != e.value or insists)
 
 
 def _confirming(q: Quantity, same: list[Quantity]) -> list[Quantity]:
@@ -254,14 +260,17 @@ def _has_unit(doc, q: Quantity) -> bool:
 
 
 def align(claim: str, evidence: str) -> str:
-    """The claim with each of its quantities that agrees with the passage written as the
-    passage writes it ("almost 30 years" -> "nearly three decades"), so the NLI model judges
-    the rest of the claim, not a reworded hedge; the claim unchanged when none differ."""
+    """The claim with each of its quantities that agrees with the passage (or that the
+    passage gives only roughly: "exactly 1,960" for "nearly 2,000") written as the passage
+    writes it ("almost 30 years" -> "nearly three decades"), so the NLI model judges the rest
+    of the claim, not a reworded hedge; the claim unchanged when none differ."""
     cd, ed = parse(claim), parse(evidence)
     eq = quantities(ed)
     edits = []
     for q in quantities(cd):
-        confirming = _confirming(q, [e for e in eq if same_thing(q, e)])
+        same = [e for e in eq if same_thing(q, e)]
+        confirming = _confirming(q, same) or [e for e in same if _finer(q, e)
+                                              and q.overlaps(e)]
         if not confirming or q.text == confirming[0].text:
             continue
         e = confirming[0]
@@ -281,7 +290,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     cq, eq = quantities(cd), quantities(ed)
     if not cq:
         return Finding("numbers", "not_applicable")
-    agrees, missing = [], []
+    agrees, missing, rough = [], [], []
     for q in cq:
         same = [e for e in eq if same_thing(q, e)]
         if not same:
@@ -292,11 +301,14 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             agrees.append(q)
             continue
         if any(q.overlaps(e) for e in same):
-            missing.append(q)  # "exactly 1,960" where the passage says "nearly 2,000"
+            rough.append(q)  # "exactly 1,960" where the passage says "nearly 2,000"
             continue
         e = same[0]
         return Finding("numbers", "conflict", f"'{q.text}' vs '{e.text}' ({q.head})",
                        claim_span=q.text, evidence_span=e.text)
+    if rough:  # the passage gives the count, only roughly: it can neither confirm nor refute
+        return Finding("numbers", "rough", ", ".join(q.text for q in rough),
+                       claim_span=rough[0].text)
     if missing:  # a count the passage never gives: it cannot state the whole claim
         return Finding("numbers", "missing", ", ".join(q.text for q in missing),
                        claim_span=missing[0].text)

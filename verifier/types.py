@@ -156,7 +156,7 @@ class Finding:
     ``status`` is ``"agree"``, ``"conflict"``, ``"missing"`` (the claim states something, a
     name or a count, that the passage never mentions), ``"rough"`` (an exact figure the
     passage gives only roughly: it can neither confirm nor refute it), ``"absent"`` (a name the
-    never mentions; the verifier adds it to every passage of the claim) or
+    whole corpus never mentions; the verifier adds it to every passage of the claim) or
     ``"not_applicable"``. Checks only report ``conflict`` when claim and passage speak about
     the same thing.
     """

@@ -17,11 +17,11 @@ from verifier.checks.common import MONTHS, WEEKDAYS, anchored, content_lemmas, g
 from verifier.checks.numbers import WORDS
 from verifier.types import Finding
 
-# Relative expressions as the set of calendar-year offsets they can mean ("last month" may be
-# December of last year); compared only with other relative expressions.
 # Kinds that name a point in the calendar: a claim's year, month or day the passage never gives
 # is ``missing`` (weekdays and "last month" are too vague to require).
 _ABSOLUTE = ("day", "year", "month")
+# Relative expressions as the set of calendar-year offsets they can mean ("last month" may be
+# December of last year); compared only with other relative expressions.
 _REL_UNITS = {"year": 1, "years": 1, "month": 0, "months": 0, "week": 0, "weeks": 0,
               "decade": 10, "decades": 10}
 

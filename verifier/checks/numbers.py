@@ -237,6 +237,11 @@ def _confirming(q: Quantity, same: list[Quantity]) -> list[Quantity]:
     return [e for e in same if q.overlaps(e) and not _finer(q, e)]
 
 
+def _rough(q: Quantity, same: list[Quantity]) -> list[Quantity]:
+    """The passage quantities (of the same thing as ``q``) that give it only roughly."""
+    return [e for e in same if q.overlaps(e) and _finer(q, e)]
+
+
 def _word_after(doc, q: Quantity):
     """The token after ``q``'s text ("decades" in "nearly three decades"), or None."""
     end = doc[q.start].idx + len(q.text)
@@ -269,8 +274,7 @@ def align(claim: str, evidence: str) -> str:
     edits = []
     for q in quantities(cd):
         same = [e for e in eq if same_thing(q, e)]
-        confirming = _confirming(q, same) or [e for e in same if _finer(q, e)
-                                              and q.overlaps(e)]
+        confirming = _confirming(q, same) or _rough(q, same)
         if not confirming or q.text == confirming[0].text:
             continue
         e = confirming[0]
@@ -300,7 +304,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         if _confirming(q, same):
             agrees.append(q)
             continue
-        if any(q.overlaps(e) for e in same):
+        if _rough(q, same):
             rough.append(q)  # "exactly 1,960" where the passage says "nearly 2,000"
             continue
         e = same[0]

@@ -185,7 +185,17 @@ def test_name_the_corpus_never_mentions_is_not_found(verifier):
     v = verifier.check("The four returned villages are in Armenia's Tavush region.")
     assert v.label is Label.NOT_FOUND
     assert "never mentions: Tavush" in v.explanation
-    assert {"tavush"}.isdisjoint(verifier.index.words) and "karabakh" in verifier.index.words
+    words = verifier.index.terms.words
+    assert {"tavush"}.isdisjoint(words) and "karabakh" in words
+
+
+def test_count_no_figure_of_the_corpus_comes_near_is_not_found(verifier):
+    # the window "... around 100,000 ethnic Armenians left for Armenia" gave entailment 0.65
+    v = verifier.check("Some 10,000 people joined the protests in Yerevan.")
+    assert v.label is Label.NOT_FOUND
+    assert "never mentions: Some 10,000" in v.explanation
+    # figures come from the text, not the file name ("000_8555a464c2dfd455.txt" has 8555)
+    assert 8555 not in verifier.index.terms.figures and 2000 in verifier.index.terms.figures
 
 
 def test_given_evidence_has_no_corpus_to_be_absent_from(verifier):

@@ -54,7 +54,7 @@ from verifier.chunking import ChunkingSettings, make_passages
 from verifier.corpus import corpus_root, file_hash, iter_corpus_files, load_file
 from verifier.errors import CorpusError, IndexError_
 from verifier.sentences import segment
-from verifier.types import Document, Passage, Sentence, SentenceKind
+from verifier.types import CorpusTerms, Document, Passage, Sentence, SentenceKind
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +186,7 @@ class CorpusIndex:
         self.passages: list[Passage] = []
         self._sentences: dict[str, list[Sentence]] = {}
         self._doc_rows: dict[str, tuple[int, int]] = {}
-        self._words: frozenset[str] | None = None
+        self._terms: CorpusTerms | None = None
         for rel in sorted(store):
             for d in store[rel]["documents"]:
                 doc = Document(d["doc_id"], d["source"], d["title"], d["raw"], d["content_hash"],
@@ -227,14 +227,18 @@ class CorpusIndex:
         return doc.to_source(passage.start, passage.end)
 
     @property
-    def words(self) -> frozenset[str]:
-        """Every word of the corpus, lower-cased (``verifier.checks.entities.word_set``): to
-        tell a claim's name the corpus never mentions. Computed on first use."""
-        if self._words is None:
+    def terms(self) -> CorpusTerms:
+        """Every word and figure of the corpus: to tell a claim's name or count the corpus
+        never mentions. Computed on first use."""
+        if self._terms is None:
             from verifier.checks.entities import word_set
+            from verifier.checks.numbers import figures
 
-            self._words = word_set(t for d in self.documents.values() for t in (d.title, d.raw))
-        return self._words
+            docs = self.documents.values()
+            # figures from the text alone: a title may be a file name ("000_8555a464c2.txt")
+            self._terms = CorpusTerms(word_set(t for d in docs for t in (d.title, d.raw)),
+                                      figures(d.raw for d in docs))
+        return self._terms
 
     def sentences_for_doc(self, doc_id: str) -> list[Sentence]:
         """All sentences of a document (every kind), in order; [] for an unknown id."""

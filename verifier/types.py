@@ -156,7 +156,8 @@ class Finding:
     ``status`` is ``"agree"``, ``"conflict"``, ``"missing"`` (the claim states something, a
     name or a count, that the passage never mentions), ``"rough"`` (an exact figure the
     passage gives only roughly: it can neither confirm nor refute it), ``"absent"`` (a name the
-    whole corpus never mentions; the verifier adds it to every passage of the claim) or
+    whole corpus never mentions, or a count no figure of it comes near; the verifier adds it
+    to every passage of the claim) or
     ``"not_applicable"``. Checks only report ``conflict`` when claim and passage speak about
     the same thing.
     """
@@ -169,6 +170,16 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class CorpusTerms:
+    """What a corpus mentions at all, for the ``absent`` findings: its lower-cased words (with
+    the country each capital or demonym stands for; ``checks.entities.word_set``) and its
+    figures, sorted (``checks.numbers.figures``)."""
+
+    words: frozenset[str]
+    figures: tuple[float, ...]
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,16 @@ from verifier.decision import (
     needs_nli,
 )
 from verifier.explain import explain
-from verifier.types import Citation, Finding, Label, NLIScores, Passage, Stance, Verdict
+from verifier.types import (
+    Citation,
+    CorpusTerms,
+    Finding,
+    Label,
+    NLIScores,
+    Passage,
+    Stance,
+    Verdict,
+)
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +156,7 @@ class Verifier:
         hits = self.retriever.search_many(atoms, k=self.settings.retrieve_k, query_vecs=qv)
         cands = [[h.passage for h in hs] for hs in hits]
         rel = [[h.score for h in hs] for hs in hits]
-        judged = self._judge(atoms, cands, rel, batch_size, qv, words=self.index.words)
+        judged = self._judge(atoms, cands, rel, batch_size, qv, terms=self.index.terms)
         return self._assemble(cleaned, parts, judged)
 
     def check_pairs(
@@ -183,7 +192,7 @@ class Verifier:
         hits = self.retriever.search_many(atoms, k=self.settings.retrieve_k, query_vecs=qv)
         return self._evidence(atoms, [[h.passage for h in hs] for hs in hits],
                               [[h.score for h in hs] for hs in hits], 32, qv, prune=False,
-                              words=self.index.words)
+                              terms=self.index.terms)
 
     def gather_pairs(self, pairs: Sequence[tuple[str, Sequence[str]]]) -> list[list[Evidence]]:
         """Like ``gather`` for claims with given evidence texts."""
@@ -199,13 +208,13 @@ class Verifier:
         batch_size: int,
         query_vecs: np.ndarray | None = None,
         prune: bool = True,
-        words: frozenset[str] | None = None,
+        terms: CorpusTerms | None = None,
     ) -> list[list[Evidence]]:
         """Evidence for each claim. With ``prune``, passages too far from the claim to change
         the label through NLI (``decision.needs_nli``) are not run through the model and
-        count as neutral; ``gather`` keeps every score for fitting. ``words``: the corpus's
-        words, for the entities check's finding on names the corpus never mentions (given
-        evidence has no corpus to say that of)."""
+        count as neutral; ``gather`` keeps every score for fitting. ``terms``: the corpus's
+        words and figures, for the findings on names and counts the corpus never mentions
+        (given evidence has no corpus to say that of)."""
         relevance = self._relevance(atoms, cands, query_vecs)
         flat = [(a, p.text, not prune or needs_nli(float(r), self.settings))
                 for a, ps, rel in zip(atoms, cands, relevance) for p, r in zip(ps, rel)]
@@ -214,9 +223,8 @@ class Verifier:
             from verifier.checks import run_checks
         findings = [tuple(run_checks(a, p, only=self.checks)) if run_checks else ()
                     for a, p, _ in flat]
-        if run_checks and words is not None and (self.checks is None
-                                                 or "entities" in self.checks):
-            findings = _with_absent_names(atoms, cands, findings, words)
+        if run_checks and terms is not None:
+            findings = _with_absent(atoms, cands, findings, terms, self.checks)
         hyps = [_hypothesis(a, p, fs) if run else a for (a, p, run), fs in zip(flat, findings)]
         scored = iter(self.nli.score([(p, h) for (_, p, run), h in zip(flat, hyps) if run],
                                      batch_size=batch_size))
@@ -239,11 +247,11 @@ class Verifier:
         retrieval: list[list[float]],
         batch_size: int,
         query_vecs: np.ndarray | None = None,
-        words: frozenset[str] | None = None,
+        terms: CorpusTerms | None = None,
     ) -> list[tuple[Decision, list[Evidence]]]:
         return [(decide(candidates_of(evs), self.settings), evs)
                 for evs in self._evidence(atoms, cands, retrieval, batch_size, query_vecs,
-                                          words=words)]
+                                          terms=terms)]
 
     def _relevance(self, atoms: list[str], cands: list[list[Passage]],
                    query_vecs: np.ndarray | None = None) -> list[np.ndarray]:
@@ -370,19 +378,29 @@ def _overlap(claim: str, passage: str) -> float:
     return len(c & content_lemmas(parse(passage))) / len(c)
 
 
-def _with_absent_names(atoms: list[str], cands: list[list[Passage]],
-                       findings: list[tuple[Finding, ...]],
-                       words: frozenset[str]) -> list[tuple[Finding, ...]]:
-    """Add to every candidate of a claim the entities finding ``absent`` when the claim
-    names something the corpus never mentions (``checks.entities.absent_names``)."""
+def _with_absent(atoms: list[str], cands: list[list[Passage]],
+                 findings: list[tuple[Finding, ...]], terms: CorpusTerms,
+                 checks: list[str] | None) -> list[tuple[Finding, ...]]:
+    """Add to every candidate of a claim the finding ``absent`` of the entities check when the
+    claim names something the corpus never mentions (``checks.entities.absent_names``), and of
+    the numbers check when it gives a count no figure of the corpus comes near
+    (``checks.numbers.absent_figures``); ``checks``: the checks that run (None: all)."""
     from verifier.checks.common import decleft, parse
     from verifier.checks.entities import absent_names
+    from verifier.checks.numbers import absent_figures
+
+    def on(check: str) -> bool:
+        return checks is None or check in checks
 
     out, i = [], 0
     for atom, ps in zip(atoms, cands):
-        names = absent_names(parse(decleft(atom)), words) if ps else []
-        extra = (Finding("entities", "absent", ", ".join(names), claim_span=names[0]),) \
-            if names else ()
+        extra: tuple[Finding, ...] = ()
+        if ps:
+            doc = parse(decleft(atom))
+            found = {"entities": absent_names(doc, terms.words) if on("entities") else [],
+                     "numbers": absent_figures(doc, terms.figures) if on("numbers") else []}
+            extra = tuple(Finding(check, "absent", ", ".join(what), claim_span=what[0])
+                          for check, what in found.items() if what)
         out.extend(f + extra for f in findings[i: i + len(ps)])
         i += len(ps)
     return out

@@ -103,5 +103,33 @@ def test_exact_figure_against_a_rough_one_is_rough_not_agree(claim):
 
 def test_plain_figure_equal_to_a_rough_one_agrees():
     assert numbers.check("2,000 Russian peacekeepers were stationed.", STATIONED).status == "agree"
-    assert numbers.check("2,000 Russian peacekeepers were stationed.", STATIONED).status == \
-        "agree"
+
+
+def test_figures_reads_digits_words_scales_and_units():
+    found = numbers.figures(["Nearly 2,000 troops; two thousand more; three decades; 1.5 "
+                             "million; twenty five; half of them", "4 villages"])
+    assert {2000.0, 2.0, 3.0, 30.0, 1.5, 1_500_000.0, 25.0, 0.5, 50.0, 4.0} <= set(found)
+    assert list(found) == sorted(found)
+    assert numbers.figures(["No figures here."]) == ()
+
+
+CORPUS_FIGURES = numbers.figures([STATIONED, POPULATION, VILLAGES, DECADES, WARS])
+
+
+@pytest.mark.parametrize("claim, absent", [
+    ("Around 3,000 pieces of equipment left the region.", ["Around 3,000"]),
+    ("Some 10,000 people joined the protests.", ["Some 10,000"]),
+    ("Five villages were returned.", ["Five"]),
+    # near a corpus figure, whatever it counts: lenient, the other checks judge the thing counted
+    ("About two thousand peacekeepers were deployed.", []),
+    ("About 1,800 peacekeepers were deployed.", []),
+    ("A hundred thousand people fled.", []),
+    ("More than 200 soldiers died.", []),  # open upwards: 2,000 is more than 200
+    ("Four villages were returned.", []),
+    # spans of time may be given as dates ("from 1988 to 1994"); small counts are not judged
+    ("The first war lasted around six years.", []),
+    ("The withdrawal took eleven months.", []),
+    ("One village was returned.", []),
+])
+def test_absent_figures(claim, absent):
+    assert numbers.absent_figures(parse(claim), CORPUS_FIGURES) == absent

@@ -8,6 +8,10 @@ from verifier.checks import roles
 RECAPTURE = "Baku recaptured the region from Armenian separatists."
 
 
+MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's war in Ukraine "
+           "is putting pressure on the country's armed forces.")
+
+
 @pytest.mark.parametrize(
     ("claim", "evidence", "status"),
     [
@@ -34,6 +38,8 @@ RECAPTURE = "Baku recaptured the region from Armenian separatists."
         # ...and never another deed, nor a converse verb with its own preposition
         ("Azerbaijan sent a letter to Armenia.", VILLAGES, "not_applicable"),
         ("Azerbaijan took back four villages from Armenia.", VILLAGES, "not_applicable"),
+        # the same doer told two ways (a shared word) does the same deed: no other doer
+        ("The Russian peacekeepers had a mandate to stay until 2025.", MANDATE, "not_applicable"),
         # another topic; a passive without an agent is not a swap
         ("France sold wine to Germany.", VILLAGES, "not_applicable"),
         ("The villages returned to Azerbaijan had been captured by Armenia in the 1990s.",

@@ -8,7 +8,8 @@ or the noun the count is "of"), so a mismatch about something else is never a co
 Years (a bare 1800-2100 number) and days of the month are left to the dates check. A claim
 quantity (2 or more) with no counterpart in the passage is reported as ``missing``; an exact
 claim figure that the passage gives only roughly ("exactly 1,960" against "nearly 2,000") as
-``rough``: the passage can neither confirm nor refute it.
+``rough``: the passage can neither confirm nor refute it. A claim count that no figure of the
+whole corpus comes near (:func:`absent_figures`) is ``absent``: such a corpus cannot support it.
 
 >>> check("About two thousand troops were deployed.", "Nearly 2,000 troops were deployed.").status
 'agree'
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -320,3 +323,51 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         return Finding("numbers", "agree", ", ".join(q.text for q in agrees),
                        claim_span=agrees[0].text)
     return Finding("numbers", "not_applicable")
+
+
+# Figures a corpus may give as a span of time rather than a number ("from 1988 to 1994" for
+# "lasted six years"): a claim's count of these is never called absent.
+_TIME_HEADS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+_FIGURE_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)*")
+_ROOM = 1.15  # a corpus figure stands for anything within this factor of it (the widest hedge)
+
+
+def figures(texts: Iterable[str]) -> tuple[float, ...]:
+    """Every figure the texts give, sorted: digits, number words, and either with the scale or
+    unit after it ("two thousand", "three decades" also give 2,000 and 30). Read by a regular
+    expression, not the parser, so a corpus of thousands of documents takes a second; lenient
+    on purpose (each number also stands alone), since :func:`absent_figures` looks in it."""
+    out: set[float] = set()
+    for text in texts:
+        toks = _FIGURE_TOKEN.findall(text.lower())
+        for i, w in enumerate(toks):
+            v = float(w.replace(",", "")) if w[0].isdigit() else _word_value(w)
+            if v is None:
+                continue
+            out.add(v)
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
+            scale = SCALES.get(nxt) or SCALES.get(nxt[:-1]) or UNITS.get(nxt, UNITS.get(nxt[:-1],
+                                                                                    ("", 0)))[1]
+            if scale:
+                out.add(v * scale)
+            if 20 <= v < 100 and (_word_value(nxt) or 10) < 10:
+                out.add(v + (_word_value(nxt) or 0))  # "twenty five"
+            if 0 < v < 1:
+                out.add(v * 100)  # "half" as a percentage
+    return tuple(sorted(out))
+
+
+def absent_figures(claim_doc, corpus_figures: tuple[float, ...]) -> list[str]:
+    """The claim's counts (2 or more; not spans of time, which a corpus may give as dates) that
+    no figure of the corpus comes near: "around 3,000 pieces of equipment" against a corpus
+    whose figures are 2,000 and 100,000. Lenient: a corpus figure v stands for anything from
+    v / 1.15 to v x 1.15, and a figure only has to be in the corpus, not about the same thing
+    (``corpus_figures`` from :func:`figures`, sorted)."""
+    out = []
+    for q in quantities(claim_doc):
+        if q.value < 2 or q.head in _TIME_HEADS:
+            continue
+        i = bisect_left(corpus_figures, q.low / _ROOM)
+        if i == len(corpus_figures) or corpus_figures[i] > q.high * _ROOM:
+            out.append(q.text)
+    return list(dict.fromkeys(out))

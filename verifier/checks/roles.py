@@ -155,8 +155,10 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             swapped = _same(subj, o2) or _same(other, s2)
             # the same deed done to the same thing by another named doer, while the passage
             # also names the claim's doer: "Azerbaijan had captured the villages" against
-            # "Yerevan returned to Azerbaijan villages that it had captured"
+            # "Yerevan returned to Azerbaijan villages that it had captured". Doers that share
+            # a word are the same one told two ways ("Russian peacekeepers" / "Russian troops")
             other_doer = (rel == "obj" and _same(other, o2) and not _same(subj, s2)
+                          and not set(subj.split()) & set(s2.split())
                           and not any(_same(s2, s) for s in claim_subjects)
                           and _mentions(ed, subj))
             if swapped or other_doer:

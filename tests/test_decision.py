@@ -60,12 +60,18 @@ def test_missing_name_caps_entailment():
     assert decide([cand(0.9, 0.05, 0.05, findings=missing)], S).label is Label.SUPPORTED
 
 
-def test_rough_figure_can_contradict_but_never_support():
-    """'Nearly 2,000' neither confirms 'exactly 1,960' nor refutes it: the model reads the
-    rest of the claim (with the passage's figure) and may only contradict that."""
-    rough = (Finding("numbers", "rough", "Exactly 1,960"),)
-    assert decide([cand(0.95, 0.03, 0.02, findings=rough)], S).label is Label.NOT_FOUND
-    assert decide([cand(0.02, 0.03, 0.95, findings=rough)], S).label is Label.CONTRADICTED
+@pytest.mark.parametrize("finding", [
+    # 'Nearly 2,000' neither confirms 'exactly 1,960' nor refutes it: the model reads the
+    # rest of the claim (with the passage's figure) and may only contradict that
+    Finding("numbers", "rough", "Exactly 1,960"),
+    # 'which began in April, had been agreed' does not date the agreement
+    Finding("dates", "misplaced", "April"),
+])
+def test_unconfirmed_figure_or_date_can_contradict_but_never_support(finding):
+    assert decide([cand(0.95, 0.03, 0.02, findings=(finding,))], S).label is Label.NOT_FOUND
+    assert decide([cand(0.02, 0.03, 0.95, findings=(finding,))], S).label is Label.CONTRADICTED
+    # the same passage without the finding supports
+    assert decide([cand(0.95, 0.03, 0.02)], S).label is Label.SUPPORTED
 
 
 def test_name_absent_from_the_corpus_means_no_support():

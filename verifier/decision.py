@@ -16,6 +16,8 @@ from verifier.types import Finding, Label, NLIScores
 
 SETTINGS_PATH = Path(__file__).parent / "data" / "decision_settings.json"
 QUANTITY_CHECKS = frozenset({"numbers", "dates"})
+# findings after which a passage may contradict the claim but never support it
+UNCONFIRMED = frozenset({"rough", "misplaced"})
 
 
 @dataclass(frozen=True)
@@ -91,9 +93,10 @@ class Candidate:
         return tuple(f for f in self.findings if f.status == "missing")
 
     @property
-    def rough(self) -> bool:
-        """The passage gives one of the claim's exact figures only roughly."""
-        return any(f.status == "rough" for f in self.findings)
+    def unconfirmed(self) -> bool:
+        """The passage cannot confirm a figure or date of the claim: it gives an exact figure
+        only roughly (``rough``), or gives the date to another deed (``misplaced``)."""
+        return any(f.status in UNCONFIRMED for f in self.findings)
 
     @property
     def absent(self) -> bool:
@@ -134,7 +137,7 @@ def candidate_scores(c: Candidate, s: DecisionSettings) -> tuple[float, float]:
         contra *= s.agree_contradiction_scale
     if c.missing:
         support = min(support, s.missing_entailment_cap)
-    if c.rough:  # the model read the passage's figure in the claim's place (numbers.align)
+    if c.unconfirmed:  # it may still contradict the rest (the model read the passage's figure)
         support = 0.0
     if c.absent:  # a corpus that never names a thing cannot support a claim about it
         support = 0.0

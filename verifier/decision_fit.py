@@ -19,7 +19,7 @@ import numpy as np
 from verifier.decision import Candidate, DecisionSettings
 from verifier.types import Label
 
-ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "rough", "absent",
+ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "unconfirmed", "absent",
               "valid")
 
 
@@ -35,7 +35,7 @@ def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
             a["conflict"][i, j] = bool(c.conflicts)
             a["agree_quant"][i, j] = c.quantities_agree
             a["missing"][i, j] = bool(c.missing)
-            a["rough"][i, j] = c.rough
+            a["unconfirmed"][i, j] = c.unconfirmed
             a["absent"][i, j] = c.absent
             a["valid"][i, j] = 1.0
     return a
@@ -66,7 +66,7 @@ def _shaped(a: dict[str, np.ndarray], s: DecisionSettings) -> tuple[np.ndarray, 
     con = np.where(~conflict & (a["agree_quant"] > 0), con * s.agree_contradiction_scale, con)
     sup = np.where(a["missing"] > 0, np.minimum(sup, s.missing_entailment_cap), sup)
     absent = a["absent"] > 0
-    sup = np.where(absent | (a["rough"] > 0), 0.0, sup)
+    sup = np.where(absent | (a["unconfirmed"] > 0), 0.0, sup)
     con = np.where(absent & ~conflict, np.minimum(con, s.absent_contradiction_cap), con)
     sup, con = sup * a["valid"], con * a["valid"]
     rows = np.arange(len(sup))

@@ -42,12 +42,15 @@ def explain(claim: str, d: Decision, evs: list[Evidence], lead: int | None = Non
         absent = [f.detail for f in best.findings if f.status == "absent" and f.detail]
         unstated = [f.detail for f in best.findings if f.status == "missing" and f.detail]
         rough = [f.detail for f in best.findings if f.status == "rough" and f.detail]
+        misplaced = [f.detail for f in best.findings if f.status == "misplaced" and f.detail]
         if absent:
             msg += f" The corpus never mentions: {'; '.join(absent)}."
         elif unstated:
             msg += f" It does not mention: {'; '.join(unstated)}."
         elif rough:
             msg += f" It gives only a rough figure for: {'; '.join(rough)}."
+        elif misplaced:
+            msg += f" It gives this date to another event: {'; '.join(misplaced)}."
     if d.mixed:
         msg += " Note: the corpus also holds evidence pointing the other way; both are cited."
     return msg

@@ -155,11 +155,11 @@ class Finding:
 
     ``status`` is ``"agree"``, ``"conflict"``, ``"missing"`` (the claim states something, a
     name or a count, that the passage never mentions), ``"rough"`` (an exact figure the
-    passage gives only roughly: it can neither confirm nor refute it), ``"absent"`` (a name the
-    whole corpus never mentions, or a count no figure of it comes near; the verifier adds it
-    to every passage of the claim) or
-    ``"not_applicable"``. Checks only report ``conflict`` when claim and passage speak about
-    the same thing.
+    passage gives only roughly: it can neither confirm nor refute it), ``"misplaced"`` (a date
+    the passage gives to another deed, while it tells the claim's deed undated), ``"absent"``
+    (a name the whole corpus never mentions, or a count no figure of it comes near; the
+    verifier adds it to every passage of the claim) or ``"not_applicable"``. Checks only
+    report ``conflict`` when claim and passage speak about the same thing.
     """
 
     check: str  # "numbers", "dates", "entities", "negation", "antonyms", "roles", "contrast"

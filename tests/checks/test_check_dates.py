@@ -42,6 +42,19 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("Baku recaptured the region last year.", "Baku recaptured the region.",
          "not_applicable"),
         ("Peacekeepers left the region.", RECAPTURED, "not_applicable"),
+        # the passage gives the date to another deed told beside the claim's (a relative
+        # clause on its argument, or a coordinated verb): it cannot confirm the claim's date
+        ("Putin and Aliyev agreed on the withdrawal in April.", AGREED, "misplaced"),
+        ("Putin agreed to the withdrawal in April.",
+         "The withdrawal began in April and was agreed by Putin.", "misplaced"),
+        ("The withdrawal began in April.", AGREED, "agree"),
+        # ... but a reported clause's date, a circumstance's, or another sentence's may be the
+        # claim's deed's too
+        ("The ministry said in June that the withdrawal was complete.", COMPLETED, "agree"),
+        ("Russian peacekeepers were stationed in Karabakh from November 2020.", STATIONED,
+         "agree"),
+        ("Putin agreed to the withdrawal in April.",
+         "The withdrawal began in April. It was agreed by Putin.", "agree"),
     ],
 )
 def test_dates(claim, evidence, status):

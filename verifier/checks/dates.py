@@ -84,6 +84,37 @@ def _shared_context(tok, ev_toks) -> bool:
     return any(len(c & _context(e)) >= 1 for e in ev_toks)
 
 
+_LIGHT = {"be", "have", "do", "take", "make", "get", "go", "come"}
+_CORE = {"nsubj", "nsubjpass", "dobj"}
+
+
+def _beside(dated, verb) -> bool:
+    """``dated`` is another deed told beside ``verb`` in one sentence: in a relative clause on
+    one of its arguments ("The withdrawal, which began in April, had been agreed"), or
+    coordinated with it ("began in April and was agreed"). Not a reported clause ("completed
+    on June 12, the ministry said") nor a circumstance ("stationed in accordance with an
+    agreement signed in 2020"), whose date may well be the claim's deed's too."""
+    if dated.dep_ in {"relcl", "acl"} and dated.head.dep_ in _CORE and dated.head.head == verb:
+        return True
+    return (dated.dep_ == "conj" and dated.head == verb) or \
+        (verb.dep_ == "conj" and verb.head == dated)
+
+
+def _misplaced(tok, ev_toks, ed) -> bool:
+    """The passage gives the claim's date to another deed and tells the claim's deed beside it
+    without one: "Putin and Aliyev agreed on the withdrawal in April" against "The
+    withdrawal, which began in April, had been agreed between Putin and Aliyev"."""
+    verb = governing_verb(tok)
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma in _LIGHT:
+        return False
+    dated = [governing_verb(t) for t in ev_toks]
+    if lemma in {d.lemma_.lower() for d in dated}:
+        return False
+    told = [t for t in ed if t.pos_ == "VERB" and t.lemma_.lower() == lemma]
+    return any(_beside(d, t) for d in dated for t in told)
+
+
 def _match(kind: str, a: object, b: object) -> bool:
     if kind == "rel":
         return bool(a & b)  # type: ignore[operator]
@@ -100,11 +131,15 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     if not any(ci.values()) or not (any(ei.values()) or any(ci[k] for k in _ABSOLUTE)):
         return Finding("dates", "not_applicable")
     same_topic = anchored(cd, ed, 0.5)
-    agreed, missing = [], []
+    agreed, missing, misplaced = [], [], []
     for kind in ("day", "year", "month", "weekday", "rel"):
         for value, text, tok in ci[kind]:
-            if any(_match(kind, value, v) for v, _, _ in ei[kind]):
+            same = [t for v, _, t in ei[kind] if _match(kind, value, v)]
+            if same and kind in _ABSOLUTE and _misplaced(tok, same, ed):
+                misplaced.append(text)
+            elif same:
                 agreed.append(text)
+            if same:
                 continue
             if kind in _ABSOLUTE and not (kind == "month" and ci["day"]):
                 missing.append(text)
@@ -125,6 +160,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                         or (same_topic and _shared_context(tok, [ev_tok]))):
                     return Finding("dates", "conflict", f"'{text}' vs '{other}'",
                                    claim_span=text, evidence_span=other)
+    if misplaced:  # the passage dates another deed: it cannot confirm the claim's date
+        return Finding("dates", "misplaced", ", ".join(misplaced), claim_span=misplaced[0])
     if missing:  # a date the passage never gives: it cannot state the whole claim
         return Finding("dates", "missing", ", ".join(missing), claim_span=missing[0])
     if agreed:

@@ -189,6 +189,16 @@ def test_name_the_corpus_never_mentions_is_not_found(verifier):
     assert {"tavush"}.isdisjoint(words) and "karabakh" in words
 
 
+def test_passage_is_read_in_its_document_context(verifier):
+    # "The peacekeeping contingent" is "Russia's peacekeeping contingent" a paragraph earlier;
+    # read alone the sentence gave "The Russian peacekeepers ..." entailment 0.01
+    v = verifier.check("The Russian peacekeepers did not intervene.")
+    assert v.label is Label.SUPPORTED
+    assert v.citations[0].text == "The peacekeeping contingent did not intervene."  # as written
+    v = verifier.check("The Russian peacekeepers intervened to stop the offensive.")
+    assert v.label is Label.CONTRADICTED
+
+
 def test_count_no_figure_of_the_corpus_comes_near_is_not_found(verifier):
     # the window "... around 100,000 ethnic Armenians left for Armenia" gave entailment 0.65
     v = verifier.check("Some 10,000 people joined the protests in Yerevan.")

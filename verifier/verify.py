@@ -215,9 +215,10 @@ class Verifier:
         count as neutral; ``gather`` keeps every score for fitting. ``terms``: the corpus's
         words and figures, for the findings on names and counts the corpus never mentions
         (given evidence has no corpus to say that of)."""
-        relevance = self._relevance(atoms, cands, query_vecs)
-        flat = [(a, p.text, not prune or needs_nli(float(r), self.settings))
-                for a, ps, rel in zip(atoms, cands, relevance) for p, r in zip(ps, rel)]
+        texts = [[self._in_context(p) for p in ps] for ps in cands]
+        relevance = self._relevance(atoms, cands, query_vecs, texts)
+        flat = [(a, t, not prune or needs_nli(float(r), self.settings))
+                for a, ts, rel in zip(atoms, texts, relevance) for t, r in zip(ts, rel)]
         run_checks = None
         if self.use_checks:
             from verifier.checks import run_checks
@@ -253,23 +254,39 @@ class Verifier:
                 for evs in self._evidence(atoms, cands, retrieval, batch_size, query_vecs,
                                           terms=terms)]
 
+    def _in_context(self, p: Passage) -> str:
+        """The passage as the checks and the model read it: with the names its document gave
+        earlier to its bare definite phrases (``verifier.context``); given evidence as is."""
+        sentences = self.index.sentences_for_doc(p.doc_id) if self.index is not None else []
+        if not sentences:
+            return p.text
+        from verifier.context import in_context
+
+        return in_context(p.text, [s.text for s in sentences[:p.first_sentence]])
+
     def _relevance(self, atoms: list[str], cands: list[list[Passage]],
-                   query_vecs: np.ndarray | None = None) -> list[np.ndarray]:
-        """Cosine similarity of each claim with each candidate (stored vectors when indexed)."""
+                   query_vecs: np.ndarray | None = None,
+                   texts: list[list[str]] | None = None) -> list[np.ndarray]:
+        """Cosine similarity of each claim with each candidate as read (``texts``, default the
+        passages' own; stored vectors where a passage is indexed and read as written)."""
         if not atoms:
             return []
+        texts = texts if texts is not None else [[p.text for p in ps] for ps in cands]
         rows = self.index.row_of if self.index is not None else {}
-        missing = sorted({p.text for ps in cands for p in ps if p.passage_id not in rows})
+
+        def stored(p: Passage, text: str) -> bool:
+            return p.passage_id in rows and text == p.text
+
+        missing = sorted({t for ps, ts in zip(cands, texts) for p, t in zip(ps, ts)
+                          if not stored(p, t)})
         vec = dict(zip(missing, self.embedder.embed(missing))) if missing else {}
         qv = query_vecs if query_vecs is not None else self.embedder.embed(list(atoms))
 
-        def v(p: Passage) -> np.ndarray:
-            if p.passage_id in rows:
-                return self.index.vectors[rows[p.passage_id]]
-            return vec[p.text]
+        def v(p: Passage, text: str) -> np.ndarray:
+            return self.index.vectors[rows[p.passage_id]] if stored(p, text) else vec[text]
 
-        return [np.array([max(float(np.dot(q, v(p))), _overlap(a, p.text)) for p in ps])
-                for a, q, ps in zip(atoms, qv, cands)]
+        return [np.array([max(float(np.dot(q, v(p, t))), _overlap(a, t)) for p, t in zip(ps, ts)])
+                for a, q, ps, ts in zip(atoms, qv, cands, texts)]
 
     def _assemble(
         self,

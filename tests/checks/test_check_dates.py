@@ -42,19 +42,27 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("Baku recaptured the region last year.", "Baku recaptured the region.",
          "not_applicable"),
         ("Peacekeepers left the region.", RECAPTURED, "not_applicable"),
-        # the passage gives the date to another deed told beside the claim's (a relative
-        # clause on its argument, or a coordinated verb): it cannot confirm the claim's date
+        # the passage gives the date to another deed, told in a relative clause on the claim
+        # deed's argument: it cannot confirm the claim's date
         ("Putin and Aliyev agreed on the withdrawal in April.", AGREED, "misplaced"),
-        ("Putin agreed to the withdrawal in April.",
-         "The withdrawal began in April and was agreed by Putin.", "misplaced"),
         ("The withdrawal began in April.", AGREED, "agree"),
-        # ... but a reported clause's date, a circumstance's, or another sentence's may be the
-        # claim's deed's too
+        # ... but a coordinated verb's date, a reported clause's, a circumstance's, or another
+        # sentence's may be the claim's deed's too
+        ("Sanchez provided an assist on December 3.",
+         "He scored a hat-trick and provided an assist in a 5-1 win on December 3.", "agree"),
+        ("He scored a hat-trick on December 3.",
+         "He scored a hat-trick and provided an assist in a 5-1 win on December 3.", "agree"),
         ("The ministry said in June that the withdrawal was complete.", COMPLETED, "agree"),
         ("Russian peacekeepers were stationed in Karabakh from November 2020.", STATIONED,
          "agree"),
         ("Putin agreed to the withdrawal in April.",
          "The withdrawal began in April. It was agreed by Putin.", "agree"),
+        # ... nor a date that describes a thing rather than dates a deed
+        ("Arrival (2016 film) was written by Eric Heisserer.",
+         "Arrival is a 2016 film directed by Denis Villeneuve and written by Eric Heisserer.",
+         "agree"),
+        ("Jane Doe was born in May.", "Jane Doe (born 3 May 1970) is an actress and writer.",
+         "agree"),
     ],
 )
 def test_dates(claim, evidence, status):

@@ -89,28 +89,41 @@ _CORE = {"nsubj", "nsubjpass", "dobj"}
 
 
 def _beside(dated, verb) -> bool:
-    """``dated`` is another deed told beside ``verb`` in one sentence: in a relative clause on
-    one of its arguments ("The withdrawal, which began in April, had been agreed"), or
-    coordinated with it ("began in April and was agreed"). Not a reported clause ("completed
-    on June 12, the ministry said") nor a circumstance ("stationed in accordance with an
-    agreement signed in 2020"), whose date may well be the claim's deed's too."""
-    if dated.dep_ in {"relcl", "acl"} and dated.head.dep_ in _CORE and dated.head.head == verb:
-        return True
-    return (dated.dep_ == "conj" and dated.head == verb) or \
-        (verb.dep_ == "conj" and verb.head == dated)
+    """``dated`` is another deed told in a relative clause on one of ``verb``'s arguments
+    ("The withdrawal, which began in April, had been agreed"). Not a coordinated verb, which
+    may share the date ("scored a hat-trick and gave an assist on December 3"), a reported
+    clause ("completed on June 12, the ministry said") nor a circumstance ("stationed in
+    accordance with an agreement signed in 2020"): their date may be the claim's deed's too."""
+    return dated.dep_ in {"relcl", "acl"} and dated.head.dep_ in _CORE and \
+        dated.head.head == verb
+
+
+def _dated_verb(tok):
+    """The verb a date is an adjunct of ("began in April", "agreed on June 12", "left last
+    September"), or None where the date describes something else ("Hush (2016 film)")."""
+    head = tok.head
+    if head.pos_ == "ADP" and tok.dep_ == "pobj":
+        head = head.head
+    elif tok.dep_ not in {"npadvmod", "tmod"}:
+        return None
+    return head if head.pos_ == "VERB" else None
 
 
 def _misplaced(tok, ev_toks, ed) -> bool:
     """The passage gives the claim's date to another deed and tells the claim's deed beside it
     without one: "Putin and Aliyev agreed on the withdrawal in April" against "The
     withdrawal, which began in April, had been agreed between Putin and Aliyev"."""
-    verb = governing_verb(tok)
-    lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma in _LIGHT:
+    # the claim's date may hang on the verb's object ("agreed on the withdrawal in April")
+    if tok.dep_ not in {"pobj", "npadvmod", "tmod"}:
         return False
+    verb = governing_verb(tok)
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT:
+        return False
+    lemma = verb.lemma_.lower()
     dated = [governing_verb(t) for t in ev_toks]
     if lemma in {d.lemma_.lower() for d in dated}:
         return False
+    dated = [d for d in map(_dated_verb, ev_toks) if d is not None]
     told = [t for t in ed if t.pos_ == "VERB" and t.lemma_.lower() == lemma]
     return any(_beside(d, t) for d in dated for t in told)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.paraphrase import align_words
+from verifier.paraphrase import align_voice, align_words
 
 NOT_INTERVENE = "The peacekeeping contingent did not intervene."
 TOOK_OVER = "Last September, Baku took over the territory in a lightning offensive."
@@ -31,3 +31,37 @@ TOOK_OVER = "Last September, Baku took over the territory in a lightning offensi
 )
 def test_align_words(claim, passage, aligned):
     assert align_words(claim, passage) == aligned
+
+
+DECADES = "It was controlled by pro-Yerevan separatists for nearly three decades."
+RECAPTURED = ("Russian peacekeepers completed their withdrawal from the region, which Baku "
+              "recaptured last year from Armenian separatists.")
+AGREED = ("The withdrawal, which began in April, had been agreed between Russian President "
+          "Vladimir Putin and his Azerbaijani counterpart Ilham Aliyev.")
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "aligned"),
+    [
+        # active claim, passive passage (also when the parser reads the subject as a noun
+        # with a reduced relative clause, as it does here)
+        ("Pro-Yerevan separatists controlled Karabakh for about thirty years.", DECADES,
+         "Karabakh was controlled by pro-Yerevan separatists for about thirty years."),
+        ("Putin and Aliyev agreed the withdrawal.", AGREED,
+         "The withdrawal had been agreed by Putin and Aliyev."),
+        ("Last year separatists controlled the villages.", DECADES,
+         "Last year the villages were controlled by separatists."),
+        # passive claim, active passage
+        ("The region was recaptured by Azerbaijan last year.", RECAPTURED,
+         "Azerbaijan recaptured the region last year."),
+        # must NOT change: the same voice, a negated or auxiliary verb, another verb, a
+        # clause with more between its parts
+        ("Baku recaptured Karabakh.", RECAPTURED, None),
+        ("Separatists did not control Karabakh.", DECADES, None),
+        ("Separatists have controlled Karabakh.", DECADES, None),
+        ("Separatists ruled Karabakh.", DECADES, None),
+        ("The region was handed to Azerbaijan by Armenia.", RECAPTURED, None),
+    ],
+)
+def test_align_voice(claim, passage, aligned):
+    assert align_voice(claim, passage) == (aligned or claim)

@@ -68,3 +68,88 @@ def align_words(claim: str, passage: str) -> str:
             text = text[:1].upper() + text[1:]
         claim = claim[:a] + text + claim[b:]
     return claim
+
+
+def _subtree_span(tok) -> tuple[int, int]:
+    toks = list(tok.subtree)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _child(verb, deps: set[str]):
+    return next((c for c in verb.children if c.dep_ in deps), None)
+
+
+def _moved(span_text: str, first_tok) -> str:
+    """A noun phrase moved off the start of the sentence: lower-cased unless a name."""
+    if first_tok.pos_ == "PROPN" or first_tok.text == "I":
+        return span_text
+    return span_text[:1].lower() + span_text[1:]
+
+
+def _voiced(doc, lemma: str, passive: bool):
+    """A verb of ``lemma`` in ``doc`` told in the passive (``passive``) or the active voice."""
+    for t in doc:
+        if t.pos_ == "VERB" and t.lemma_.lower() == lemma:
+            is_passive = _child(t, {"auxpass", "nsubjpass"}) is not None
+            if is_passive == passive and (passive or _child(t, {"dobj"}) is not None):
+                return t
+    return None
+
+
+def align_voice(claim: str, passage: str) -> str:
+    """The claim's main clause in the voice the passage tells the same verb in: "Pro-Yerevan
+    separatists controlled Karabakh for decades" against "It was controlled by pro-Yerevan
+    separatists" reads "Karabakh was controlled by pro-Yerevan separatists for decades" (the
+    small NLI model, taught that swapped arguments contradict, calls the active against the
+    passive a contradiction). Only a plain clause (subject, verb, object, or object, passive
+    verb, "by" agent, in that order) is rewritten; the claim unchanged otherwise."""
+    cd = parse(claim)
+    verb = next((t for t in cd if t.dep_ == "ROOT"), None)
+    subj = None
+    if verb is not None and verb.pos_ == "NOUN":
+        # the small parser often reads "Separatists controlled Karabakh" as a noun with a
+        # reduced relative clause: the noun is the subject, the clause's verb the main verb
+        subj = verb
+        verb = next((c for c in verb.children if c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"}
+                     and _child(c, {"dobj"}) is not None), None)
+    if verb is None or verb.pos_ != "VERB":
+        return claim
+    lemma = verb.lemma_.lower()
+    if _child(verb, {"auxpass", "nsubjpass"}) is None:  # active -> the passage's passive
+        obj = _child(verb, {"dobj"})
+        other = _voiced(parse(passage), lemma, passive=True)
+        head_noun = subj is not None  # the misparse: the subject is the noun up to its end
+        if subj is None:
+            subj = _child(verb, {"nsubj"})
+        if subj is None or obj is None or other is None or \
+                _child(verb, {"aux", "neg", "prt", "dative"}) is not None:
+            return claim
+        s0, s1 = (subj.left_edge.idx, subj.idx + len(subj.text)) if head_noun \
+            else _subtree_span(subj)
+        o0, o1 = _subtree_span(obj)
+        if claim[s1:verb.idx].strip() or claim[verb.idx + len(verb.text):o0].strip():
+            return claim
+        aux = [c.text for c in other.children if c.dep_ in {"aux", "auxpass"}]
+        plural = obj.tag_ in {"NNS", "NNPS"} or _child(obj, {"conj"}) is not None
+        aux = [("were" if plural else "was") if a.lower() in {"was", "were"} else a for a in aux]
+        head = claim[o0:o1] if s0 else claim[o0:o1][:1].upper() + claim[o0:o1][1:]
+        by = _moved(claim[s0:s1], cd[subj.left_edge.i])
+        return f"{claim[:s0]}{head} {' '.join(aux + [other.text])} by {by}{claim[o1:]}"
+    # passive -> the passage's active
+    obj = _child(verb, {"nsubjpass"}) if subj is None else None
+    agent = next((c for c in verb.children if c.dep_ == "agent"
+                  or (c.dep_ == "prep" and c.lower_ == "by")), None)
+    pobj = _child(agent, {"pobj"}) if agent is not None else None
+    other = _voiced(parse(passage), lemma, passive=False)
+    if obj is None or pobj is None or other is None or _child(verb, {"neg", "prt"}) is not None:
+        return claim
+    (o0, o1), (a0, a1) = _subtree_span(obj), _subtree_span(agent)
+    between = [t for t in cd if o1 <= t.idx < a0 and t.i != verb.i]
+    if any(t.dep_ not in {"aux", "auxpass"} for t in between) or \
+            claim[verb.idx + len(verb.text):a0].strip():
+        return claim
+    aux = [c.text for c in other.children if c.dep_ == "aux"]
+    subj_text = claim[_subtree_span(pobj)[0]:a1]
+    head = subj_text if o0 else subj_text[:1].upper() + subj_text[1:]
+    moved = _moved(claim[o0:o1], cd[obj.left_edge.i])
+    return f"{claim[:o0]}{head} {' '.join(aux + [other.text])} {moved}{claim[a1:]}"

@@ -63,9 +63,10 @@ def _hypothesis(claim: str, passage: str, findings: tuple[Finding, ...]) -> str:
     the passage words them where the numbers check found them all agreeing (small models call
     "almost 30 years" against "nearly three decades" a contradiction; the check vouches for
     the quantities, the model judges the rest), and its words the passage says with a WordNet
-    synonym written the passage's way ("did not step in" -> "did not intervene";
-    ``verifier.paraphrase``)."""
-    from verifier.paraphrase import align_words
+    synonym written the passage's way ("did not step in" -> "did not intervene"), its main
+    clause in the voice the passage tells the verb in ("separatists controlled Karabakh" ->
+    "Karabakh was controlled by separatists"; ``verifier.paraphrase``)."""
+    from verifier.paraphrase import align_voice, align_words
 
     if any(f.check == "numbers" and f.status in {"agree", "rough"} for f in findings):
         from verifier.checks.numbers import align
@@ -75,7 +76,7 @@ def _hypothesis(claim: str, passage: str, findings: tuple[Finding, ...]) -> str:
         from verifier.checks import entities
 
         claim = entities.align(claim, passage)
-    return align_words(claim, passage)
+    return align_voice(align_words(claim, passage), passage)
 
 
 class Verifier:

@@ -42,6 +42,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("Baku recaptured the region last year.", "Baku recaptured the region.",
          "not_applicable"),
         ("Peacekeepers left the region.", RECAPTURED, "not_applicable"),
+        # another event: the date words themselves ("next year" / "last year") are no topic
+        ("Russia plans to send new peacekeepers to Karabakh next year.", RECAPTURED,
+         "not_applicable"),
         # the passage gives the date to another deed, told in a relative clause on the claim
         # deed's argument: it cannot confirm the claim's date
         ("Putin and Aliyev agreed on the withdrawal in April.", AGREED, "misplaced"),

@@ -50,6 +50,8 @@ TERRITORY = ("The territory is internationally recognized as part of Azerbaijan 
         ("The protests took place in Yerevan.", PROTESTS, "agree"),
         ("Ethnic Armenians left Karabakh for Armenia.", POPULATION, "missing"),
         ("Ethnic Armenians fled to Russia.", POPULATION, "missing"),
+        # where they left is not where they went
+        ("The Armenians who left Karabakh feared reprisals.", POPULATION, "missing"),
         ("Ethnic Armenians left for Russia.",
          "Ethnic Armenians left for Armenia and for Russia.", "agree"),
         ("Part of the film was shot in New Mexico.",

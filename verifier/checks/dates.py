@@ -73,10 +73,14 @@ def _described(tok) -> str | None:
     return None
 
 
+# words of date expressions themselves ("next year" / "last year"), never a shared topic
+_DATE_WORDS = {"year", "month", "week", "day", "decade", "century", *MONTHS, *WEEKDAYS}
+
+
 def _context(tok) -> set[str]:
-    """Content lemmas of the clause the date belongs to."""
+    """Content lemmas of the clause the date belongs to, other than date words."""
     verb = governing_verb(tok)
-    return content_lemmas(verb.subtree) | {verb.lemma_.lower()}
+    return (content_lemmas(verb.subtree) | {verb.lemma_.lower()}) - _DATE_WORDS
 
 
 def _shared_context(tok, ev_toks) -> bool:

@@ -88,6 +88,14 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _OBJECTS = {"conj", "pobj", "appos", "dobj", "compound", "poss"}
 
 
+# a place a verb goes to or comes from is not its object: "left Karabakh" / "left for Armenia"
+_DIRECTIONS = {"to", "for", "from", "into", "toward", "towards", "onto"}
+
+
+def _directed(tok) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in _DIRECTIONS
+
+
 def _same_slot(ce, ee, strict: bool) -> bool:
     """The passage's entity ``ee`` fills the slot the claim's ``ce`` fills: same verb and the
     same (or, unless ``strict``, any argument) relation, or the same head noun ("part of X",
@@ -98,7 +106,8 @@ def _same_slot(ce, ee, strict: bool) -> bool:
     verb, ev_verb = governing_verb(c_root), governing_verb(e_root)
     same_verb = verb.lemma_.lower() == ev_verb.lemma_.lower()
     same_dep = c_root.dep_ == e_root.dep_
-    loose = any({c_root.dep_, e_root.dep_} <= group for group in (_SUBJECTS, _OBJECTS))
+    loose = any({c_root.dep_, e_root.dep_} <= group for group in (_SUBJECTS, _OBJECTS)) \
+        and not (_directed(c_root) or _directed(e_root))
     same_slot = same_verb and (same_dep or (not strict and loose))
     ch, eh = c_root.head, e_root.head
     if ch.pos_ == "ADP" and eh.pos_ == "ADP":  # "part of X": compare what "of" hangs on

@@ -11,6 +11,10 @@ TERRITORY = ("The territory is internationally recognized as part of Azerbaijan 
              "historically being home to a majority Armenian population.")
 
 
+WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security alliances by "
+        "deepening ties with the West.")
+
+
 @pytest.mark.parametrize(
     ("claim", "evidence", "status"),
     [
@@ -50,6 +54,9 @@ TERRITORY = ("The territory is internationally recognized as part of Azerbaijan 
         ("The protests took place in Yerevan.", PROTESTS, "agree"),
         ("Ethnic Armenians left Karabakh for Armenia.", POPULATION, "missing"),
         ("Ethnic Armenians fled to Russia.", POPULATION, "missing"),
+        # a country in the slot of a region the small model calls LOC ("the West")
+        ("Armenia has been deepening its ties with Russia.", WEST, "conflict"),
+        ("Armenia has been deepening its ties with the West.", WEST, "agree"),
         # where they left is not where they went
         ("The Armenians who left Karabakh feared reprisals.", POPULATION, "missing"),
         ("Ethnic Armenians left for Russia.",

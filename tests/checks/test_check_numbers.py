@@ -133,3 +133,25 @@ CORPUS_FIGURES = numbers.figures([STATIONED, POPULATION, VILLAGES, DECADES, WARS
 ])
 def test_absent_figures(claim, absent):
     assert numbers.absent_figures(parse(claim), CORPUS_FIGURES) == absent
+
+
+@pytest.mark.parametrize(("claim", "status"), [
+    # counts given only roughly are intervals too
+    ("Only a few hundred ethnic Armenians left.", "conflict"),
+    ("Several thousand ethnic Armenians left.", "conflict"),
+    ("Thousands of ethnic Armenians left.", "conflict"),
+    ("Hundreds of thousands of ethnic Armenians left.", "conflict"),
+    ("Tens of thousands of ethnic Armenians left.", "agree"),
+    # "several" or "a few" alone is some of them, not how many there were
+    ("Several ethnic Armenians left.", "not_applicable"),
+])
+def test_rough_counts_against_around_100000(claim, status):
+    assert numbers.check(claim, POPULATION).status == status
+
+
+def test_rough_counts_in_a_corpus_are_figures():
+    found = numbers.figures(["Tens of thousands of people protested; a few hundred were held."])
+    assert {20_000.0, 90_000.0, 200.0, 900.0} <= set(found)
+    assert numbers.absent_figures(parse("About 50,000 people protested."), found) == []
+    assert numbers.absent_figures(parse("About 500,000 people protested."), found) == \
+        ["About 500,000"]

@@ -120,6 +120,34 @@ def _hedge_before(toks, i: int) -> tuple[str, int]:
     return "", i
 
 
+# plural counts that give only an order of magnitude: "hundreds of", "tens of thousands of"
+_PLURAL_SCALES = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1000,
+                  "millions": 1_000_000, "billions": 1_000_000_000}
+
+
+def _vague(toks, i: int) -> tuple[float, float, int, int] | None:
+    """A count given only roughly at token i, as (low, high, end of its words, the token that
+    carries the count): "a few hundred" is [200, 900], "several thousand" [3,000, 9,000],
+    (but "a few" and "several" alone count nothing: "several peacekeepers were killed"),
+    "hundreds of" [200, 999], "tens of thousands of" [20,000, 99,999]; None otherwise."""
+    def word(k: int) -> str:
+        return toks[k].lower_ if k < len(toks) else ""
+
+    if (word(i), word(i + 1)) == ("a", "few") or word(i) == "several":
+        k = i + (2 if word(i) == "a" else 1)
+        scale = SCALES.get(word(k))
+        n = 3 if word(i) == "several" else 2
+        # without a scale, "several peacekeepers were killed" is a few of them, not a count
+        # of all: no quantity
+        return (n * scale, 9 * scale, k + 1, k) if scale is not None else None
+    if word(i) in _PLURAL_SCALES and word(i + 1) == "of":
+        size, k = _PLURAL_SCALES[word(i)], i + 2
+        if word(k) in _PLURAL_SCALES and word(k + 1) == "of":  # "tens of thousands of"
+            size, k = size * _PLURAL_SCALES[word(k)], k + 2
+        return 2 * size, 10 * size - 1, k, k - 2
+    return None
+
+
 def _anchors(head, num) -> set[str]:
     out = {head.lemma_.lower()} if head.pos_ in {"NOUN", "PROPN"} else set()
     # "population of around 100,000 Armenians" -> also "population"
@@ -142,6 +170,14 @@ def quantities(doc) -> list[Quantity]:
     while i < len(toks):
         t = toks[i]
         low = t.lower_
+        vague = _vague(toks, i)
+        if vague is not None:
+            lo, hi, j, at = vague
+            head, head_lemma, _ = _counted(toks, j, toks[at])
+            out.append(Quantity(lo, lo, hi, head_lemma, _anchor_set(head, head_lemma, toks[at]),
+                                doc[i:at + 1].text, i))
+            i = j
+            continue
         v = _token_value(t)
         if low in {"a", "an"} and i + 1 < len(toks) and (
                 toks[i + 1].lower_ in SCALES or toks[i + 1].lemma_.lower() in UNITS):
@@ -174,42 +210,51 @@ def quantities(doc) -> list[Quantity]:
                 break
             j += 1
         last = toks[j - 1]
-        head = None
-        head_lemma = ""
-        k = j
-        if k < len(toks) and toks[k].lower_ in {"%", "percent", "pc"}:
-            head_lemma, k = "percent", k + 1
-        elif k + 1 < len(toks) and toks[k].lower_ == "per" and toks[k + 1].lower_ == "cent":
-            head_lemma, k = "percent", k + 2
-        else:
-            # the counted noun is normally just right of the number ("four frontier villages")
-            while k < len(toks) and k < j + 4 and toks[k].pos_ in {"ADJ", "NOUN", "PROPN"}:
-                if toks[k].pos_ in {"NOUN", "PROPN"}:
-                    head = toks[k]
-                    if toks[k].dep_ != "compound":
-                        break
-                k += 1
-            if head is None:
-                head = last.head if last.head.i != last.i else last
-            else:
-                k = head.i + 1
-            head_lemma = head.lemma_.lower() if head.pos_ in {"NOUN", "PROPN"} else ""
+        head, head_lemma, k = _counted(toks, j, last)
         if head_lemma in UNITS:
             head_lemma, factor = UNITS[head_lemma]
             v *= factor
         hedge, start = _hedge_before(toks, i)
         lo_f, hi_f = HEDGES.get(hedge, (1.0, 1.0))
         lo, hi = v * lo_f, (v * hi_f if hi_f != _INF else _INF)
-        anchors = {head_lemma} if head_lemma else set()
-        if head is not None:
-            anchors |= _anchors(head, last)
-            if head_lemma != head.lemma_.lower():
-                anchors.discard(head.lemma_.lower())
         end = k if head_lemma == "percent" else j  # the conflicting words: hedge + number
         text = doc[start:end].text
-        out.append(Quantity(v, lo, hi, head_lemma, frozenset(anchors), text, start))
+        out.append(Quantity(v, lo, hi, head_lemma, _anchor_set(head, head_lemma, last), text,
+                            start))
         i = j
     return out
+
+
+def _counted(toks, j: int, last):
+    """(head token or None, counted noun's lemma, end) for a number ending before token j:
+    "percent", or the noun just right of it ("four frontier villages"), else its head."""
+    head = None
+    k = j
+    if k < len(toks) and toks[k].lower_ in {"%", "percent", "pc"}:
+        return None, "percent", k + 1
+    if k + 1 < len(toks) and toks[k].lower_ == "per" and toks[k + 1].lower_ == "cent":
+        return None, "percent", k + 2
+    while k < len(toks) and k < j + 4 and toks[k].pos_ in {"ADJ", "NOUN", "PROPN"}:
+        if toks[k].pos_ in {"NOUN", "PROPN"}:
+            head = toks[k]
+            if toks[k].dep_ != "compound":
+                break
+        k += 1
+    if head is None:
+        head = last.head if last.head.i != last.i else last
+    else:
+        k = head.i + 1
+    return head, head.lemma_.lower() if head.pos_ in {"NOUN", "PROPN"} else "", k
+
+
+def _anchor_set(head, head_lemma: str, last) -> frozenset[str]:
+    """The counted noun's lemma (as rescaled: "decade" counts years) and its anchors."""
+    anchors = {head_lemma} if head_lemma else set()
+    if head is not None:
+        anchors |= _anchors(head, last)
+        if head_lemma != head.lemma_.lower():
+            anchors.discard(head.lemma_.lower())
+    return frozenset(anchors)
 
 
 def _similar(a: str, b: str) -> bool:
@@ -341,11 +386,18 @@ def figures(texts: Iterable[str]) -> tuple[float, ...]:
     for text in texts:
         toks = _FIGURE_TOKEN.findall(text.lower())
         for i, w in enumerate(toks):
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
+            # counts given only roughly ("hundreds of", "tens of thousands", "a few hundred"):
+            # every figure they may stand for, 2 to 9 of the unit
+            size = _PLURAL_SCALES.get(w) or (SCALES.get(nxt) if w in {"few", "several"} else 0)
+            if size:
+                if i >= 2 and toks[i - 1] == "of" and toks[i - 2] in _PLURAL_SCALES:
+                    size *= _PLURAL_SCALES[toks[i - 2]]
+                out.update(k * size for k in range(2, 10))
             v = float(w.replace(",", "")) if w[0].isdigit() else _word_value(w)
             if v is None:
                 continue
             out.add(v)
-            nxt = toks[i + 1] if i + 1 < len(toks) else ""
             scale = SCALES.get(nxt) or SCALES.get(nxt[:-1]) or UNITS.get(nxt, UNITS.get(nxt[:-1],
                                                                                     ("", 0)))[1]
             if scale:

@@ -20,6 +20,12 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
     [
         ("The withdrawal was agreed between Putin and Erdogan.", AGREED, "conflict"),
         ("The withdrawal was agreed between Putin and Aliyev.", AGREED, "agree"),
+        # the claim pairs Putin with someone the passage does not, in the same deed (the
+        # small model tags only "Putin"; the name coordinated with it is a person too)
+        ("Putin and Pashinyan agreed on the Russian withdrawal.", AGREED, "conflict"),
+        ("The withdrawal was agreed by Putin and Pashinyan.", AGREED, "conflict"),
+        ("Putin and Aliyev agreed on the Russian withdrawal.", AGREED, "agree"),
+        ("Putin and Erdogan met in Ankara.", AGREED, "missing"),  # another deed
         ("Armenian Prime Minister Ararat Mirzoyan issued a joint statement.", ROLE, "conflict"),
         ("Ararat Mirzoyan serves as Armenia's defense minister.", ROLE, "conflict"),
         ("James O'Brien is the US Secretary of State.", ROLE, "conflict"),

@@ -136,9 +136,15 @@ def named(doc) -> tuple:
     ents = [Span(doc, e.start, e.end, label="GPE") if e.text.lower() in PLACES else e
             for e in doc.ents if e.label_ in LABELS]
     covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    label_of = {i: e.label_ for e in ents for i in range(e.start, e.end)}
     for t in doc:
         if t.i not in covered and t.pos_ == "PROPN" and t.lower_ in PLACES:
             ents.append(Span(doc, t.i, t.i + 1, label="GPE"))
+        # a name coordinated with a named one is of its kind ("Putin and Pashinyan": the
+        # small model often tags only the first)
+        elif t.i not in covered and t.pos_ == "PROPN" and t.dep_ == "conj" and \
+                t.head.i in label_of and not any(c.dep_ == "compound" for c in t.children):
+            ents.append(Span(doc, t.i, t.i + 1, label=label_of[t.head.i]))
     return tuple(sorted(ents, key=lambda e: e.start))
 
 
@@ -289,6 +295,36 @@ def place_conflict(cd, ed) -> Finding | None:
     return None
 
 
+def _partners(ent, ents) -> list:
+    """The entities coordinated with ``ent`` ("Putin and Pashinyan"; "between Putin and his
+    Azerbaijani counterpart Ilham Aliyev": the counterpart's phrase), of the same label."""
+    first = conj_head(ent.root)
+    group = [first, *(t for t in first.subtree if t.dep_ == "conj" and conj_head(t) == first)]
+    mine = next((g for g in reversed(group) if g.i <= ent.root.i and
+                 ent.root.i in {t.i for t in g.subtree}), first)
+    others = {t.i for g in group if g.i != mine.i for t in g.subtree
+              if conj_head(t) != first or t.i == g.i}
+    return [e for e in ents if e.label_ == ent.label_ and e.root.i in others]
+
+
+def partner_conflict(cd, ed, c_ents, e_ents, missing) -> Finding | None:
+    """The claim pairs a name the passage pairs with someone else, in the same deed: "Putin
+    and Pashinyan agreed on the withdrawal" against "agreed between Putin and his Azerbaijani
+    counterpart Ilham Aliyev"."""
+    for ce in missing:
+        verb = governing_verb(conj_head(ce.root)).lemma_.lower()
+        for x in _partners(ce, c_ents):
+            for ex in (e for e in e_ents if _same_entity(x.text, e.text)):
+                if governing_verb(conj_head(ex.root)).lemma_.lower() != verb:
+                    continue
+                other = [e for e in _partners(ex, e_ents)
+                         if not any(_same_entity(e.text, c.text) for c in c_ents)]
+                if other and anchored(cd, ed, 0.4):
+                    return Finding("entities", "conflict", f"'{ce.text}' vs '{other[0].text}'",
+                                   claim_span=ce.text, evidence_span=other[0].text)
+    return None
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
@@ -320,6 +356,9 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             if _same_slot(ce, ee, strict=False) and anchored(cd, ed, 0.4):
                 return Finding("entities", "conflict", f"'{ce.text}' vs '{ee.text}'",
                                claim_span=ce.text, evidence_span=ee.text)
+    paired = partner_conflict(cd, ed, c_ents, e_ents, missing)
+    if paired is not None:
+        return paired
     # A claim entity the passage names elsewhere can still sit in another entity's slot:
     # "recognised as part of Armenia" against "part of Azerbaijan ... Armenian population".
     for ce in matched:

@@ -54,6 +54,8 @@ mapfile -t P_LIMIT < <(limit_opt "$PAIRS_LIMIT")
 # ---- claims against our seed corpus --------------------------------------------------------
 SEED=benchmarks/claims/seed_dev.csv
 bench seed_dev claims "$SEED" --corpus corpus/
+# 80 more claims about the seed article, written in session 12 to probe the checks (not fitted on)
+bench seed_probes claims benchmarks/claims/seed_probes.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

@@ -35,14 +35,11 @@ CASES = [
     ("About 2,000 Russian peacekeepers had been stationed in Karabakh.", Label.SUPPORTED),
     ("The peacekeeping contingent did not intervene.", Label.SUPPORTED),
     ("Around 5,000 Russian peacekeepers were stationed in Karabakh.", Label.CONTRADICTED),
-    # A known error, kept here so that its fix is noticed (strict: passing fails the test).
-    # The NLI model gives 0.41-0.42 entailment to the passage on the completed withdrawal and
-    # only 0.16 contradiction to "The peacekeeping contingent did not intervene."; the
-    # negation check's conflict there does not count, at dense relevance 0.47 under the
-    # fitted conflict_relevance 0.5 (lowering it to 0.4 or 0.45 scores worse on the dev data).
-    pytest.param("The Russian peacekeepers intervened to stop the offensive.",
-                 Label.CONTRADICTED, marks=pytest.mark.xfail(
-                     strict=True, reason="NLI entailment from an unrelated passage")),
+    # Was a known error (a strict xfail) until passages were read in context: against the
+    # bare "The peacekeeping contingent did not intervene." the negation check's conflict sat
+    # at relevance 0.47, under conflict_relevance 0.5; read as "Russia's peacekeeping
+    # contingent did not intervene." it is 0.59, and the conflict counts.
+    ("The Russian peacekeepers intervened to stop the offensive.", Label.CONTRADICTED),
     ("The withdrawal began in May.", Label.CONTRADICTED),
     # the window with "a mandate to remain until 2025" reads as a contradiction to the model;
     # it never gives the claim's year, so the passage that does ("from 1988 to 1994") wins
@@ -195,8 +192,6 @@ def test_passage_is_read_in_its_document_context(verifier):
     v = verifier.check("The Russian peacekeepers did not intervene.")
     assert v.label is Label.SUPPORTED
     assert v.citations[0].text == "The peacekeeping contingent did not intervene."  # as written
-    v = verifier.check("The Russian peacekeepers intervened to stop the offensive.")
-    assert v.label is Label.CONTRADICTED
 
 
 def test_claim_is_read_in_the_voice_of_the_passage(verifier):

@@ -89,6 +89,7 @@ _OBJECTS = {"conj", "pobj", "appos", "dobj", "compound", "poss"}
 
 
 _GEO = {"GPE", "LOC", "NORP"}
+_MODIFIERS = {"amod", "compound", "nmod"}
 # a place a verb goes to or comes from is not its object: "left Karabakh" / "left for Armenia"
 _DIRECTIONS = {"to", "for", "from", "into", "toward", "towards", "onto"}
 
@@ -120,9 +121,28 @@ def _same_slot(ce, ee, strict: bool) -> bool:
     # Same noun ("Turkish troops" / "Russian troops") is only the same slot when the noun does
     # the same thing: "replaced by Turkish troops" is another event.
     verbs_fit = same_verb or "be" in {verb.lemma_.lower(), ev_verb.lemma_.lower()}
-    same_head = (ch.lemma_.lower() == eh.lemma_.lower() and ch.pos_ == "NOUN" and same_dep
-                 and verbs_fit)
+    # a name modifying the noun either way round: "an Azerbaijani majority" / "a majority
+    # Armenian population" (the noun may itself modify the passage's head)
+    modifiers = c_root.dep_ in _MODIFIERS and e_root.dep_ in _MODIFIERS
+    same_noun = ch.lemma_.lower() == eh.lemma_.lower() or (modifiers and (
+        ch.lemma_.lower() in _noun_words(eh) or eh.lemma_.lower() in _noun_words(ch)))
+    same_head = (same_noun and ch.pos_ == "NOUN" and eh.pos_ == "NOUN"
+                 and (same_dep or modifiers) and verbs_fit)
     return same_slot or same_head
+
+
+def _denied(ent) -> bool:
+    """The claim denies what it says of the name ("Karabakh was not historically an
+    Azerbaijani-majority region"): another name in its slot does not contradict it."""
+    verb = governing_verb(conj_head(ent.root))
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+
+
+def _noun_words(head) -> set[str]:
+    """A noun's lemma and those of the nouns modifying it ("majority" in "a majority Armenian
+    population")."""
+    return {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children
+                                    if c.dep_ in _MODIFIERS and c.pos_ == "NOUN"}
 
 
 @per_doc
@@ -319,7 +339,7 @@ def partner_conflict(cd, ed, c_ents, e_ents, missing) -> Finding | None:
                     continue
                 other = [e for e in _partners(ex, e_ents)
                          if not any(_same_entity(e.text, c.text) for c in c_ents)]
-                if other and anchored(cd, ed, 0.4):
+                if other and anchored(cd, ed, 0.4) and not _denied(ce):
                     return Finding("entities", "conflict", f"'{ce.text}' vs '{other[0].text}'",
                                    claim_span=ce.text, evidence_span=other[0].text)
     return None
@@ -353,7 +373,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             if any(_same_entity(ee.text, x.text) and x.root.dep_ == ee.root.dep_
                    for x in c_ents):
                 continue  # the passage's entity fills the same kind of slot in the claim
-            if _same_slot(ce, ee, strict=False) and anchored(cd, ed, 0.4):
+            if _same_slot(ce, ee, strict=False) and anchored(cd, ed, 0.4) and not _denied(ce):
                 return Finding("entities", "conflict", f"'{ce.text}' vs '{ee.text}'",
                                claim_span=ce.text, evidence_span=ee.text)
     paired = partner_conflict(cd, ed, c_ents, e_ents, missing)
@@ -365,8 +385,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         # (a passage entity the claim also names elsewhere is a swap, left to the roles check)
         same = [ee for ee in e_ents if _same_slot(ce, ee, strict=True) and not any(
             _same_entity(ee.text, x.text) for x in c_ents if x is not ce)]
-        if same and not any(_same_entity(ce.text, ee.text) for ee in same) and \
-                anchored(cd, ed, 0.4):
+        if same and not _denied(ce) and anchored(cd, ed, 0.4) and \
+                not any(_same_entity(ce.text, ee.text) for ee in same):
             return Finding("entities", "conflict", f"'{ce.text}' vs '{same[0].text}'",
                            claim_span=ce.text, evidence_span=same[0].text)
     if missing:  # the passage cannot state the whole claim: it never names these

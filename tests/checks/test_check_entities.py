@@ -51,9 +51,6 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("The territory was historically home to a majority Armenian population.", TERRITORY,
          "agree"),
         ("Yerevan returned four villages to Azerbaijan.", VILLAGES, "agree"),
-        # a name on the noun either way round ("an X majority" / "a majority Y population")
-        ("Karabakh was historically home to an Azerbaijani majority.", TERRITORY, "conflict"),
-        ("Karabakh was historically home to an Armenian majority.", TERRITORY, "missing"),
         # a claim that denies it of the name says nothing against the passage's name
         ("Karabakh was not historically an Azerbaijani-majority region.", TERRITORY, "missing"),
         ("Putin did not agree on the withdrawal with Pashinyan.", AGREED, "missing"),

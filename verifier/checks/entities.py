@@ -89,7 +89,6 @@ _OBJECTS = {"conj", "pobj", "appos", "dobj", "compound", "poss"}
 
 
 _GEO = {"GPE", "LOC", "NORP"}
-_MODIFIERS = {"amod", "compound", "nmod"}
 # a place a verb goes to or comes from is not its object: "left Karabakh" / "left for Armenia"
 _DIRECTIONS = {"to", "for", "from", "into", "toward", "towards", "onto"}
 
@@ -121,13 +120,8 @@ def _same_slot(ce, ee, strict: bool) -> bool:
     # Same noun ("Turkish troops" / "Russian troops") is only the same slot when the noun does
     # the same thing: "replaced by Turkish troops" is another event.
     verbs_fit = same_verb or "be" in {verb.lemma_.lower(), ev_verb.lemma_.lower()}
-    # a name modifying the noun either way round: "an Azerbaijani majority" / "a majority
-    # Armenian population" (the noun may itself modify the passage's head)
-    modifiers = c_root.dep_ in _MODIFIERS and e_root.dep_ in _MODIFIERS
-    same_noun = ch.lemma_.lower() == eh.lemma_.lower() or (modifiers and (
-        ch.lemma_.lower() in _noun_words(eh) or eh.lemma_.lower() in _noun_words(ch)))
-    same_head = (same_noun and ch.pos_ == "NOUN" and eh.pos_ == "NOUN"
-                 and (same_dep or modifiers) and verbs_fit)
+    same_head = (ch.lemma_.lower() == eh.lemma_.lower() and ch.pos_ == "NOUN" and same_dep
+                 and verbs_fit)
     return same_slot or same_head
 
 
@@ -136,13 +130,6 @@ def _denied(ent) -> bool:
     Azerbaijani-majority region"): another name in its slot does not contradict it."""
     verb = governing_verb(conj_head(ent.root))
     return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
-
-
-def _noun_words(head) -> set[str]:
-    """A noun's lemma and those of the nouns modifying it ("majority" in "a majority Armenian
-    population")."""
-    return {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children
-                                    if c.dep_ in _MODIFIERS and c.pos_ == "NOUN"}
 
 
 @per_doc

@@ -15,6 +15,12 @@ def _quote(text: str, limit: int = 120) -> str:
     return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 1]}…"'
 
 
+# what a NOT_FOUND explanation adds, by the nearest passage's findings, most telling first
+_WHY_NOT = (("absent", "The corpus never mentions"), ("missing", "It does not mention"),
+            ("rough", "It gives only a rough figure for"),
+            ("misplaced", "It gives this date to another event"))
+
+
 def explain(claim: str, d: Decision, evs: list[Evidence], lead: int | None = None) -> str:
     """One or two sentences saying what decided the label (``lead``: the first cited key)."""
     if d.label is Label.SUPPORTED:
@@ -39,18 +45,11 @@ def explain(claim: str, d: Decision, evs: list[Evidence], lead: int | None = Non
             f"(best entailment {d.support_score:.2f}, best contradiction "
             f"{d.contradict_score:.2f}). Nearest passage: {_quote(best.passage.text)}."
         )
-        absent = [f.detail for f in best.findings if f.status == "absent" and f.detail]
-        unstated = [f.detail for f in best.findings if f.status == "missing" and f.detail]
-        rough = [f.detail for f in best.findings if f.status == "rough" and f.detail]
-        misplaced = [f.detail for f in best.findings if f.status == "misplaced" and f.detail]
-        if absent:
-            msg += f" The corpus never mentions: {'; '.join(absent)}."
-        elif unstated:
-            msg += f" It does not mention: {'; '.join(unstated)}."
-        elif rough:
-            msg += f" It gives only a rough figure for: {'; '.join(rough)}."
-        elif misplaced:
-            msg += f" It gives this date to another event: {'; '.join(misplaced)}."
+        for status, lead in _WHY_NOT:  # the first that the nearest passage's findings give
+            details = [f.detail for f in best.findings if f.status == status and f.detail]
+            if details:
+                msg += f" {lead}: {'; '.join(details)}."
+                break
     if d.mixed:
         msg += " Note: the corpus also holds evidence pointing the other way; both are cited."
     return msg

@@ -187,6 +187,7 @@ class CorpusIndex:
         self._sentences: dict[str, list[Sentence]] = {}
         self._doc_rows: dict[str, tuple[int, int]] = {}
         self._terms: CorpusTerms | None = None
+        self._read: dict[str, str] = {}  # passage id -> its text read in context
         for rel in sorted(store):
             for d in store[rel]["documents"]:
                 doc = Document(d["doc_id"], d["source"], d["title"], d["raw"], d["content_hash"],
@@ -239,6 +240,20 @@ class CorpusIndex:
             self._terms = CorpusTerms(word_set(t for d in docs for t in (d.title, d.raw)),
                                       figures(d.raw for d in docs))
         return self._terms
+
+    def in_context(self, passage: Passage) -> str:
+        """The passage as the checks and the model read it: its bare definite phrases with the
+        names its document gave them in the sentences before (``verifier.context``); a
+        passage of no indexed document as is. Computed once per passage."""
+        if passage.doc_id not in self.documents:
+            return passage.text
+        if passage.passage_id not in self._read:
+            from verifier.context import LOOKBACK, in_context
+
+            before = self.sentences_for_doc(passage.doc_id)[
+                max(0, passage.first_sentence - LOOKBACK):passage.first_sentence]
+            self._read[passage.passage_id] = in_context(passage.text, [s.text for s in before])
+        return self._read[passage.passage_id]
 
     def sentences_for_doc(self, doc_id: str) -> list[Sentence]:
         """All sentences of a document (every kind), in order; [] for an unknown id."""

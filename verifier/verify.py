@@ -216,7 +216,9 @@ class Verifier:
         count as neutral; ``gather`` keeps every score for fitting. ``terms``: the corpus's
         words and figures, for the findings on names and counts the corpus never mentions
         (given evidence has no corpus to say that of)."""
-        texts = [[self._in_context(p) for p in ps] for ps in cands]
+        # as read: with the names the document gave earlier (``CorpusIndex.in_context``)
+        texts = [[self.index.in_context(p) if self.index is not None else p.text for p in ps]
+                 for ps in cands]
         relevance = self._relevance(atoms, cands, query_vecs, texts)
         flat = [(a, t, not prune or needs_nli(float(r), self.settings))
                 for a, ts, rel in zip(atoms, texts, relevance) for t, r in zip(ts, rel)]
@@ -255,24 +257,12 @@ class Verifier:
                 for evs in self._evidence(atoms, cands, retrieval, batch_size, query_vecs,
                                           terms=terms)]
 
-    def _in_context(self, p: Passage) -> str:
-        """The passage as the checks and the model read it: with the names its document gave
-        earlier to its bare definite phrases (``verifier.context``); given evidence as is."""
-        sentences = self.index.sentences_for_doc(p.doc_id) if self.index is not None else []
-        if not sentences:
-            return p.text
-        from verifier.context import in_context
-
-        return in_context(p.text, [s.text for s in sentences[:p.first_sentence]])
-
     def _relevance(self, atoms: list[str], cands: list[list[Passage]],
-                   query_vecs: np.ndarray | None = None,
-                   texts: list[list[str]] | None = None) -> list[np.ndarray]:
-        """Cosine similarity of each claim with each candidate as read (``texts``, default the
-        passages' own; stored vectors where a passage is indexed and read as written)."""
+                   query_vecs: np.ndarray | None, texts: list[list[str]]) -> list[np.ndarray]:
+        """Cosine similarity of each claim with each candidate as read (``texts``; stored
+        vectors where a passage is indexed and read as written)."""
         if not atoms:
             return []
-        texts = texts if texts is not None else [[p.text for p in ps] for ps in cands]
         rows = self.index.row_of if self.index is not None else {}
 
         def stored(p: Passage, text: str) -> bool:

@@ -104,6 +104,11 @@ def conj_head(tok):
     return tok
 
 
+def has_negation(verb) -> bool:
+    """"not"/"n't" or "never" on the verb itself."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+
+
 def governing_verb(tok):
     t = tok
     for _ in range(6):

@@ -121,15 +121,14 @@ def _misplaced(tok, ev_toks, ed) -> bool:
     if tok.dep_ not in {"pobj", "npadvmod", "tmod"}:
         return False
     verb = governing_verb(tok)
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT:
-        return False
     lemma = verb.lemma_.lower()
-    dated = [governing_verb(t) for t in ev_toks]
-    if lemma in {d.lemma_.lower() for d in dated}:
+    if verb.pos_ != "VERB" or lemma in _LIGHT:
         return False
-    dated = [d for d in map(_dated_verb, ev_toks) if d is not None]
+    if lemma in {governing_verb(t).lemma_.lower() for t in ev_toks}:
+        return False  # the passage dates the claim's own deed
+    other_deeds = [d for d in map(_dated_verb, ev_toks) if d is not None]
     told = [t for t in ed if t.pos_ == "VERB" and t.lemma_.lower() == lemma]
-    return any(_beside(d, t) for d in dated for t in told)
+    return any(_beside(d, t) for d in other_deeds for t in told)
 
 
 def _match(kind: str, a: object, b: object) -> bool:

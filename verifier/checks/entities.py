@@ -21,6 +21,7 @@ from verifier.checks.common import (
     canon,
     conj_head,
     governing_verb,
+    has_negation,
     parse,
     per_doc,
 )
@@ -128,8 +129,7 @@ def _same_slot(ce, ee, strict: bool) -> bool:
 def _denied(ent) -> bool:
     """The claim denies what it says of the name ("Karabakh was not historically an
     Azerbaijani-majority region"): another name in its slot does not contradict it."""
-    verb = governing_verb(conj_head(ent.root))
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+    return has_negation(governing_verb(conj_head(ent.root)))
 
 
 @per_doc

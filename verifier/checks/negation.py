@@ -9,7 +9,7 @@ or the passage's noun for the claim's verb, as affirmed or denied as the verb it
 
 from __future__ import annotations
 
-from verifier.checks.common import anchored, governing_verb, parse, per_doc
+from verifier.checks.common import anchored, governing_verb, has_negation, parse, per_doc
 from verifier.lexicon import synonymous
 from verifier.types import Finding
 
@@ -36,7 +36,7 @@ def _irrealis(t) -> bool:
 def _negated(t) -> bool:
     """The verb is denied: "not"/"never" on it, "without"/"rather than"/"instead of" before it
     ("stood aside rather than intervening"), or it is what "failed"/"refused" to happen."""
-    neg = any(c.dep_ == "neg" or c.lower_ in {"never"} for c in t.children)
+    neg = has_negation(t)
     left = [x.lower_ for x in t.doc[max(0, t.i - 2): t.i]]
     if left[-1:] == ["without"] or left == ["rather", "than"] or left == ["instead", "of"]:
         neg = True

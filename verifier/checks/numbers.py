@@ -398,8 +398,8 @@ def figures(texts: Iterable[str]) -> tuple[float, ...]:
             if v is None:
                 continue
             out.add(v)
-            scale = SCALES.get(nxt) or SCALES.get(nxt[:-1]) or UNITS.get(nxt, UNITS.get(nxt[:-1],
-                                                                                    ("", 0)))[1]
+            unit = UNITS.get(nxt) or UNITS.get(nxt[:-1])  # "decades" -> ("year", 10)
+            scale = SCALES.get(nxt) or SCALES.get(nxt[:-1]) or (unit[1] if unit else 0)
             if scale:
                 out.add(v * scale)
             if 20 <= v < 100 and (_word_value(nxt) or 10) < 10:

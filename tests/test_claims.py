@@ -31,6 +31,8 @@ def test_validate_strips_and_collapses():
         ("Russian peacekeepers left Karabakh and Armenia returned four villages.", 2),
         ("The withdrawal began in April, but it was agreed by Putin and Aliyev.", 2),
         ("Baku recaptured the region; the peacekeepers did not intervene.", 2),
+        # the small tagger calls "retook" a noun; its subject still makes it a clause
+        ("Baku retook Karabakh last year, and the Russian peacekeepers fought back.", 2),
     ],
 )
 def test_split_claim_counts(claim, n):

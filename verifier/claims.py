@@ -15,6 +15,7 @@ from verifier.errors import InvalidClaimError
 
 MAX_CLAIM_CHARS = 2000
 _SPLIT_WORDS = {"and", "but", "while", "whereas", "although", "though", "yet"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def validate_claim(text: object) -> str:
@@ -38,15 +39,18 @@ def validate_claim(text: object) -> str:
 
 def _has_verb(span) -> bool:
     """A verb that can head a clause: participles used as adjectives ("long considered
-    allies", dep ``amod``) do not count."""
-    return any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" for t in span)
+    allies", dep ``amod``) do not count; a word with a subject does, whatever its tag (the
+    small tagger calls "retook" in "Baku retook Karabakh" a noun)."""
+    return any((t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod")
+               or any(c.dep_ in _SUBJECTS for c in t.children) for t in span)
 
 
 def _joins_clauses(cc) -> bool:
     """False when the coordinator ends a comma list of nouns ("personnel, weapons and
     equipment had left" is one claim, not "... weapons." + "Equipment had left.")."""
     head = cc.head
-    if cc.text == ";" or head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+    if cc.text == ";" or head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} \
+            or any(c.dep_ in _SUBJECTS for c in head.children):
         return True
     first = head
     while first.dep_ == "conj" and first.head.i < first.i:
@@ -55,7 +59,7 @@ def _joins_clauses(cc) -> bool:
 
 
 def _subject(span):
-    return next((t for t in span if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    return next((t for t in span if t.dep_ in _SUBJECTS), None)
 
 
 def _subject_text(subject) -> str:

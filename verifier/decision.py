@@ -95,7 +95,8 @@ class Candidate:
     @property
     def unconfirmed(self) -> bool:
         """The passage cannot confirm a figure or date of the claim: it gives an exact figure
-        only roughly (``rough``), or gives the date to another deed (``misplaced``)."""
+        only roughly (``rough``), or gives the date to another deed or the claim's owned thing
+        to another owner (``misplaced``)."""
         return any(f.status in UNCONFIRMED for f in self.findings)
 
     @property

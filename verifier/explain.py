@@ -16,9 +16,12 @@ def _quote(text: str, limit: int = 120) -> str:
 
 
 # what a NOT_FOUND explanation adds, by the nearest passage's findings, most telling first
-_WHY_NOT = (("absent", "The corpus never mentions"), ("missing", "It does not mention"),
-            ("rough", "It gives only a rough figure for"),
-            ("misplaced", "It gives this date to another event"))
+# (status, check or None for any, lead)
+_WHY_NOT = (("absent", None, "The corpus never mentions"),
+            ("missing", None, "It does not mention"),
+            ("rough", None, "It gives only a rough figure for"),
+            ("misplaced", "dates", "It gives this date to another event"),
+            ("misplaced", "entities", "It names another owner"))
 
 
 def explain(claim: str, d: Decision, evs: list[Evidence], lead: int | None = None) -> str:
@@ -45,8 +48,9 @@ def explain(claim: str, d: Decision, evs: list[Evidence], lead: int | None = Non
             f"(best entailment {d.support_score:.2f}, best contradiction "
             f"{d.contradict_score:.2f}). Nearest passage: {_quote(best.passage.text)}."
         )
-        for status, lead in _WHY_NOT:  # the first that the nearest passage's findings give
-            details = [f.detail for f in best.findings if f.status == status and f.detail]
+        for status, check, lead in _WHY_NOT:  # the first the nearest passage's findings give
+            details = [f.detail for f in best.findings if f.status == status and f.detail
+                       and check in (None, f.check)]
             if details:
                 msg += f" {lead}: {'; '.join(details)}."
                 break

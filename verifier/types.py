@@ -156,7 +156,8 @@ class Finding:
     ``status`` is ``"agree"``, ``"conflict"``, ``"missing"`` (the claim states something, a
     name or a count, that the passage never mentions), ``"rough"`` (an exact figure the
     passage gives only roughly: it can neither confirm nor refute it), ``"misplaced"`` (a date
-    the passage gives to another deed, while it tells the claim's deed undated), ``"absent"``
+    the passage gives to another deed, while it tells the claim's deed undated; or a thing the
+    claim's name owns that the passage gives to another name), ``"absent"``
     (a name the whole corpus never mentions, or a count no figure of it comes near; the
     verifier adds it to every passage of the claim) or ``"not_applicable"``. Checks only
     report ``conflict`` when claim and passage speak about the same thing.

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import AGREED, POPULATION, RECAPTURED, ROLE, TIES, VILLAGES, WARS
+from conftest import AGREED, COMPLETED, POPULATION, RECAPTURED, ROLE, TIES, VILLAGES, WARS
 
 from verifier.checks import entities
 
@@ -74,6 +74,22 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("Part of the film was shot in New Mexico.",
          "The film was shot in Las Cruces, New Mexico, Atlanta, Georgia, and Tuscaloosa, "
          "Alabama.", "agree"),
+        # the passage gives what the claim's name owns to another name: it cannot confirm it
+        # (both may have spoken, so it does not conflict either)
+        ("Russia's defence ministry confirmed the end of the mission.", COMPLETED, "misplaced"),
+        ("The Armenian Defence Ministry announced the end of the withdrawal.", COMPLETED,
+         "misplaced"),
+        ("Putin's spokesman said the talks had failed.",
+         "Aliyev's spokesman said the talks had failed.", "misplaced"),
+        # ... but not the owner's other name, nor a passage naming the claim's owner's one too,
+        # nor an owner the claim denies
+        ("The Azerbaijani defence ministry said the withdrawal was complete.", COMPLETED,
+         "agree"),
+        ("Baku's defence ministry said the withdrawal was complete.", COMPLETED, "agree"),
+        ("Russia's ministry said so.", "Azerbaijan's ministry and Russia's ministry said so.",
+         "agree"),
+        ("Russia's defence ministry did not confirm the end of the mission.", COMPLETED,
+         "agree"),
         # unrelated entities: never a conflict; the passage does not name them
         ("Germany won the World Cup in 2014.", AGREED, "missing"),
     ],

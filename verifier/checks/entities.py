@@ -332,6 +332,43 @@ def partner_conflict(cd, ed, c_ents, e_ents, missing) -> Finding | None:
     return None
 
 
+_OWNER_DEPS = {"poss", "compound", "amod"}
+
+
+def _owned(ent) -> tuple[str, str] | None:
+    """(owner, the noun it owns or qualifies) for a name: "Russia's defence ministry" ->
+    ("Russia", "ministry"); a country inside an organisation's name counts too ("the Armenian
+    Defence Ministry" -> ("Armenian", "ministry")). None for a name that owns nothing."""
+    head = ent.root.head
+    if ent.root.dep_ in _OWNER_DEPS and head.pos_ in {"NOUN", "PROPN"} and head not in ent:
+        return re.sub(r"['’]s$", "", ent.text), head.lemma_.lower()
+    if ent.label_ == "ORG":
+        place = next((t for t in ent if t != ent.root
+                      and (t.lower_ in ALIASES or t.lower_ in PLACES)), None)
+        if place is not None:
+            return place.text, ent.root.lemma_.lower()
+    return None
+
+
+def owner_moved(c_ents, e_ents) -> Finding | None:
+    """The passage gives what the claim's name owns to another name: "Russia's defence ministry
+    confirmed ..." against "Azerbaijan's Defense Ministry said ...". Such a passage cannot
+    confirm the claim (``misplaced``); whether it refutes it is left to the model, since both
+    may have spoken."""
+    theirs = [o for o in map(_owned, e_ents) if o is not None]
+    mine = [_owned(ce) for ce in c_ents
+            if ce.label_ in {"PERSON", "ORG", "GPE", "NORP"} and not _denied(ce)]
+    for owner, thing in (o for o in mine if o is not None):
+        others = [o for o, t in theirs if t == thing]
+        # a claim may qualify the thing twice ("Russia's former Karabakh peacekeepers"): one
+        # owner the passage shares is enough
+        claimed = [o for o, t in (m for m in mine if m is not None) if t == thing]
+        if others and not any(_same_entity(c, o) for c in claimed for o in others):
+            return Finding("entities", "misplaced", f"{thing}: '{owner}' vs '{others[0]}'",
+                           claim_span=owner, evidence_span=others[0])
+    return None
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
@@ -376,6 +413,9 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 not any(_same_entity(ce.text, ee.text) for ee in same):
             return Finding("entities", "conflict", f"'{ce.text}' vs '{same[0].text}'",
                            claim_span=ce.text, evidence_span=same[0].text)
+    moved_owner = owner_moved(c_ents, e_ents)
+    if moved_owner is not None:
+        return moved_owner
     if missing:  # the passage cannot state the whole claim: it never names these
         names = ", ".join(dict.fromkeys(e.text for e in missing))
         return Finding("entities", "missing", names, claim_span=missing[0].text)

@@ -56,6 +56,8 @@ SEED=benchmarks/claims/seed_dev.csv
 bench seed_dev claims "$SEED" --corpus corpus/
 # 80 more claims about the seed article, written in session 12 to probe the checks (not fitted on)
 bench seed_probes claims benchmarks/claims/seed_probes.csv --corpus corpus/
+# 62 more, written in session 13 and measured before any fix was made from them
+bench seed_probes2 claims benchmarks/claims/seed_probes2.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"
@@ -89,6 +91,8 @@ bench vitaminc_real_heldout pairs "$VC_HELDOUT" --limit "$VITAMINC_LIMIT"
 # the paper's test split; labels joined from COVIDFACT_dataset.jsonl by the loader
 bench covidfact_test pairs "$DATA/covid-fact/RTE-covidfact/test.tsv" "${P_LIMIT[@]}"
 bench climate_fever pairs "$DATA/climate-fever/climate-fever.jsonl" "${P_LIMIT[@]}"
+# real-world claims with question-answer evidence; Conflicting Evidence/Cherrypicking skipped
+bench averitec_dev pairs "$DATA/averitec/dev.json" "${P_LIMIT[@]}"
 
 # ---- ablations: retrieval mode and consistency checks --------------------------------------
 # (hybrid with checks is the main run above: seed_dev / scifact_dev)

@@ -296,7 +296,7 @@ def bench(
         help="claims: a claims CSV verified against --corpus; scifact: SciFact claims against "
              "the SciFact corpus (open retrieval); pairs: claims with their gold evidence "
              "(HealthVer .csv, FEVER-style/Climate-FEVER/COVID-Fact .jsonl, COVID-Fact RTE "
-             ".tsv, VitaminC .zip)."),
+             ".tsv, VitaminC .zip, AVeriTeC .json)."),
     path: Path = typer.Argument(
         ..., exists=True, dir_okay=False,
         help="The benchmark file: claims CSV (id,claim,label[,evidence]), SciFact "

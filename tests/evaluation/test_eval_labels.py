@@ -17,6 +17,7 @@ from verifier.types import Label
         ("NEI", Label.NOT_FOUND), ("NOT ENOUGH INFO", Label.NOT_FOUND),
         ("not_enough_info", Label.NOT_FOUND), ("Neutral", Label.NOT_FOUND),
         ("NOT_FOUND", Label.NOT_FOUND), ("  Not  enough info ", Label.NOT_FOUND),
+        ("Not Enough Evidence", Label.NOT_FOUND),
         (Label.CONTRADICTED, Label.CONTRADICTED),
     ],
 )

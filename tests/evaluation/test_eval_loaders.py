@@ -9,6 +9,7 @@ from verifier.evaluation.loaders import (
     ClaimExample,
     SciFactDoc,
     cached_scifact_corpus,
+    load_averitec,
     load_claims_csv,
     load_climate_fever,
     load_covid_fact,
@@ -69,6 +70,35 @@ def test_fever_style_variants(tmp_path: Path) -> None:
     p.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n", encoding="utf-8")
     assert load_pairs(p) == [ClaimExample("0", "A", Label.NOT_FOUND, ("e1", "e2")),
                              ClaimExample("9", "B", Label.SUPPORTED, ("from evid",))]
+
+
+def test_averitec_slice() -> None:
+    got = load_averitec(DATA / "averitec_dev.json")
+    assert [e.id for e in got] == ["0", "1", "2", "3"]  # the fourth label is skipped, counted
+    assert got.skipped == {"Conflicting Evidence/Cherrypicking": 1}
+    assert [e.label for e in got] == [Label.CONTRADICTED, Label.CONTRADICTED, Label.SUPPORTED,
+                                      Label.NOT_FOUND]
+    assert got[0].claim.startswith("In a letter to Steve Jobs, Sean Connery refused")
+    # question and answer together; a question gets its question mark
+    assert got[0].evidence[0] == ("Where was the claim first published? It was first published "
+                                  "on Sccopertino")
+    # a yes/no answer keeps its explanation; an unanswerable question gives no evidence
+    assert got[3].evidence == ("Was 1950's U.S GDP less than half of 2020's GDP of 33.1? Yes. "
+                               "28.1 percent in 1953",)
+    assert load_pairs(DATA / "averitec_dev.json", limit=2) == got[:2]
+
+
+def test_averitec_rejects_other_json(tmp_path: Path) -> None:
+    p = tmp_path / "x.json"
+    p.write_text('{"claim": "A"}', encoding="utf-8")
+    with pytest.raises(ValueError, match="JSON list"):
+        load_pairs(p)
+    p.write_text('[{"claim": "A"}]', encoding="utf-8")
+    with pytest.raises(ValueError, match="claim 0 needs"):
+        load_pairs(p)
+    p.write_text("[{", encoding="utf-8")
+    with pytest.raises(ValueError, match="not valid JSON"):
+        load_pairs(p)
 
 
 def test_vitaminc_zip_slice() -> None:

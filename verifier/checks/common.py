@@ -109,6 +109,21 @@ def has_negation(verb) -> bool:
     return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
 
 
+NEG_VERBS = {"fail", "refuse", "decline"}  # "failed to intervene" negates "intervene"
+
+
+def denied(verb) -> bool:
+    """The verb is denied: "not"/"never" on it, "without"/"rather than"/"instead of" before it
+    ("stood aside rather than intervening"), or it is what "failed"/"refused" to happen."""
+    neg = has_negation(verb)
+    left = [x.lower_ for x in verb.doc[max(0, verb.i - 2): verb.i]]
+    if left[-1:] == ["without"] or left == ["rather", "than"] or left == ["instead", "of"]:
+        neg = True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEG_VERBS:
+        neg = not neg
+    return neg
+
+
 def governing_verb(tok):
     t = tok
     for _ in range(6):

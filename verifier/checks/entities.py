@@ -20,8 +20,8 @@ from verifier.checks.common import (
     anchored,
     canon,
     conj_head,
+    denied,
     governing_verb,
-    has_negation,
     parse,
     per_doc,
 )
@@ -129,7 +129,7 @@ def _same_slot(ce, ee, strict: bool) -> bool:
 def _denied(ent) -> bool:
     """The claim denies what it says of the name ("Karabakh was not historically an
     Azerbaijani-majority region"): another name in its slot does not contradict it."""
-    return has_negation(governing_verb(conj_head(ent.root)))
+    return denied(governing_verb(conj_head(ent.root)))
 
 
 @per_doc

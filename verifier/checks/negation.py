@@ -9,12 +9,11 @@ or the passage's noun for the claim's verb, as affirmed or denied as the verb it
 
 from __future__ import annotations
 
-from verifier.checks.common import anchored, governing_verb, has_negation, parse, per_doc
+from verifier.checks.common import NEG_VERBS, anchored, denied, governing_verb, parse, per_doc
 from verifier.lexicon import synonymous
 from verifier.types import Finding
 
 NEG_WORDS = {"not", "n't", "never", "no"}
-NEG_VERBS = {"fail", "refuse", "decline"}  # "failed to intervene" negates "intervene"
 _NEUTRAL = {"be", "have", "say"}  # too common to carry a claim's polarity
 # what is only meant or expected to happen ("a mandate to remain", "plans to leave", "could
 # stay") says nothing of whether it did
@@ -33,18 +32,6 @@ def _irrealis(t) -> bool:
     return t.dep_ == "xcomp" and t.head.lemma_.lower() in _INTENT
 
 
-def _negated(t) -> bool:
-    """The verb is denied: "not"/"never" on it, "without"/"rather than"/"instead of" before it
-    ("stood aside rather than intervening"), or it is what "failed"/"refused" to happen."""
-    neg = has_negation(t)
-    left = [x.lower_ for x in t.doc[max(0, t.i - 2): t.i]]
-    if left[-1:] == ["without"] or left == ["rather", "than"] or left == ["instead", "of"]:
-        neg = True
-    if t.dep_ == "xcomp" and t.head.lemma_.lower() in NEG_VERBS:
-        neg = not neg
-    return neg
-
-
 @per_doc
 def predicates(doc) -> dict[str, bool]:
     """Verb lemma -> negated? (for content verbs)."""
@@ -57,7 +44,7 @@ def predicates(doc) -> dict[str, bool]:
         lemma = t.lemma_.lower()
         if lemma in NEG_VERBS or _irrealis(t):
             continue
-        neg = _negated(t)
+        neg = denied(t)
         out[lemma] = neg if lemma not in out else (out[lemma] or neg)
     return out
 
@@ -74,7 +61,7 @@ def event_nouns(doc) -> dict[str, bool]:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _NEUTRAL \
                 or _irrealis(verb):
             continue
-        neg = _negated(verb)
+        neg = denied(verb)
         lemma = t.lemma_.lower()
         out[lemma] = neg if lemma not in out else (out[lemma] or neg)
     return out

@@ -12,7 +12,8 @@ for _names, _label in (
          "CONTRADICTION"),
         Label.CONTRADICTED,
     ),
-    (("NEI", "NOT ENOUGH INFO", "NOT_ENOUGH_INFO", "NEUTRAL", "NOT_FOUND", "NOT FOUND"),
+    (("NEI", "NOT ENOUGH INFO", "NOT_ENOUGH_INFO", "NOT ENOUGH EVIDENCE", "NEUTRAL",
+      "NOT_FOUND", "NOT FOUND"),
      Label.NOT_FOUND),
 ):
     for _n in _names:

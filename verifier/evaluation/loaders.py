@@ -227,10 +227,63 @@ def _load_covid_fact_tsv(path: Path, limit: int | None) -> ExampleList:
     return out
 
 
+# AVeriTeC's fourth label has no counterpart among ours
+_AVERITEC_SKIP = "Conflicting Evidence/Cherrypicking"
+
+
+def load_averitec(path: str | Path, limit: int | None = None) -> ExampleList:
+    """AVeriTeC (``dev.json``: a JSON list of real-world claims, each with question-answer
+    evidence from the web).
+
+    Each answer becomes one evidence text, its question and answer together ("Where was the
+    claim first published? It was first published on Scoopertino"); a yes/no answer adds its
+    explanation, and "Unanswerable" answers are left out. Labels: Supported, Refuted and Not
+    Enough Evidence map to ours; "Conflicting Evidence/Cherrypicking" claims are skipped and
+    counted in ``result.skipped``.
+    """
+    path = Path(path)
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{path}: not valid JSON ({e.msg})") from e
+    if not isinstance(rows, list):
+        raise ValueError(f"{path}: expected a JSON list of AVeriTeC claims")
+    out = ExampleList()
+    skipped: Counter[str] = Counter()
+    for i, row in enumerate(rows):
+        if _full(out, limit):
+            break
+        if not isinstance(row, dict) or "claim" not in row or "label" not in row:
+            raise ValueError(f"{path}: claim {i} needs 'claim' and 'label'")
+        if str(row["label"]).strip() == _AVERITEC_SKIP:
+            skipped[_AVERITEC_SKIP] += 1
+            continue
+        evidence = []
+        for q in row.get("questions") or []:
+            question = str(q.get("question", "")).strip()
+            if question and not question.endswith("?"):
+                question += "?"
+            for a in q.get("answers") or []:
+                kind, answer = a.get("answer_type"), str(a.get("answer", "")).strip()
+                if kind == "Unanswerable" or not answer:
+                    continue
+                if kind == "Boolean" and a.get("boolean_explanation"):
+                    answer = f"{answer.rstrip('.')}. {str(a['boolean_explanation']).strip()}"
+                evidence.append(f"{question} {answer}".strip())
+        out.append(ClaimExample(str(i), str(row["claim"]).strip(), _label(row["label"], path, i),
+                                tuple(dict.fromkeys(evidence))))
+    out.skipped = dict(skipped)
+    if skipped:
+        log.warning("%s: skipped %d %s claims (no matching label)", path,
+                    skipped[_AVERITEC_SKIP], _AVERITEC_SKIP)
+    return out
+
+
 def load_pairs(path: str | Path, limit: int | None = None) -> ExampleList:
     """Load any of the claim/evidence formats above, detected from the file.
 
     ``.zip`` -> VitaminC; ``.tsv`` -> COVID-Fact RTE; ``.csv`` -> claims CSV (HealthVer);
+    ``.json`` -> AVeriTeC;
     ``.jsonl`` -> by the first row's fields: ``claim_label`` + ``evidences`` -> Climate-FEVER,
     ``gold_source`` / ``flair`` -> COVID-Fact, ``claim`` + ``label``/``gold_label`` ->
     FEVER-style. SciFact claims need their corpus: use :func:`load_scifact`.
@@ -245,6 +298,8 @@ def load_pairs(path: str | Path, limit: int | None = None) -> ExampleList:
         return load_covid_fact(path, limit)
     if suffix == ".csv":
         return load_claims_csv(path, limit)
+    if suffix == ".json":
+        return load_averitec(path, limit)
     if suffix == ".jsonl":
         with path.open(encoding="utf-8") as f:
             first = next((row for _, row in _json_lines(f, path)), None)
@@ -261,8 +316,8 @@ def load_pairs(path: str | Path, limit: int | None = None) -> ExampleList:
         if "claim" in keys and keys & {"label", "gold_label"}:
             return load_fever_jsonl(path, limit)
         raise ValueError(f"{path}: cannot tell the format from fields {sorted(keys)}")
-    raise ValueError(f"{path}: unsupported file type {suffix!r}; expected .csv, .jsonl, .tsv "
-                     "or .zip")
+    raise ValueError(f"{path}: unsupported file type {suffix!r}; expected .csv, .json, .jsonl, "
+                     ".tsv or .zip")
 
 
 # ---- SciFact --------------------------------------------------------------------------------

@@ -174,3 +174,20 @@ def test_align_keeps_a_demonym_the_parser_calls_a_place():
                "in Baku said.")
     claim = "Karabakh is internationally recognised as Azerbaijani."
     assert entities.align(claim, passage) == claim
+
+
+@pytest.mark.parametrize(("claim", "evidence"), [
+    # a country and its demonym own the same thing
+    ("One of the best scorers in Portugal 's league is Bas Dost .",
+     "Dost would eventually become one of the best scorers in the Portuguese league ."),
+    # the same name with and without its accent
+    ("Sánchez 's contract with Arsenal ends in the summer .",
+     "Sanchez 's Arsenal contract had been due to expire in the summer."),
+    # a name before a noun that says what kind it is, not whose
+    ("Coronavirus vaccines leap through safety trials",
+     "Scientists developing COVID-19 vaccines have released data from their first trials."),
+    ("The Norfolk family lives in Arundel Castle .",
+     "It is the principal seat of the Howard family , whose heads have been Dukes of Norfolk ."),
+])
+def test_owner_moved_needs_another_owner(claim, evidence):
+    assert entities.check(claim, evidence).status != "misplaced"

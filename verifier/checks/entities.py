@@ -12,6 +12,7 @@ state the claim.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz import fuzz, process
 
@@ -54,11 +55,17 @@ PLACES = ({w for w in set(ALIASES) | set(ALIASES.values()) if w.isalpha()} - _AD
     "europe", "asia", "africa"}
 
 
+def _fold(text: str) -> str:
+    """Lower case without accents: "Sánchez" -> "sanchez"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _same_entity(a: str, b: str) -> bool:
     ca, cb = canon(a), canon(b)
     if ca == cb:
         return True
-    la, lb = a.lower(), b.lower()
+    la, lb = _fold(a), _fold(b)
     if la in lb or lb in la:
         return True
     return fuzz.token_set_ratio(la, lb) >= 90 or fuzz.ratio(ca, cb) >= 88
@@ -337,10 +344,15 @@ _OWNER_DEPS = {"poss", "compound", "amod"}
 
 def _owned(ent) -> tuple[str, str] | None:
     """(owner, the noun it owns or qualifies) for a name: "Russia's defence ministry" ->
-    ("Russia", "ministry"); a country inside an organisation's name counts too ("the Armenian
-    Defence Ministry" -> ("Armenian", "ministry")). None for a name that owns nothing."""
+    ("Russia", "ministry"), "Turkish troops" -> ("Turkish", "troop"); a country inside an
+    organisation's name counts too ("the Armenian Defence Ministry" -> ("Armenian",
+    "ministry")). Only a possessive says that a person or organisation owns a thing ("the
+    Howard family" and "Coronavirus vaccines" name a kind, not an owner). None for a name that
+    owns nothing."""
     head = ent.root.head
-    if ent.root.dep_ in _OWNER_DEPS and head.pos_ in {"NOUN", "PROPN"} and head not in ent:
+    dep = ent.root.dep_
+    owner = dep == "poss" or (dep in _OWNER_DEPS and ent.label_ in _GEO)
+    if owner and head.pos_ in {"NOUN", "PROPN"} and head not in ent:
         return re.sub(r"['’]s$", "", ent.text), head.lemma_.lower()
     if ent.label_ == "ORG":
         place = next((t for t in ent if t != ent.root
@@ -348,6 +360,16 @@ def _owned(ent) -> tuple[str, str] | None:
         if place is not None:
             return place.text, ent.root.lemma_.lower()
     return None
+
+
+def _same_owner(a: str, b: str) -> bool:
+    """The same name, or a country and its demonym ("Portugal" / "Portuguese", "Britain" /
+    "British"): they share their first four letters and half of the shorter word."""
+    if _same_entity(a, b):
+        return True
+    x, y = _fold(a), _fold(b)
+    n = next((i for i, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
+    return n >= 4 and 2 * n >= min(len(x), len(y))
 
 
 def owner_moved(c_ents, e_ents) -> Finding | None:
@@ -363,7 +385,7 @@ def owner_moved(c_ents, e_ents) -> Finding | None:
         # a claim may qualify the thing twice ("Russia's former Karabakh peacekeepers"): one
         # owner the passage shares is enough
         claimed = [o for o, t in (m for m in mine if m is not None) if t == thing]
-        if others and not any(_same_entity(c, o) for c in claimed for o in others):
+        if others and not any(_same_owner(c, o) for c in claimed for o in others):
             return Finding("entities", "misplaced", f"{thing}: '{owner}' vs '{others[0]}'",
                            claim_span=owner, evidence_span=others[0])
     return None

@@ -37,6 +37,26 @@ from verifier.checks import negation
          "The Russian troops had a mandate to remain until 2025.", "not_applicable"),
         ("The troops did not leave.", "The troops plan to leave next year.", "not_applicable"),
         ("The troops did not leave.", "The troops could leave next year.", "not_applicable"),
+        # what a study asks, or sets out to do, says nothing of whether it happened
+        ("Screening in elderly populations does not lead to improved vision.",
+         "OBJECTIVE To assess whether population screening for impaired vision among older "
+         "people in the community leads to improvements in vision.", "not_applicable"),
+        ("ADHD medications do not increase the risk of cardiovascular events.",
+         "OBJECTIVE To examine whether current use of medications prescribed to treat ADHD is "
+         "associated with increased risk of cardiovascular events.", "not_applicable"),
+        ("Compression stockings did not reduce deep vein thrombosis after stroke.",
+         "We assessed the effectiveness of thigh-length stockings to reduce DVT after stroke.",
+         "not_applicable"),
+        ("HPV detection has higher sensitivity than cytology.",
+         "Detection of HPV by DNA screening in two rounds 5 years apart has not been assessed.",
+         "not_applicable"),
+        # ... while "no" on the passage's noun denies it
+        ("CHEK2 is associated with breast cancer.",
+         "We found no convincing association between any CHEK2 haplotype and breast cancer.",
+         "conflict"),
+        ("CHEK2 is not associated with breast cancer.",
+         "We found no convincing association between any CHEK2 haplotype and breast cancer.",
+         "agree"),
         # a negation on another verb
         ("The peacekeepers did not leave the region.", NOT_INTERVENE, "not_applicable"),
         ("Oil prices rose.", NOT_INTERVENE, "not_applicable"),

@@ -36,6 +36,13 @@ from verifier.checks.common import parse
         ("Peacekeepers were stationed in Karabakh.", STATIONED, "not_applicable"),
         ("The first war ended in 1996.", WARS, "not_applicable"),
         ("The region the peacekeepers left was fought over in two wars.", WARS, "agree"),
+        # the level of a statistical interval is not a figure of the finding
+        ("5% of perinatal mortality is due to low birth weight.",
+         "Odds ratios were 1.24 (95% confidence interval [CI] 1.04 to 1.48).", "missing"),
+        ("Incidence of heart failure decreased by 10% in women.",
+         "Survival was worse among men than women (relative risk, 1.33; 95% CI, 1.24-1.43).",
+         "missing"),
+        ("Survival improved by 95% in women.", "Survival improved by 95% in women.", "agree"),
     ],
 )
 def test_numbers(claim, evidence, status):

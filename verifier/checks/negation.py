@@ -20,14 +20,32 @@ _NEUTRAL = {"be", "have", "say"}  # too common to carry a claim's polarity
 _INTENT = {"plan", "intend", "expect", "want", "hope", "promise", "aim", "seek", "try",
            "threaten", "vow", "pledge", "decide", "agree", "mandate", "order", "ask", "urge"}
 _MODALS = {"would", "could", "may", "might", "should", "must", "will", "shall", "can"}
+# verbs of finding out: "has not been assessed" says nothing of whether the thing assessed
+# happened, so their nouns ("the detection of HPV") take no polarity from them
+_INQUIRY = {"assess", "examine", "study", "investigate", "evaluate", "test", "measure",
+            "determine", "explore", "analyse", "analyze", "address", "characterize",
+            "characterise", "clarify", "understand", "know", "describe", "review", "compare"}
+
+# ... of which a clause is a question, with or without its "whether"
+_ASKING = {"assess", "examine", "investigate", "evaluate", "test", "explore", "study", "ask",
+           "question", "wonder"}
 
 
 def _irrealis(t) -> bool:
-    """The verb tells what is meant, expected or possible, not what happened."""
+    """The verb tells what is meant, expected, possible or asked, not what happened."""
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
         return True
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-    if t.dep_ == "acl" and to:  # "a mandate to remain until 2025"
+    # "a mandate to remain until 2025"; a purpose: "the effectiveness of GCS to reduce DVT"
+    if t.dep_ in {"acl", "advcl"} and to:
+        return True
+    # inside a question or a condition: "to examine whether use is associated with increased
+    # risk", "if the drug reduces ..."
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"}
+           for a in (t, *t.ancestors) for c in a.children):
+        return True
+    # what a study sets out to learn: "to assess [whether] screening leads to improvements"
+    if t.dep_ == "ccomp" and t.head.lemma_.lower() in _ASKING:
         return True
     return t.dep_ == "xcomp" and t.head.lemma_.lower() in _INTENT
 
@@ -52,16 +70,19 @@ def predicates(doc) -> dict[str, bool]:
 @per_doc
 def event_nouns(doc) -> dict[str, bool]:
     """Noun lemma -> negated?, as the verb it hangs on: "completed their withdrawal" (no),
-    "did not complete the withdrawal" (yes)."""
+    "did not complete the withdrawal" (yes); "no" on the noun denies it ("found no
+    association")."""
     out: dict[str, bool] = {}
     for t in doc:
         if t.pos_ != "NOUN" or not t.is_alpha:
             continue
         verb = governing_verb(t)
-        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _NEUTRAL \
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _NEUTRAL | _INQUIRY \
                 or _irrealis(verb):
             continue
         neg = denied(verb)
+        if any(c.lower_ == "no" and c.dep_ in {"det", "neg"} for c in t.children):
+            neg = not neg
         lemma = t.lemma_.lower()
         out[lemma] = neg if lemma not in out else (out[lemma] or neg)
     return out

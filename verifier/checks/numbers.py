@@ -162,6 +162,11 @@ def _anchors(head, num) -> set[str]:
     return {a for a in out if a.isalpha() or a == "percent"}
 
 
+# after a percentage: a statistical interval's level, not a quantity ("95% CI 1.04 to 1.48")
+_INTERVAL_WORDS = {"ci", "cis", "confidence", "credible", "cri", "ui", "uncertainty",
+                   "prediction", "pi"}
+
+
 def quantities(doc) -> list[Quantity]:
     """Every quantity in a parsed text, as an interval with its counted noun."""
     out: list[Quantity] = []
@@ -211,6 +216,9 @@ def quantities(doc) -> list[Quantity]:
             j += 1
         last = toks[j - 1]
         head, head_lemma, k = _counted(toks, j, last)
+        if head_lemma == "percent" and k < len(toks) and toks[k].lower_ in _INTERVAL_WORDS:
+            i = j  # "95% CI", "95% confidence interval": how sure, not a figure of the finding
+            continue
         if head_lemma in UNITS:
             head_lemma, factor = UNITS[head_lemma]
             v *= factor

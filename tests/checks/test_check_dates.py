@@ -49,6 +49,15 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # deed's argument: it cannot confirm the claim's date
         ("Putin and Aliyev agreed on the withdrawal in April.", AGREED, "misplaced"),
         ("The withdrawal began in April.", AGREED, "agree"),
+        # ... or to another deed of other actors, never telling the claim's deed at all
+        ("Ilham Aliyev visited Moscow in April.", AGREED, "misplaced"),
+        ("Russian peacekeepers arrived in Karabakh in November 2020.", STATIONED, "misplaced"),
+        # ... but not a synonym of the passage's verb, a deed of the claim's actor, what the
+        # dated deed is of, or a verb that only dates its subject
+        ("The pullout started in April.", AGREED, "agree"),
+        ("The first war over Karabakh broke out in 1988 and ran until 1994.", WARS, "agree"),
+        ("Their withdrawal ended on June 12.", COMPLETED, "agree"),
+        ("The ceasefire agreement dates from November 2020.", STATIONED, "agree"),
         # ... but a coordinated verb's date, a reported clause's, a circumstance's, or another
         # sentence's may be the claim's deed's too
         ("Sanchez provided an assist on December 3.",

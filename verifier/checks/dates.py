@@ -13,8 +13,18 @@ from __future__ import annotations
 import re
 
 from verifier.checks.antonyms import OPPOSITE, OTHER_STAGE
-from verifier.checks.common import MONTHS, WEEKDAYS, anchored, content_lemmas, governing_verb, parse
+from verifier.checks.common import (
+    MONTHS,
+    WEEKDAYS,
+    anchored,
+    canon,
+    content_lemmas,
+    governing_verb,
+    parse,
+)
+from verifier.checks.negation import noun_of
 from verifier.checks.numbers import WORDS
+from verifier.lexicon import synonymous
 from verifier.types import Finding
 
 # Kinds that name a point in the calendar: a claim's year, month or day the passage never gives
@@ -88,7 +98,7 @@ def _shared_context(tok, ev_toks) -> bool:
     return any(len(c & _context(e)) >= 1 for e in ev_toks)
 
 
-_LIGHT = {"be", "have", "do", "take", "make", "get", "go", "come"}
+_LIGHT = {"be", "have", "do", "take", "make", "get", "go", "come", "date"}  # "dates from 2020"
 _CORE = {"nsubj", "nsubjpass", "dobj"}
 
 
@@ -131,6 +141,50 @@ def _misplaced(tok, ev_toks, ed) -> bool:
     return any(_beside(d, t) for d in other_deeds for t in told)
 
 
+def _arguments(verb) -> set[str]:
+    """Lemmas and country names of what a verb is told of: its subject, object and prepositional
+    objects, and the noun a relative clause hangs on ("The withdrawal, which began ...")."""
+    heads = [c for c in verb.children if c.dep_ in _CORE | {"agent", "prep"}]
+    heads += [g for h in heads if h.dep_ in {"agent", "prep"} for g in h.children
+              if g.dep_ == "pobj"]
+    if verb.dep_ in {"relcl", "acl"}:
+        heads.append(verb.head)
+    heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
+    # "the process of the full withdrawal ... was completed": what the process is of
+    heads += [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]
+    return {w for h in heads for w in (h.lemma_.lower(), canon(h.text))}
+
+
+def _told(verb, ed) -> bool:
+    """The passage tells the claim's deed: the same verb, a WordNet synonym, or its noun."""
+    lemma = verb.lemma_.lower()
+    for t in ed:
+        w = t.lemma_.lower()
+        if w == lemma or (t.pos_ == "VERB" and synonymous(lemma, w, "v")) or \
+                (t.pos_ == "NOUN" and noun_of(lemma, w)):
+            return True
+    return False
+
+
+def _elsewhere(tok, ev_toks, ed) -> bool:
+    """The passage gives the claim's date to another deed of other actors and never tells the
+    claim's deed: "Ilham Aliyev visited Moscow in April" against "The withdrawal, which began
+    in April, had been agreed between Putin and Aliyev"."""
+    verb = _dated_verb(tok)  # only a date of the claim's deed ("visited Moscow in April")
+    if verb is None or verb.lemma_.lower() in _LIGHT or _told(verb, ed):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return False
+    mine = {w for s in subjects for w in (s.lemma_.lower(), canon(s.text))}
+    for t in ev_toks:
+        dated = _dated_verb(t)
+        if dated is None or mine & _arguments(dated):
+            return False  # the date describes a thing, or the deed of the claim's actor
+    return True
+
+
 def _match(kind: str, a: object, b: object) -> bool:
     if kind == "rel":
         return bool(a & b)  # type: ignore[operator]
@@ -151,7 +205,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     for kind in ("day", "year", "month", "weekday", "rel"):
         for value, text, tok in ci[kind]:
             same = [t for v, _, t in ei[kind] if _match(kind, value, v)]
-            if same and kind in _ABSOLUTE and _misplaced(tok, same, ed):
+            if same and kind in _ABSOLUTE and (_misplaced(tok, same, ed)
+                                               or _elsewhere(tok, same, ed)):
                 misplaced.append(text)
             elif same:
                 agreed.append(text)

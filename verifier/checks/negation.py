@@ -88,7 +88,7 @@ def event_nouns(doc) -> dict[str, bool]:
     return out
 
 
-def _noun_of(verb: str, noun: str) -> bool:
+def noun_of(verb: str, noun: str) -> bool:
     """``noun`` names the deed of ``verb`` ("withdrawal", "intervention", "completion"): they
     share all but the last two letters of the shorter, and at least five."""
     n = 0
@@ -105,7 +105,7 @@ def _counterparts(v: str, ep: dict[str, bool], en: dict[str, bool]) -> list[tupl
     if v in ep:
         return [(v, ep[v])]
     out = [(w, neg) for w, neg in ep.items() if w not in _NEUTRAL and synonymous(v, w, "v")]
-    return out or [(w, neg) for w, neg in en.items() if _noun_of(v, w)]
+    return out or [(w, neg) for w, neg in en.items() if noun_of(v, w)]
 
 
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:

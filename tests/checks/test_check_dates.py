@@ -58,6 +58,10 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The first war over Karabakh broke out in 1988 and ran until 1994.", WARS, "agree"),
         ("Their withdrawal ended on June 12.", COMPLETED, "agree"),
         ("The ceasefire agreement dates from November 2020.", STATIONED, "agree"),
+        ("In 2004 Paramore collapsed .", "Paramore is an American rock band from Franklin , "
+         "Tennessee , disbanded in 2004 .", "agree"),
+        ("Leona Lewis received international recognition in 2008 .",
+         "She achieved international recognition with the album in 2008 .", "agree"),
         # ... but a coordinated verb's date, a reported clause's, a circumstance's, or another
         # sentence's may be the claim's deed's too
         ("Sanchez provided an assist on December 3.",

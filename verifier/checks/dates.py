@@ -141,18 +141,22 @@ def _misplaced(tok, ev_toks, ed) -> bool:
     return any(_beside(d, t) for d in other_deeds for t in told)
 
 
-def _arguments(verb) -> set[str]:
-    """Lemmas and country names of what a verb is told of: its subject, object and prepositional
-    objects, and the noun a relative clause hangs on ("The withdrawal, which began ...")."""
-    heads = [c for c in verb.children if c.dep_ in _CORE | {"agent", "prep"}]
-    heads += [g for h in heads if h.dep_ in {"agent", "prep"} for g in h.children
-              if g.dep_ == "pobj"]
+def _arguments(verb, preps: bool = True) -> set[str]:
+    """Lemmas and country names of what a verb is told of: its subject, object and (with
+    ``preps``) prepositional objects, and the noun a relative clause hangs on ("The
+    withdrawal, which began ...")."""
+    heads = [c for c in verb.children if c.dep_ in _CORE]
+    heads += [g for p in verb.children if p.dep_ == "agent" or (preps and p.dep_ == "prep")
+              for g in p.children if g.dep_ == "pobj"]
     if verb.dep_ in {"relcl", "acl"}:
         heads.append(verb.head)
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
     # "the process of the full withdrawal ... was completed": what the process is of
     heads += [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
               for g in p.children if g.dep_ == "pobj"]
+    # "Paramore is a band ..., disbanded in 2004": the band is Paramore
+    heads += [c for h in heads if h.dep_ == "attr" for c in h.head.children
+              if c.dep_ in {"nsubj", "nsubjpass"}]
     return {w for h in heads for w in (h.lemma_.lower(), canon(h.text))}
 
 
@@ -174,14 +178,17 @@ def _elsewhere(tok, ev_toks, ed) -> bool:
     verb = _dated_verb(tok)  # only a date of the claim's deed ("visited Moscow in April")
     if verb is None or verb.lemma_.lower() in _LIGHT or _told(verb, ed):
         return False
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects:
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return False
-    mine = {w for s in subjects for w in (s.lemma_.lower(), canon(s.text))}
+    mine = _arguments(verb, preps=False)
     for t in ev_toks:
         dated = _dated_verb(t)
         if dated is None or mine & _arguments(dated):
-            return False  # the date describes a thing, or the deed of the claim's actor
+            return False  # the date describes a thing, or a deed of the claim's actor or thing
+        subjects = [c for c in dated.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if (dated.dep_ not in {"relcl", "acl"} and not subjects) or \
+                any(c.pos_ == "PRON" and c.tag_ != "WDT" for c in subjects):
+            return False  # whose deed it is, the passage or its parse does not say
     return True
 
 

@@ -5,7 +5,11 @@ date attaches to the same verb), the passage dates it, and no date of the passag
 "Last September" and "last year" carry no absolute year, so only their month is compared.
 A claim's year, month or day that the passage never gives is reported as ``missing``: that
 passage cannot state the whole claim (and, where another passage contradicts the claim, the
-decision rule's tie-break knows this one is about something else).
+decision rule's tie-break knows this one is about something else). A date the passage gives
+to another deed is ``misplaced``: told in a relative clause on the claim deed's argument, or
+done by other actors while the passage never tells the claim's deed ("Ilham Aliyev visited
+Moscow in April" against "The withdrawal, which began in April, ..."). Such a passage cannot
+confirm the date.
 """
 
 from __future__ import annotations

@@ -6,7 +6,9 @@ between ... Putin and ... Ilham Aliyev"; or gives a named person another title (
 Minister Ararat Mirzoyan" against "Foreign Minister Ararat Mirzoyan"). Name variants match with
 rapidfuzz ("Putin" ~ "Vladimir Putin"); capitals stand for their countries. A claim entity the
 passage never names (and no conflict) is reported as ``missing``: that passage alone cannot
-state the claim.
+state the claim. A passage that gives what the claim's name owns to another name ("Russia's
+defence ministry" against "Azerbaijan's Defense Ministry") is ``misplaced``: it cannot confirm
+the claim.
 """
 
 from __future__ import annotations

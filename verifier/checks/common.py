@@ -86,6 +86,18 @@ def content_lemmas(doc) -> frozenset[str]:
                      and t.is_alpha)
 
 
+def shared_start(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` share from their start ("portugal" / "portuguese": 6)."""
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
+def noun_of(verb: str, noun: str) -> bool:
+    """``noun`` names the deed of ``verb`` ("withdrawal", "intervention", "completion"): they
+    share all but the last two letters of the shorter, and at least five."""
+    n = shared_start(verb, noun)
+    return n >= 5 and n >= min(len(verb), len(noun)) - 2
+
+
 def anchored(claim_doc, ev_doc, min_share: float = 0.5) -> bool:
     """Claim and evidence speak about the same thing: most claim content words recur."""
     c = content_lemmas(claim_doc)

@@ -24,9 +24,9 @@ from verifier.checks.common import (
     canon,
     content_lemmas,
     governing_verb,
+    noun_of,
     parse,
 )
-from verifier.checks.negation import noun_of
 from verifier.checks.numbers import WORDS
 from verifier.lexicon import synonymous
 from verifier.types import Finding

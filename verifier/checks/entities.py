@@ -27,6 +27,7 @@ from verifier.checks.common import (
     governing_verb,
     parse,
     per_doc,
+    shared_start,
 )
 from verifier.types import Finding
 
@@ -370,7 +371,7 @@ def _same_owner(a: str, b: str) -> bool:
     if _same_entity(a, b):
         return True
     x, y = _fold(a), _fold(b)
-    n = next((i for i, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
+    n = shared_start(x, y)
     return n >= 4 and 2 * n >= min(len(x), len(y))
 
 
@@ -380,13 +381,14 @@ def owner_moved(c_ents, e_ents) -> Finding | None:
     confirm the claim (``misplaced``); whether it refutes it is left to the model, since both
     may have spoken."""
     theirs = [o for o in map(_owned, e_ents) if o is not None]
-    mine = [_owned(ce) for ce in c_ents
-            if ce.label_ in {"PERSON", "ORG", "GPE", "NORP"} and not _denied(ce)]
-    for owner, thing in (o for o in mine if o is not None):
+    mine = [o for o in (_owned(ce) for ce in c_ents
+                        if ce.label_ in {"PERSON", "ORG", "GPE", "NORP"} and not _denied(ce))
+            if o is not None]
+    for owner, thing in mine:
         others = [o for o, t in theirs if t == thing]
         # a claim may qualify the thing twice ("Russia's former Karabakh peacekeepers"): one
         # owner the passage shares is enough
-        claimed = [o for o, t in (m for m in mine if m is not None) if t == thing]
+        claimed = [o for o, t in mine if t == thing]
         if others and not any(_same_owner(c, o) for c in claimed for o in others):
             return Finding("entities", "misplaced", f"{thing}: '{owner}' vs '{others[0]}'",
                            claim_span=owner, evidence_span=others[0])

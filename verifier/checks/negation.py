@@ -9,7 +9,15 @@ or the passage's noun for the claim's verb, as affirmed or denied as the verb it
 
 from __future__ import annotations
 
-from verifier.checks.common import NEG_VERBS, anchored, denied, governing_verb, parse, per_doc
+from verifier.checks.common import (
+    NEG_VERBS,
+    anchored,
+    denied,
+    governing_verb,
+    noun_of,
+    parse,
+    per_doc,
+)
 from verifier.lexicon import synonymous
 from verifier.types import Finding
 
@@ -86,17 +94,6 @@ def event_nouns(doc) -> dict[str, bool]:
         lemma = t.lemma_.lower()
         out[lemma] = neg if lemma not in out else (out[lemma] or neg)
     return out
-
-
-def noun_of(verb: str, noun: str) -> bool:
-    """``noun`` names the deed of ``verb`` ("withdrawal", "intervention", "completion"): they
-    share all but the last two letters of the shorter, and at least five."""
-    n = 0
-    for a, b in zip(verb, noun):
-        if a != b:
-            break
-        n += 1
-    return n >= 5 and n >= min(len(verb), len(noun)) - 2
 
 
 def _counterparts(v: str, ep: dict[str, bool], en: dict[str, bool]) -> list[tuple[str, bool]]:

@@ -66,3 +66,12 @@ def test_train_nli_needs_exactly_one_data_source(extra: list[str], tmp_path: Pat
     result = CliRunner().invoke(app, ["train-nli", "--out", str(tmp_path), *extra])
     assert result.exit_code != 0
     assert "exactly one of --snli" in result.output
+
+
+def test_train_nli_with_snli_needs_the_data_dir(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, ["train-nli", "--out", str(tmp_path), "--snli", __file__,
+                                      "--data-dir", str(tmp_path / "nowhere")])
+    assert result.exit_code != 0
+    assert "is not a folder" in result.output

@@ -410,8 +410,9 @@ def train_nli(
         help="A training set saved by python -m verifier.training.data (.json.xz), "
              "instead of --snli: for a machine without spaCy or the raw sources."),
     out: Path = typer.Option(..., "--out", help="Output directory for checkpoints."),
-    data_dir: Path = typer.Option(Path("../shared/data"), "--data-dir", exists=True,
-                                  file_okay=False, help="Folder of the public data sets."),
+    data_dir: Path = typer.Option(
+        Path("../shared/data"), "--data-dir",
+        help="Folder of the public data sets (read with --snli only)."),
     max_minutes: float = typer.Option(60.0, "--max-minutes", help="Wall-time budget."),
 ) -> None:
     """Retrain the NLI model on CPU or a GPU.
@@ -422,6 +423,9 @@ def train_nli(
 
     if (snli is None) == (data is None):
         fail("give exactly one of --snli (assemble the data here) or --data (a saved set)")
+    if snli is not None and not data_dir.is_dir():
+        fail(f"--data-dir {data_dir} is not a folder: --snli assembles the training set from "
+             "the public data sets there (pass --data-dir, or --data with a saved set)")
     source = ["--snli", str(snli)] if snli is not None else ["--data", str(data)]
     train_main([*source, "--out", str(out), "--data-dir", str(data_dir),
                 "--max-minutes", str(max_minutes), *ctx.args])

@@ -17,7 +17,7 @@ from verifier.types import Finding, Label, NLIScores
 SETTINGS_PATH = Path(__file__).parent / "data" / "decision_settings.json"
 QUANTITY_CHECKS = frozenset({"numbers", "dates"})
 # findings after which a passage may contradict the claim but never support it
-UNCONFIRMED = frozenset({"rough", "misplaced"})
+UNCONFIRMED = frozenset({"rough", "misplaced", "unreal"})
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,8 @@ class Candidate:
     def unconfirmed(self) -> bool:
         """The passage cannot confirm a figure or date of the claim: it gives an exact figure
         only roughly (``rough``), or gives the date to another deed or the claim's owned thing
-        to another owner (``misplaced``)."""
+        to another owner (``misplaced``), or tells the claim's deed only as intended
+        (``unreal``)."""
         return any(f.status in UNCONFIRMED for f in self.findings)
 
     @property

@@ -21,7 +21,8 @@ _WHY_NOT = (("absent", None, "The corpus never mentions"),
             ("missing", None, "It does not mention"),
             ("rough", None, "It gives only a rough figure for"),
             ("misplaced", "dates", "It gives this date to another event"),
-            ("misplaced", "entities", "It names another owner"))
+            ("misplaced", "entities", "It names another owner"),
+            ("unreal", None, "It tells this only as meant or expected"))
 
 
 def explain(claim: str, d: Decision, evs: list[Evidence], lead: int | None = None) -> str:

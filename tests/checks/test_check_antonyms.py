@@ -5,6 +5,9 @@ from conftest import COMPLETED, RECAPTURED, TIES, UPGRADE, WARS
 
 from verifier.checks import antonyms
 
+OFFENSIVE = ("Last September, Baku took over the territory in a lightning offensive that "
+             "triggered a refugee crisis.")
+
 
 @pytest.mark.parametrize(
     ("claim", "evidence", "status"),
@@ -40,6 +43,11 @@ from verifier.checks import antonyms
         ("The Russian withdrawal began on June 12.", COMPLETED, "conflict"),
         ("Russian peacekeepers on Wednesday began their withdrawal from Nagorno-Karabakh.",
          RECAPTURED, "conflict"),
+        # a phrasal verb read with its particle; one side's loss is the other's gain
+        ("Baku lost the territory in a lightning offensive.", OFFENSIVE, "conflict"),
+        ("Azerbaijan lost the territory last September.", OFFENSIVE, "conflict"),
+        ("Armenia lost the territory last September.", OFFENSIVE, "not_applicable"),
+        ("Baku took over the territory last September.", OFFENSIVE, "not_applicable"),
     ],
 )
 def test_antonyms(claim, evidence, status):

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import pytest
+
+from verifier.checks import common
 from verifier.checks.common import content_lemmas, parse, per_doc
 
 
@@ -26,3 +29,33 @@ def test_content_lemmas_of_a_doc_and_of_a_span_agree():
     doc = parse("Russian peacekeepers completed their withdrawal.")
     assert content_lemmas(doc) == frozenset({"russian", "peacekeeper", "complete", "withdrawal"})
     assert content_lemmas(doc[1:3]) == frozenset({"peacekeeper", "complete"})
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("withdraw", "withdraw", True),
+        ("step_in", "intervene", True),  # WordNet
+        ("leave", "withdraw", True),  # the curated table
+        ("hand", "return", True),
+        ("leave", "stay", False),
+        ("leave_behind", "withdraw", False),
+        ("sign", "return", False),
+    ],
+)
+def test_same_deed(a, b, same):
+    assert common.same_deed(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("verb", "noun", "names"),
+    [
+        ("withdraw", "withdrawal", True),
+        ("leave", "withdrawal", True),  # through "withdraw", of its group
+        ("intervene", "intervention", True),
+        ("leave", "leaflet", False),
+        ("sign", "signal", False),
+    ],
+)
+def test_deed_noun(verb, noun, names):
+    assert common.deed_noun(verb, noun) is names

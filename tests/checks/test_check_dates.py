@@ -79,6 +79,21 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
          "agree"),
         ("Jane Doe was born in May.", "Jane Doe (born 3 May 1970) is an actress and writer.",
          "agree"),
+        # the same verb told of another thing that the passage names beside it: another event
+        ("Russia's war in Ukraine began in February 2022.",
+         "Moscow's war in Ukraine is putting pressure on its forces. The withdrawal, which "
+         "began in April, had been agreed.", "missing"),
+        # ... but the same thing, or one the passage never names, may be the claim's
+        ("The withdrawal of the peacekeepers began in May.", AGREED, "conflict"),
+        ("The pullout began in May.", AGREED, "conflict"),
+        # "after" / "before" a year: any later / earlier year (and an appositive names the
+        # thing: "Her third album, Glassheart")
+        ("Glassheart was released after 2000.", "Her album, Glassheart, was released in 2012.",
+         "agree"),
+        ("Glassheart was released after 2000.", "Her album, Glassheart, was released in 1997.",
+         "conflict"),
+        ("Glassheart was released before 2000.", "Her album, Glassheart, was released in 1997.",
+         "agree"),
     ],
 )
 def test_dates(claim, evidence, status):

@@ -1,7 +1,17 @@
 from __future__ import annotations
 
 import pytest
-from conftest import AGREED, COMPLETED, POPULATION, RECAPTURED, ROLE, TIES, VILLAGES, WARS
+from conftest import (
+    AGREED,
+    COMPLETED,
+    POPULATION,
+    RECAPTURED,
+    ROLE,
+    STATIONED,
+    TIES,
+    VILLAGES,
+    WARS,
+)
 
 from verifier.checks import entities
 
@@ -92,6 +102,36 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
          "agree"),
         # unrelated entities: never a conflict; the passage does not name them
         ("Germany won the World Cup in 2014.", AGREED, "missing"),
+        # another nationality qualifying the same noun (the small model tags the claim's
+        # "Azerbaijani" a PERSON, and calls one a compound, the other an amod)
+        ("Karabakh historically had a majority Azerbaijani population.", TERRITORY, "conflict"),
+        ("Karabakh historically had a majority Armenian population.", TERRITORY, "missing"),
+        # a person's title given to another country; a counterpart's country is his own
+        ("Azerbaijani President Vladimir Putin agreed the withdrawal.", AGREED, "conflict"),
+        ("Ilham Aliyev is the president of Russia.", AGREED, "conflict"),
+        ("Ilham Aliyev is Russia's president.", AGREED, "conflict"),
+        ("Russian President Vladimir Putin agreed the withdrawal.", AGREED, "agree"),
+        ("Ilham Aliyev is the president of Azerbaijan.", AGREED, "agree"),
+        # ... and two titles are two people, not one thing with two owners
+        ("Ilham Aliyev is the Azerbaijani president.", AGREED, "agree"),
+        # another party in a "between" pair of the same thing
+        ("The ceasefire agreement was signed between Moscow and Baku.", STATIONED, "conflict"),
+        ("The 2020 ceasefire was agreed between Armenia and Turkey.", STATIONED, "conflict"),
+        ("The ceasefire agreement was signed between Armenia and Azerbaijan.", STATIONED,
+         "agree"),
+        # ... not when the passage's party names the claim's in its phrase, nor when no party
+        # is shared (another pair, or the same one named otherwise)
+        ("The withdrawal was agreed between Putin and Azerbaijan.", AGREED, "agree"),
+        ("The withdrawal was agreed between Russia and Azerbaijan.", AGREED, "agree"),
+        ("Talks were held between Turkey and Greece.", STATIONED, "missing"),
+        # "other than" denies the name, and a name qualifying another noun under the same verb
+        # is not in the claim's slot
+        ("Veeram is an Indian film.", "Veeram is a 2014 Pakistani action film.", "conflict"),
+        ("Veeram is something other than an Indian film.",
+         "Veeram is a 2014 Pakistani action film.", "missing"),
+        ("Bas Dost plays for Sporting CP.",
+         "Bas Dost is a footballer who plays as a forward for Portuguese club Sporting CP.",
+         "agree"),
     ],
 )
 def test_entities(claim, evidence, status):

@@ -57,6 +57,11 @@ from verifier.checks import negation
         ("CHEK2 is not associated with breast cancer.",
          "We found no convincing association between any CHEK2 haplotype and breast cancer.",
          "agree"),
+        # a verb of the same deed that WordNet does not tie ("leave" / "withdrawal") ...
+        ("The Russian peacekeepers have not left Karabakh.", RECAPTURED, "conflict"),
+        ("The Russian peacekeepers have left Karabakh.", RECAPTURED, "agree"),
+        # ... but a phrasal verb is its own deed ("leave behind" is not "withdraw")
+        ("The contingent did not leave its weapons behind.", RECAPTURED, "not_applicable"),
         # a negation on another verb
         ("The peacekeepers did not leave the region.", NOT_INTERVENE, "not_applicable"),
         ("Oil prices rose.", NOT_INTERVENE, "not_applicable"),
@@ -65,3 +70,32 @@ from verifier.checks import negation
 def test_negation(claim, evidence, status):
     finding = negation.check(claim, evidence)
     assert finding.status == status, finding
+
+
+VILLAGES_MOVE = ("Last month, Yerevan returned to Azerbaijan four frontier villages. The move, "
+                 "which Prime Minister Nikol Pashinyan has defended as aimed at securing a "
+                 "definitive peace deal with Baku, sparked a wave of mass protests in Armenia.")
+MANDATE = "The Russian troops had a mandate to remain until 2025."
+DIALOGUE = ("Washington and Yerevan have agreed to upgrade the status of our bilateral dialogue "
+            "to a Strategic Partnership Commission.")
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "status"),
+    [
+        # a deed the passage tells only as meant or expected cannot be confirmed by it
+        ("Armenia and Azerbaijan signed a definitive peace deal last month.", VILLAGES_MOVE,
+         "unreal"),
+        ("The Russian troops remained in Karabakh until 2025.", MANDATE, "unreal"),
+        ("Washington and Yerevan upgraded their bilateral dialogue.", DIALOGUE, "unreal"),
+        # ... but a claim that tells it as meant too, or a deed the passage tells as done
+        ("The Russian troops had a mandate to remain until 2025.", MANDATE, "not_applicable"),
+        ("The peacekeepers were supposed to stay until 2025.", MANDATE, "not_applicable"),
+        ("Washington and Yerevan agreed to upgrade their dialogue.", DIALOGUE, "agree"),
+        ("The joint statement announced an upgrade of the dialogue.", DIALOGUE,
+         "not_applicable"),
+        ("Yerevan returned four villages.", VILLAGES_MOVE, "agree"),
+    ],
+)
+def test_unreal(claim, evidence, status):
+    assert negation.check(claim, evidence).status == status

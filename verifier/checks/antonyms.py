@@ -13,7 +13,15 @@ the passage gives for the end ("began on Wednesday" against "completed on Wednes
 
 from __future__ import annotations
 
-from verifier.checks.common import MONTHS, STOP_POS, WEEKDAYS, anchored, canon, parse
+from verifier.checks.common import (
+    MONTHS,
+    STOP_POS,
+    WEEKDAYS,
+    anchored,
+    canon,
+    parse,
+    phrasal,
+)
 from verifier.types import Finding
 
 PAIRS = [
@@ -43,6 +51,9 @@ PAIRS = [
     ("confirm", "deny"), ("admit", "deny"), ("impose", "lift"), ("release", "detain"),
     ("release", "arrest"), ("acquit", "convict"), ("import", "export"), ("profit", "loss"),
     ("surplus", "deficit"), ("victory", "defeat"), ("expand", "cut"), ("widen", "narrow"),
+    # phrasal verbs are read with their particle ("took over" is "take_over")
+    ("take_over", "lose"), ("seize", "lose"), ("retake", "lose"), ("take_over", "cede"),
+    ("capture", "cede"), ("recapture", "cede"), ("pull_out", "deploy"), ("pull_out", "stay"),
 ]
 # Stages of one process: not opposites (a withdrawal both begins and ends), but a date of one
 # stage says nothing about another (used by the dates check).
@@ -60,6 +71,11 @@ def _both_ways(pairs: list[tuple[str, str]]) -> dict[str, set[str]]:
 
 
 OPPOSITE = _both_ways(PAIRS)
+# Opposites that two sides of one exchange say at once ("Armenia lost the territory" and
+# "Baku took over the territory" agree): they conflict only when told of the same subject.
+_LOSE = {"lose", "cede"}
+_GAIN = {"win", "gain", "capture", "recapture", "take_over", "seize", "retake"}
+CONVERSE = _both_ways([(a, b) for a in _LOSE for b in _GAIN])
 OTHER_STAGE = _both_ways(STAGES)
 
 _VERB_HOMOGRAPHS = {"last", "first", "more", "less", "late", "early"}
@@ -84,6 +100,11 @@ def _context(tok) -> set[str]:
         canon(tok.lemma_.lower())}
 
 
+def _subjects(tok) -> set[str]:
+    """Canonical names of a verb's subjects ("Baku" and "Azerbaijan" are one)."""
+    return {canon(c.lemma_.lower()) for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}}
+
+
 def _times(tok) -> set[str]:
     """Time words (dates, weekdays, months, day numbers) among a verb's dependents."""
     return {w.lower_ for c in tok.children if c.dep_ in {"prep", "npadvmod", "tmod"}
@@ -94,17 +115,20 @@ def _times(tok) -> set[str]:
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
-    ev_lemmas = {t.lemma_.lower(): t for t in ed}
+    ev_lemmas = {t.lemma_.lower(): t for t in ed} | {phrasal(t): t for t in ed if t.pos_ == "VERB"}
     ev_words = {t.lower_: t for t in ed}
-    claim_lemmas = {t.lemma_.lower() for t in cd} | {t.lower_ for t in cd}
+    claim_lemmas = {t.lemma_.lower() for t in cd} | {t.lower_ for t in cd} | {
+        phrasal(t) for t in cd if t.pos_ == "VERB"}
     for t in cd:
-        lem = t.lemma_.lower()
+        lem = phrasal(t) if t.pos_ == "VERB" else t.lemma_.lower()
         for opp in OPPOSITE.get(lem, set()) | OPPOSITE.get(t.lower_, set()):
             hit = ev_lemmas.get(opp) or ev_words.get(opp)
             if hit is None or lem in ev_lemmas or opp in claim_lemmas:
                 continue
             if _pos_class(t) == "VERB" and lem in _VERB_HOMOGRAPHS:
                 continue  # "lasted" (to last) is no opposite of "first"
+            if opp in CONVERSE.get(lem, set()) and not _subjects(t) & _subjects(hit):
+                continue  # one side lost what the other won
             if anchored(cd, ed, 0.4) and _context(t) & _context(hit):
                 return Finding("antonyms", "conflict", f"'{t.text}' vs '{hit.text}'",
                                claim_span=t.text, evidence_span=hit.text)

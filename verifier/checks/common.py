@@ -98,6 +98,44 @@ def noun_of(verb: str, noun: str) -> bool:
     return n >= 5 and n >= min(len(verb), len(noun)) - 2
 
 
+# Verbs that tell one deed in news, which WordNet's first senses do not tie ("have not left"
+# against "completed their withdrawal").
+_DEEDS = [
+    {"leave", "withdraw", "depart", "exit", "evacuate"},
+    {"return", "hand"},  # "handed back", "handed over"
+    {"capture", "seize", "recapture", "retake", "conquer"},
+    {"station", "deploy", "base", "post"},
+    {"end", "finish", "complete", "conclude"},
+    {"criticize", "criticise", "condemn", "denounce"},
+]
+
+
+def same_deed(a: str, b: str) -> bool:
+    """Verb lemmas ``a`` and ``b`` tell the same deed: the same verb, WordNet synonyms among
+    their first senses, or one of the groups above."""
+    from verifier.lexicon import synonymous
+
+    return a == b or synonymous(a, b, "v") or any(a in g and b in g for g in _DEEDS)
+
+
+def phrasal(verb, lemma: str | None = None) -> str:
+    """The verb's lemma with its particle where WordNet knows the pair: "left ... behind" is
+    "leave_behind", another deed than "leave"; "took over" is "take_over"."""
+    from verifier.lexicon import senses
+
+    lemma = lemma if lemma is not None else verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ in {"prt", "advmod"} and c.is_alpha and senses(f"{lemma}_{c.lower_}", "v", 1):
+            return f"{lemma}_{c.lower_}"
+    return lemma
+
+
+def deed_noun(verb: str, noun: str) -> bool:
+    """``noun`` names the deed of ``verb`` or of a verb of its group ("leave" /
+    "withdrawal")."""
+    return any(noun_of(v, noun) for v in {verb}.union(*(g for g in _DEEDS if verb in g)))
+
+
 def anchored(claim_doc, ev_doc, min_share: float = 0.5) -> bool:
     """Claim and evidence speak about the same thing: most claim content words recur."""
     c = content_lemmas(claim_doc)

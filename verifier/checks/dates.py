@@ -23,9 +23,11 @@ from verifier.checks.common import (
     anchored,
     canon,
     content_lemmas,
+    deed_noun,
     governing_verb,
     noun_of,
     parse,
+    same_deed,
 )
 from verifier.checks.numbers import WORDS
 from verifier.lexicon import synonymous
@@ -65,7 +67,11 @@ def date_items(doc) -> dict[str, list[tuple[object, str, object]]]:
                 out["rel"].append((frozenset(off), doc[i - 2: i + 1].text, t))
         if re.fullmatch(r"(18|19|20)\d\d", t.text):
             y = int(t.text)
-            out["year"].append(((y, y), t.text, t))
+            prev = toks[i - 1].lower_ if i else ""
+            # "released after 2000": any later year; "before 2000": any earlier one
+            span = {"after": (y + 1, 9999), "before": (0, y - 1)}.get(prev, (y, y))
+            text = f"{toks[i - 1].text} {t.text}" if prev in {"after", "before"} else t.text
+            out["year"].append((span, text, t))
         elif re.fullmatch(r"(18|19|20)\d0s", t.text):
             y = int(t.text[:4])
             out["year"].append(((y, y + 9), t.text, t))
@@ -165,14 +171,12 @@ def _arguments(verb, preps: bool = True) -> set[str]:
 
 
 def _told(verb, ed) -> bool:
-    """The passage tells the claim's deed: the same verb, a WordNet synonym, or its noun."""
+    """The passage tells the claim's deed: the same verb, a verb of the same deed or a noun
+    for it (``common.same_deed``, ``common.deed_noun``)."""
     lemma = verb.lemma_.lower()
-    for t in ed:
-        w = t.lemma_.lower()
-        if w == lemma or (t.pos_ == "VERB" and synonymous(lemma, w, "v")) or \
-                (t.pos_ == "NOUN" and noun_of(lemma, w)):
-            return True
-    return False
+    return any(w == lemma or (t.pos_ == "VERB" and same_deed(lemma, w))
+               or (t.pos_ == "NOUN" and deed_noun(lemma, w))
+               for t, w in ((t, t.lemma_.lower()) for t in ed))
 
 
 def _elsewhere(tok, ev_toks, ed) -> bool:
@@ -194,6 +198,38 @@ def _elsewhere(tok, ev_toks, ed) -> bool:
                 any(c.pos_ == "PRON" and c.tag_ != "WDT" for c in subjects):
             return False  # whose deed it is, the passage or its parse does not say
     return True
+
+
+def _doers(verb) -> set[str]:
+    """What a dated verb is told of (:func:`_arguments` without prepositional objects),
+    pronouns left out: empty where the parse does not say."""
+    pronouns = {t.lemma_.lower() for t in verb.doc if t.pos_ == "PRON"}
+    # "Her third album, Glassheart, was released": the album is Glassheart
+    names = {c.lemma_.lower() for h in verb.children if h.dep_ in _CORE
+             for c in h.children if c.dep_ == "appos"}
+    return (_arguments(verb, preps=False) | names) - pronouns - _DATE_WORDS
+
+
+def _other_event(tok, ev_tok, cd) -> bool:
+    """The same verb told of other things: "Russia's war in Ukraine began in February"
+    against "... Moscow's war in Ukraine is putting pressure ... The withdrawal, which began in
+    April" is another beginning. Both verbs must name what they are told of, the passage must
+    name the claim's subject elsewhere (a passage about "the withdrawal" alone may be telling of
+    the claim's "pullout"), and the claim must nowhere name the passage's thing, nor its verb
+    or a WordNet synonym of it ("withdraw" / "withdrawal")."""
+    verb, ev_verb = governing_verb(tok), governing_verb(ev_tok)
+    if "acl" in {verb.dep_, ev_verb.dep_}:
+        return False  # a reduced relative clause: the small parser often hangs it on a name
+    mine, theirs = _doers(verb), _doers(ev_verb)
+    if not mine or not theirs or mine & theirs:
+        return False
+    subjects = {c.lemma_.lower() for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    if not subjects & {t.lemma_.lower() for t in ev_tok.doc}:
+        return False
+    words = {t.lemma_.lower(): t.pos_ for t in cd if t.is_alpha and not t.is_stop}
+    return not any(w == x or (pos == "NOUN" and synonymous(w, x, "n"))
+                   or (pos == "VERB" and noun_of(w, x))
+                   for x in theirs for w, pos in words.items())
 
 
 def _match(kind: str, a: object, b: object) -> bool:
@@ -239,7 +275,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 # "a mandate to remain until 2025"); or the same topic and clause words
                 if (governing_verb(ev_tok).lemma_.lower() == verb
                         or (described is not None and described == _described(ev_tok))
-                        or (same_topic and _shared_context(tok, [ev_tok]))):
+                        or (same_topic and _shared_context(tok, [ev_tok]))) and \
+                        not _other_event(tok, ev_tok, cd):
                     return Finding("dates", "conflict", f"'{text}' vs '{other}'",
                                    claim_span=text, evidence_span=other)
     if misplaced:  # the passage dates another deed: it cannot confirm the claim's date

@@ -48,6 +48,7 @@ _ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-
 # "Ararat Mirzoyan is Armenia's defense minister", "... serves as the US secretary of state"
 _COPULA_RE = re.compile(_NAME.replace("{1,3}", "{2,3}") + r"\s*(?:is|was|serves as|served as)"
                         r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b")
+_TITLE_WORDS = {w for r in ROLES for w in r.split()} - {"of", "state"}
 GENERIC_ROLES = {"minister", "secretary", "general", "speaker"}
 # one-word countries and capitals the small NER model may miss (adjectives such as "Armenian"
 # are left to it): the countries of the alias table and its capitals
@@ -89,6 +90,47 @@ def person_roles(text: str) -> dict[str, str]:
     return out
 
 
+_COUNTRIES = set(ALIASES.values()) | {w for w in PLACES if w not in ALIASES}
+_BEFORE = re.compile(r"((?:[A-Z][\w'’.]+\s+){1,2})$")
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z]\w+(?:\s+[A-Z]\w+)?)")
+# "Russian President Vladimir Putin and his Azerbaijani counterpart Ilham Aliyev"
+_COUNTERPART_RE = re.compile(r"\b(?:his|her|its|their)\s+([A-Z]\w+)\s+counterparts?,?\s+"
+                             + _NAME)
+
+
+def _country(words: str) -> tuple[str, str] | None:
+    """(country, its word) for "Russian", "is Russia's", "the United States", else None."""
+    words = re.sub(r"['’]s\b", "", words).strip()
+    for cand in (*words.split()[-1:], " ".join(words.split()[-2:])):
+        if canon(cand) in _COUNTRIES:
+            return canon(cand), cand
+    return None
+
+
+def person_nations(text: str) -> dict[str, tuple[str, str]]:
+    """{person surname: (country, its word)} from a title's country: "Russian President
+    Vladimir Putin", "Ilham Aliyev is the president of Russia", "Putin and his Azerbaijani
+    counterpart Ilham Aliyev"."""
+    out: dict[str, tuple[str, str]] = {}
+
+    def put(name: str, words: str) -> None:
+        country = _country(words)
+        if country is not None and name.split():
+            out.setdefault(name.split()[-1].strip(".,").lower(), country)
+
+    for m in _ROLE_RE.finditer(text):
+        before = _BEFORE.search(text[:m.start()])
+        if before is not None:
+            put(m.group(2), before.group(1))
+    for m in _COPULA_RE.finditer(text):
+        qual = text[m.start(1) + len(m.group(1)):m.start(2)]
+        after = _OF_PLACE.match(text, m.end())
+        put(m.group(1), after.group(1) if after is not None else qual)
+    for m in _COUNTERPART_RE.finditer(text):
+        put(m.group(2), m.group(1))
+    return out
+
+
 def roles_compatible(a: str, b: str) -> bool:
     """Same title, or one is a bare generic one ("minister" fits "foreign minister")."""
     return a == b or (a in GENERIC_ROLES and a in b) or (b in GENERIC_ROLES and b in a)
@@ -99,13 +141,34 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _OBJECTS = {"conj", "pobj", "appos", "dobj", "compound", "poss"}
 
 
+_NATIONALITIES = {w for w in ALIASES if w.endswith(("ian", "ani", "ish", "ese", "ench", "eli",
+                                                   "can", "man"))}
 _GEO = {"GPE", "LOC", "NORP"}
+# a name qualifying a noun: the small parser calls it either ("Azerbaijani population" a
+# compound, "Armenian population" an amod); not "nmod", mostly a misparse ("returned to
+# Azerbaijan four frontier villages")
+_MODIFIER = {"amod", "compound"}
+
+
+def _role(tok) -> str:
+    return "modifier" if tok.dep_ in _MODIFIER else tok.dep_
 # a place a verb goes to or comes from is not its object: "left Karabakh" / "left for Armenia"
 _DIRECTIONS = {"to", "for", "from", "into", "toward", "towards", "onto"}
 
 
 def _directed(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in _DIRECTIONS
+
+
+def _quals(noun) -> set[str]:
+    return {c.lemma_.lower() for c in noun.children if c.dep_ in _MODIFIER | {"nmod"}}
+
+
+def _same_noun(a, b) -> bool:
+    """The same noun, or one qualifying the other ("an Azerbaijani majority" / "a majority
+    Armenian population")."""
+    la, lb = a.lemma_.lower(), b.lemma_.lower()
+    return la == lb or la in _quals(b) or lb in _quals(a)
 
 
 def _same_slot(ce, ee, strict: bool) -> bool:
@@ -131,15 +194,21 @@ def _same_slot(ce, ee, strict: bool) -> bool:
     # Same noun ("Turkish troops" / "Russian troops") is only the same slot when the noun does
     # the same thing: "replaced by Turkish troops" is another event.
     verbs_fit = same_verb or "be" in {verb.lemma_.lower(), ev_verb.lemma_.lower()}
-    same_head = (ch.lemma_.lower() == eh.lemma_.lower() and ch.pos_ == "NOUN" and same_dep
-                 and verbs_fit)
+    # (not a title: "the Azerbaijani president" and "Russian President Vladimir Putin" may be
+    # two people; person_nations compares titles)
+    same_head = (_same_noun(ch, eh) and ch.pos_ == "NOUN"
+                 and _role(c_root) == _role(e_root) and verbs_fit
+                 and ch.lemma_.lower() not in _TITLE_WORDS)
     return same_slot or same_head
 
 
 def _denied(ent) -> bool:
     """The claim denies what it says of the name ("Karabakh was not historically an
     Azerbaijani-majority region"): another name in its slot does not contradict it."""
-    return denied(governing_verb(conj_head(ent.root)))
+    # "something other than an Indian film" denies the name too
+    other_than = any(a.lower_ == "than" and a.head.lower_ in {"other", "rather"}
+                     for a in ent.root.ancestors)
+    return other_than or denied(governing_verb(conj_head(ent.root)))
 
 
 @per_doc
@@ -150,8 +219,10 @@ def named(doc) -> tuple:
 
     # a known country or capital is a place whatever the small model calls it ("Yerevan"
     # comes out as PERSON)
-    ents = [Span(doc, e.start, e.end, label="GPE") if e.text.lower() in PLACES else e
-            for e in doc.ents if e.label_ in LABELS]
+    # and a known nationality a nationality ("a majority Azerbaijani population" tags it PERSON)
+    ents = [Span(doc, e.start, e.end, label="GPE") if e.text.lower() in PLACES
+            else Span(doc, e.start, e.end, label="NORP") if e.text.lower() in _NATIONALITIES
+            else e for e in doc.ents if e.label_ in LABELS]
     covered = {i for e in doc.ents for i in range(e.start, e.end)}
     label_of = {i: e.label_ for e in ents for i in range(e.start, e.end)}
     for t in doc:
@@ -342,6 +413,56 @@ def partner_conflict(cd, ed, c_ents, e_ents, missing) -> Finding | None:
     return None
 
 
+def _pairs(doc, ents) -> list[tuple[set[str], list]]:
+    """Each "between A and B" of ``doc``: (what it is between, as lemmas, [A, B, ...] as
+    entities). What it is between is the word the phrase hangs on with its compounds ("a
+    ceasefire agreement between ...": agreement, ceasefire) and, for a verb, its subject ("the
+    agreement was signed between ...": sign, agreement)."""
+    out = []
+    for b in doc:
+        if b.lower_ != "between" or b.dep_ != "prep":
+            continue
+        members = [e for e in ents if conj_head(e.root).head.i == b.i
+                   and conj_head(e.root).dep_ == "pobj"]
+        head = b.head
+        words = [head, *(c for c in head.children if c.dep_ == "compound")]
+        if head.pos_ in {"VERB", "AUX"}:
+            for c in head.children:
+                if c.dep_ in {"nsubj", "nsubjpass"}:
+                    words += [c, *(g for g in c.children if g.dep_ == "compound")]
+        if len(members) >= 2:
+            out.append(({w.lemma_.lower() for w in words}, members))
+    return out
+
+
+def _names(party, ent) -> bool:
+    """The passage's ``party`` of a pair names the claim's ``ent``, itself or in a qualifier
+    of its phrase ("his Azerbaijani counterpart Ilham Aliyev" names Azerbaijan)."""
+    return _same_entity(ent.text, party.text) or any(
+        t.pos_ in {"PROPN", "ADJ"} and _same_entity(ent.text, t.text)
+        for t in party.root.subtree if conj_head(t) != conj_head(party.root) or t == party.root)
+
+
+def pair_conflict(cd, ed, c_ents, e_ents) -> Finding | None:
+    """The claim puts another party in a "between" pair the passage gives for the same thing:
+    "The ceasefire agreement was signed between Moscow and Baku" against "a ceasefire
+    agreement between Yerevan and Baku". The pairs must share a party and hang on the same
+    word; a party the passage's phrase names in a qualifier ("his Azerbaijani counterpart Ilham
+    Aliyev" for "Azerbaijan") is named."""
+    theirs = _pairs(ed, e_ents)
+    for keys, mine in _pairs(cd, c_ents):
+        for e_keys, other in theirs:
+            if not keys & e_keys:
+                continue
+            odd = [x for x in mine if not any(_names(e, x) for e in other)]
+            if odd and len(odd) < len(mine) and anchored(cd, ed, 0.4) and not _denied(odd[0]):
+                rest = [e for e in other if not any(_names(e, x) for x in mine)]
+                if rest:
+                    return Finding("entities", "conflict", f"'{odd[0].text}' vs '{rest[0].text}'",
+                                   claim_span=odd[0].text, evidence_span=rest[0].text)
+    return None
+
+
 _OWNER_DEPS = {"poss", "compound", "amod"}
 
 
@@ -385,6 +506,8 @@ def owner_moved(c_ents, e_ents) -> Finding | None:
                         if ce.label_ in {"PERSON", "ORG", "GPE", "NORP"} and not _denied(ce))
             if o is not None]
     for owner, thing in mine:
+        if thing in _TITLE_WORDS and canon(owner) in _COUNTRIES:
+            continue  # "the Azerbaijani president" and "Russian President Putin": two people
         others = [o for o, t in theirs if t == thing]
         # a claim may qualify the thing twice ("Russia's former Karabakh peacekeepers"): one
         # owner the passage shares is enough
@@ -404,6 +527,12 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         if name in er and not roles_compatible(role, er[name]):
             return Finding("entities", "conflict", f"{name.title()}: '{role}' vs '{er[name]}'",
                            claim_span=role, evidence_span=er[name])
+    # A named person's title given to another country.
+    cn, en = person_nations(cd.text), person_nations(ed.text)
+    for name, (country, words) in cn.items():
+        if name in en and en[name][0] != country and name in er.keys() | cr.keys():
+            return Finding("entities", "conflict", f"{name.title()}: '{words}' vs "
+                           f"'{en[name][1]}'", claim_span=words, evidence_span=en[name][1])
     # The same thing in another place.
     moved = place_conflict(cd, ed)
     if moved is not None:
@@ -426,7 +555,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             if _same_slot(ce, ee, strict=False) and anchored(cd, ed, 0.4) and not _denied(ce):
                 return Finding("entities", "conflict", f"'{ce.text}' vs '{ee.text}'",
                                claim_span=ce.text, evidence_span=ee.text)
-    paired = partner_conflict(cd, ed, c_ents, e_ents, missing)
+    paired = partner_conflict(cd, ed, c_ents, e_ents, missing) or \
+        pair_conflict(cd, ed, c_ents, e_ents)
     if paired is not None:
         return paired
     # A claim entity the passage names elsewhere can still sit in another entity's slot:

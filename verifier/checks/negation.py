@@ -2,9 +2,10 @@
 
 "The peacekeeping contingent did not intervene." vs "The peacekeepers intervened." conflicts;
 a negation on another verb does not. The same predicate is the same verb, a WordNet synonym
-among both verbs' first senses ("has not finished withdrawing" / "completed the withdrawal"),
-or the passage's noun for the claim's verb, as affirmed or denied as the verb it hangs on
-("did not withdraw" / "completed their withdrawal").
+among both verbs' first senses ("has not finished withdrawing" / "completed the withdrawal")
+or a verb of the same deed in a short curated table ("leave" / "withdraw"), or the passage's
+noun for one of them, as affirmed or denied as the verb it hangs on ("did not withdraw" /
+"completed their withdrawal"; "have not left" / "completed their withdrawal").
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from __future__ import annotations
 from verifier.checks.common import (
     NEG_VERBS,
     anchored,
+    deed_noun,
     denied,
     governing_verb,
-    noun_of,
     parse,
     per_doc,
+    phrasal,
+    same_deed,
 )
-from verifier.lexicon import synonymous
 from verifier.types import Finding
 
 NEG_WORDS = {"not", "n't", "never", "no"}
@@ -71,8 +73,10 @@ def predicates(doc) -> dict[str, bool]:
         if lemma in NEG_VERBS or _irrealis(t):
             continue
         neg = denied(t)
+        lemma = phrasal(t, lemma)
         out[lemma] = neg if lemma not in out else (out[lemma] or neg)
     return out
+
 
 
 @per_doc
@@ -97,12 +101,48 @@ def event_nouns(doc) -> dict[str, bool]:
 
 
 def _counterparts(v: str, ep: dict[str, bool], en: dict[str, bool]) -> list[tuple[str, bool]]:
-    """The passage's predicates that say what the claim's verb ``v`` says: itself, its WordNet
-    synonyms, and nouns for it."""
+    """The passage's predicates that say what the claim's verb ``v`` says: itself, a verb of
+    the same deed, and nouns for it (``common.same_deed``, ``common.deed_noun``)."""
     if v in ep:
         return [(v, ep[v])]
-    out = [(w, neg) for w, neg in ep.items() if w not in _NEUTRAL and synonymous(v, w, "v")]
-    return out or [(w, neg) for w, neg in en.items() if noun_of(v, w)]
+    out = [(w, neg) for w, neg in ep.items() if w not in _NEUTRAL and same_deed(v, w)]
+    return out or [(w, neg) for w, neg in en.items() if deed_noun(v, w)]
+
+
+def _intended(t) -> bool:
+    """The verb is told only as intended: under a word of intent ("aimed at securing a peace
+    deal", "agreed to upgrade", "a mandate to remain"). Not a modal, a purpose or a future
+    ("will need", "to emphasize", "went on to sell"): those often tell what did happen."""
+    return any(a.pos_ in {"VERB", "NOUN"} and a.lemma_.lower() in _INTENT for a in t.ancestors)
+
+
+def unreal(cd, ed) -> str | None:
+    """The claim's affirmed deed that the passage tells only as intended: "Armenia and
+    Azerbaijan signed a definitive peace deal" against "aimed at securing a definitive peace
+    deal", "The troops remained until 2025" against "a mandate to remain until 2025". The
+    passage must not tell the deed as done (same verb, a verb of the same deed, or a noun for
+    it); the deed is the claim's verb or, where the passage never tells that verb, the noun
+    it acts on. None when there is no such deed."""
+    cp, ep, en = predicates(cd), predicates(ed), event_nouns(ed)
+    for t in cd:
+        if t.pos_ != "VERB" or t.dep_ not in {"ROOT", "conj"}:
+            continue  # the claim's main deeds, not a gerund subject ("Screening ... leads")
+        if _intended(t) or _irrealis(t) or \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            continue  # the claim's own deed is meant ("were supposed to stay until 2025")
+        v = phrasal(t)
+        if v in _NEUTRAL or cp.get(v) is not False or _counterparts(v, ep, en):
+            continue
+        verbs = [u for u in ed if u.pos_ == "VERB" and same_deed(v, phrasal(u))]
+        if verbs:
+            if all(_intended(u) for u in verbs):
+                return f"'{t.text}' is only intended there"
+            continue
+        for o in (c for c in t.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"):
+            there = [u for u in ed if u.lemma_ == o.lemma_ and u.pos_ == "NOUN"]
+            if there and all(_intended(governing_verb(u)) for u in there):
+                return f"'{o.text}' is only intended there"
+    return None
 
 
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
@@ -120,6 +160,9 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 return Finding("negation", "conflict", f"'{v}': {which} it", claim_span=v,
                                evidence_span=w)
             shared.append(v)
+    intended = unreal(cd, ed)
+    if intended is not None:
+        return Finding("negation", "unreal", intended)
     if not shared:
         return Finding("negation", "not_applicable")
     return Finding("negation", "agree", ", ".join(dict.fromkeys(shared)))

@@ -144,9 +144,9 @@ _OBJECTS = {"conj", "pobj", "appos", "dobj", "compound", "poss"}
 _NATIONALITIES = {w for w in ALIASES if w.endswith(("ian", "ani", "ish", "ese", "ench", "eli",
                                                    "can", "man"))}
 _GEO = {"GPE", "LOC", "NORP"}
-# a name qualifying a noun: the small parser calls it either ("Azerbaijani population" a
-# compound, "Armenian population" an amod); not "nmod", mostly a misparse ("returned to
-# Azerbaijan four frontier villages")
+# a place or nationality qualifying a noun: the small parser calls it either ("Azerbaijani
+# population" a compound, "Armenian population" an amod); not "nmod", mostly a misparse
+# ("returned to Azerbaijan four frontier villages")
 _MODIFIER = {"amod", "compound"}
 
 
@@ -196,8 +196,12 @@ def _same_slot(ce, ee, strict: bool) -> bool:
     verbs_fit = same_verb or "be" in {verb.lemma_.lower(), ev_verb.lemma_.lower()}
     # (not a title: "the Azerbaijani president" and "Russian President Vladimir Putin" may be
     # two people; person_nations compares titles)
-    same_head = (_same_noun(ch, eh) and ch.pos_ == "NOUN"
-                 and _role(c_root) == _role(e_root) and verbs_fit
+    # a nationality or place qualifying a noun is one slot however the parser tags it
+    # ("a majority Azerbaijani population" / "a majority Armenian population")
+    geo = {ce.label_, ee.label_} <= _GEO
+    same_noun = ch.lemma_.lower() == eh.lemma_.lower() or (geo and _same_noun(ch, eh))
+    same_role = same_dep or (geo and _role(c_root) == _role(e_root))
+    same_head = (same_noun and ch.pos_ == "NOUN" and same_role and verbs_fit
                  and ch.lemma_.lower() not in _TITLE_WORDS)
     return same_slot or same_head
 

@@ -58,6 +58,8 @@ bench seed_dev claims "$SEED" --corpus corpus/
 bench seed_probes claims benchmarks/claims/seed_probes.csv --corpus corpus/
 # 62 more, written in session 13 and measured before any fix was made from them
 bench seed_probes2 claims benchmarks/claims/seed_probes2.csv --corpus corpus/
+# 63 more, written in session 14 and measured before any fix was made from them
+bench seed_probes3 claims benchmarks/claims/seed_probes3.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

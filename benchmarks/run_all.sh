@@ -107,7 +107,8 @@ bench seed_dev_no_checks claims "$SEED" --corpus corpus/ --no-checks
 bench "${SF_NAME}_no_checks" scifact "$DATA/scifact/claims_dev.jsonl" \
     --scifact-corpus "$SF_CORPUS" --no-checks "${SF_LIMIT[@]}"
 log "checks, one at a time"  # seed dev and SciFact dev with each check off in turn
-"$PY" benchmarks/bench_checks.py --scifact-corpus "$SF_CORPUS" \
+"$PY" benchmarks/bench_checks.py --scifact-claims "$DATA/scifact/claims_dev.jsonl" \
+    --scifact-corpus "$SF_CORPUS" \
     --out "$RESULTS/checks_ablation.json" "${SF_LIMIT[@]}" > /dev/null
 
 # ---- components: NLI model alone, index build, retrieval quality ---------------------------

@@ -20,6 +20,7 @@ from verifier.checks.common import (
     anchored,
     canon,
     parse,
+    per_doc,
     phrasal,
 )
 from verifier.types import Finding
@@ -112,15 +113,22 @@ def _times(tok) -> set[str]:
             if w.ent_type_ in {"DATE", "TIME"} or w.lower_ in MONTHS or w.lower_ in WEEKDAYS}
 
 
+@per_doc
+def _words(doc) -> tuple[dict, dict, frozenset[str], tuple]:
+    """(lemma -> token, with phrasal verbs as "take_over"; word -> token; every lemma and word;
+    (token, its lemma) in order), read once per doc."""
+    lemmas = {t.lemma_.lower(): t for t in doc} | {phrasal(t): t for t in doc if t.pos_ == "VERB"}
+    words = {t.lower_: t for t in doc}
+    keyed = tuple((t, phrasal(t) if t.pos_ == "VERB" else t.lemma_.lower()) for t in doc)
+    return lemmas, words, frozenset(lemmas) | frozenset(words), keyed
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
-    ev_lemmas = {t.lemma_.lower(): t for t in ed} | {phrasal(t): t for t in ed if t.pos_ == "VERB"}
-    ev_words = {t.lower_: t for t in ed}
-    claim_lemmas = {t.lemma_.lower() for t in cd} | {t.lower_ for t in cd} | {
-        phrasal(t) for t in cd if t.pos_ == "VERB"}
-    for t in cd:
-        lem = phrasal(t) if t.pos_ == "VERB" else t.lemma_.lower()
+    ev_lemmas, ev_words, _, _ = _words(ed)
+    _, _, claim_lemmas, claim_tokens = _words(cd)
+    for t, lem in claim_tokens:
         for opp in OPPOSITE.get(lem, set()) | OPPOSITE.get(t.lower_, set()):
             hit = ev_lemmas.get(opp) or ev_words.get(opp)
             if hit is None or lem in ev_lemmas or opp in claim_lemmas:

@@ -27,6 +27,7 @@ from verifier.checks.common import (
     governing_verb,
     noun_of,
     parse,
+    per_doc,
     same_deed,
 )
 from verifier.checks.numbers import WORDS
@@ -42,8 +43,10 @@ _REL_UNITS = {"year": 1, "years": 1, "month": 0, "months": 0, "week": 0, "weeks"
               "decade": 10, "decades": 10}
 
 
-def date_items(doc) -> dict[str, list[tuple[object, str, object]]]:
-    """{'year': [(value_range, text, token)], 'month': ..., 'day': ..., 'weekday': ...}"""
+@per_doc
+def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
+    """{'year': ((value_range, text, token), ...), 'month': ..., 'day': ..., 'weekday': ...}
+    (read once per doc: a passage is compared with every claim)"""
     out: dict[str, list] = {"year": [], "month": [], "day": [], "weekday": [], "rel": []}
     toks = list(doc)
     for i, t in enumerate(toks):
@@ -82,7 +85,7 @@ def date_items(doc) -> dict[str, list[tuple[object, str, object]]]:
                                    f"{t.text} {toks[i + 1].text}", t))
         elif low in WEEKDAYS:
             out["weekday"].append((WEEKDAYS.index(low), t.text, t))
-    return out
+    return {kind: tuple(items) for kind, items in out.items()}
 
 
 def _described(tok) -> str | None:

@@ -118,12 +118,12 @@ def same_deed(a: str, b: str) -> bool:
     return a == b or synonymous(a, b, "v") or any(a in g and b in g for g in _DEEDS)
 
 
-def phrasal(verb, lemma: str | None = None) -> str:
+def phrasal(verb) -> str:
     """The verb's lemma with its particle where WordNet knows the pair: "left ... behind" is
     "leave_behind", another deed than "leave"; "took over" is "take_over"."""
     from verifier.lexicon import senses
 
-    lemma = lemma if lemma is not None else verb.lemma_.lower()
+    lemma = verb.lemma_.lower()
     for c in verb.children:
         if c.dep_ in {"prt", "advmod"} and c.is_alpha and senses(f"{lemma}_{c.lower_}", "v", 1):
             return f"{lemma}_{c.lower_}"

@@ -177,9 +177,12 @@ def _told(verb, ed) -> bool:
     """The passage tells the claim's deed: the same verb, a verb of the same deed or a noun
     for it (``common.same_deed``, ``common.deed_noun``)."""
     lemma = verb.lemma_.lower()
-    return any(w == lemma or (t.pos_ == "VERB" and same_deed(lemma, w))
-               or (t.pos_ == "NOUN" and deed_noun(lemma, w))
-               for t, w in ((t, t.lemma_.lower()) for t in ed))
+    for t in ed:
+        w = t.lemma_.lower()
+        if w == lemma or (t.pos_ == "VERB" and same_deed(lemma, w)) or \
+                (t.pos_ == "NOUN" and deed_noun(lemma, w)):
+            return True
+    return False
 
 
 def _elsewhere(tok, ev_toks, ed) -> bool:

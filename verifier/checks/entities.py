@@ -141,19 +141,21 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _OBJECTS = {"conj", "pobj", "appos", "dobj", "compound", "poss"}
 
 
-_NATIONALITIES = {w for w in ALIASES if w.endswith(("ian", "ani", "ish", "ese", "ench", "eli",
-                                                   "can", "man"))}
+_DEMONYM_ENDINGS = ("ian", "ani", "ish", "ese", "ench", "eli", "can", "man")
+# the demonyms of the alias table ("azerbaijani", "armenian")
+_NATIONALITIES = {w for w in ALIASES if w.endswith(_DEMONYM_ENDINGS)}
 _GEO = {"GPE", "LOC", "NORP"}
 # a place or nationality qualifying a noun: the small parser calls it either ("Azerbaijani
 # population" a compound, "Armenian population" an amod); not "nmod", mostly a misparse
 # ("returned to Azerbaijan four frontier villages")
 _MODIFIER = {"amod", "compound"}
+# a place a verb goes to or comes from is not its object: "left Karabakh" / "left for Armenia"
+_DIRECTIONS = {"to", "for", "from", "into", "toward", "towards", "onto"}
 
 
 def _role(tok) -> str:
+    """A token's relation, with the two qualifier relations as one."""
     return "modifier" if tok.dep_ in _MODIFIER else tok.dep_
-# a place a verb goes to or comes from is not its object: "left Karabakh" / "left for Armenia"
-_DIRECTIONS = {"to", "for", "from", "into", "toward", "towards", "onto"}
 
 
 def _directed(tok) -> bool:
@@ -194,10 +196,10 @@ def _same_slot(ce, ee, strict: bool) -> bool:
     # Same noun ("Turkish troops" / "Russian troops") is only the same slot when the noun does
     # the same thing: "replaced by Turkish troops" is another event.
     verbs_fit = same_verb or "be" in {verb.lemma_.lower(), ev_verb.lemma_.lower()}
-    # (not a title: "the Azerbaijani president" and "Russian President Vladimir Putin" may be
-    # two people; person_nations compares titles)
-    # a nationality or place qualifying a noun is one slot however the parser tags it
-    # ("a majority Azerbaijani population" / "a majority Armenian population")
+    # A nationality or place qualifying a noun is one slot however the parser tags it ("a
+    # majority Azerbaijani population" / "a majority Armenian population"). Not a title: "the
+    # Azerbaijani president" and "Russian President Vladimir Putin" may be two people
+    # (person_nations compares titles).
     geo = {ce.label_, ee.label_} <= _GEO
     same_noun = ch.lemma_.lower() == eh.lemma_.lower() or (geo and _same_noun(ch, eh))
     same_role = same_dep or (geo and _role(c_root) == _role(e_root))
@@ -303,9 +305,6 @@ def align(claim: str, evidence: str) -> str:
 def _says(text: str, name: str) -> bool:
     """``text`` has ``name`` (lower-case) as whole words."""
     return re.search(r"\b" + re.escape(name) + r"\b", text.lower()) is not None
-
-
-_DEMONYM_ENDINGS = ("ian", "ani", "ish", "ese", "ench", "eli", "can", "man")
 
 
 def _demonym(span) -> bool:

@@ -73,10 +73,9 @@ def predicates(doc) -> dict[str, bool]:
         if lemma in NEG_VERBS or _irrealis(t):
             continue
         neg = denied(t)
-        lemma = phrasal(t, lemma)
+        lemma = phrasal(t)
         out[lemma] = neg if lemma not in out else (out[lemma] or neg)
     return out
-
 
 
 @per_doc

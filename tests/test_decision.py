@@ -86,6 +86,8 @@ def test_name_absent_from_the_corpus_means_no_support():
 
 
 MISSING = (Finding("entities", "missing", "Ilham Aliyev"),)
+NO_FIGURE = (Finding("numbers", "missing", "100,000"),)
+DATE_CONFLICT = (Finding("dates", "conflict", "'April' vs 'June'"),)
 
 
 @pytest.mark.parametrize(
@@ -104,6 +106,15 @@ MISSING = (Finding("entities", "missing", "Ilham Aliyev"),)
         (cand(0.7, 0.2, 0.1, key=0), cand(0.0, 0.05, 0.95, key=1), Label.CONTRADICTED),
         (cand(0.95, 0.04, 0.01, findings=MISSING, key=0),
          cand(0.0, 0.3, 0.7, findings=MISSING, key=1), Label.SUPPORTED),
+        (cand(0.65, 0.04, 0.31, findings=MISSING, key=0),
+         cand(0.0, 0.3, 0.7, findings=MISSING, key=1), Label.CONTRADICTED),
+        # both miss a name: the passage agreeing on the claim's figure beats one without it
+        (cand(0.65, 0.04, 0.31, findings=MISSING + AGREE, key=0),
+         cand(0.0, 0.3, 0.7, findings=MISSING + NO_FIGURE, key=1), Label.SUPPORTED),
+        # ... unless the latter's contradiction comes from a check
+        (cand(0.65, 0.04, 0.31, findings=MISSING + AGREE, key=0),
+         cand(0.0, 0.3, 0.7, findings=MISSING + NO_FIGURE + DATE_CONFLICT, key=1),
+         Label.CONTRADICTED),
     ],
 )
 def test_mixed_named_tiebreak(support, contra, expected):

@@ -33,8 +33,8 @@ def random_claims(rng: random.Random, n: int) -> list[list[Candidate]]:
             c = rng.random() * (1 - e)
             findings = tuple(
                 Finding(rng.choice(["numbers", "dates", "entities"]), status)
-                for status in rng.sample(["agree", "conflict", "missing", "absent",
-                                          "not_applicable"], rng.randint(0, 2)))
+                for status in rng.sample(["agree", "conflict", "missing", "absent", "unplaced",
+                                          "not_applicable"], rng.randint(0, 3)))
             cands.append(Candidate(k, NLIScores(e, 1 - e - c, c), rng.random(), findings))
         out.append(cands)
     return out

@@ -222,3 +222,32 @@ def test_explanation_names_a_figure_the_corpus_gives_only_roughly(verifier):
     v = verifier.check("Exactly 1,960 Russian peacekeepers were stationed in Karabakh.")
     assert v.label is Label.NOT_FOUND
     assert "only a rough figure for: Exactly 1,960" in v.explanation, v.explanation
+
+
+def _evidence(text: str, first: int, last: int, start: int, e: float, c: float):
+    from verifier.types import NLIScores, Passage
+    from verifier.verify import Evidence
+
+    p = Passage(f"d:{first}-{last}", "d", "d.txt", first, last, start, start + len(text), text)
+    return Evidence(p, NLIScores(e, 1 - e - c, c), 0.8, 1.0, ())
+
+
+@pytest.mark.parametrize(("sentence", "with_window", "neutral"), [
+    # a sentence opening on a pronoun is judged through the window holding the sentence before
+    ("It was controlled by separatists for nearly three decades.", True, True),
+    ("They were stationed there until 2024.", True, True),
+    # must NOT change: no such window among the evidence, a name, a pronoun that is no subject
+    ("It was controlled by separatists for nearly three decades.", False, False),
+    ("Karabakh was controlled by separatists for nearly three decades.", True, False),
+    ("Its capital was controlled by separatists.", True, False),
+])
+def test_pronoun_sentence_is_read_in_its_window(sentence, with_window, neutral):
+    from verifier.verify import _UNSCORED, candidates_of
+
+    before = "The territory is recognised as part of Azerbaijan."
+    evs = [_evidence(sentence, 5, 5, len(before) + 1, 0.05, 0.95)]
+    if with_window:
+        evs.append(_evidence(f"{before} {sentence}", 4, 5, 0, 0.9, 0.05))
+    got = candidates_of(evs)
+    assert (got[0].nli == _UNSCORED) is neutral
+    assert got[-1].nli == evs[-1].nli  # the window keeps its scores

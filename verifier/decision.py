@@ -17,7 +17,7 @@ from verifier.types import Finding, Label, NLIScores
 SETTINGS_PATH = Path(__file__).parent / "data" / "decision_settings.json"
 QUANTITY_CHECKS = frozenset({"numbers", "dates"})
 # findings after which a passage may contradict the claim but never support it
-UNCONFIRMED = frozenset({"rough", "misplaced", "unreal"})
+UNCONFIRMED = frozenset({"rough", "misplaced", "unreal", "unplaced"})
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,9 @@ class DecisionSettings:
     absent_contradiction_cap: float = 1.0
     # Where the corpus seems to say both (a passage entails the claim and another contradicts
     # it), the side whose best passage names everything the claim names wins, when the other
-    # side's passage does not and has no check conflict: a small NLI model "contradicts" a true
+    # side's passage does not and has no check conflict (and where both miss something, a
+    # supporting passage that agrees on the claim's figures or dates wins over a contradicting
+    # one that never gives them): a small NLI model "contradicts" a true
     # claim from a passage about something else ("Ilham Aliyev is the president of Azerbaijan"
     # against the sentence on the territory's recognition). False: the higher score wins.
     mixed_named_tiebreak: bool = False
@@ -90,14 +92,16 @@ class Candidate:
 
     @property
     def missing(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.status == "missing")
+        """Findings of something the claim states that the passage never mentions: a name or
+        count (``missing``), or the place the claim puts its deed in (``unplaced``)."""
+        return tuple(f for f in self.findings if f.status in {"missing", "unplaced"})
 
     @property
     def unconfirmed(self) -> bool:
         """The passage cannot confirm a figure or date of the claim: it gives an exact figure
         only roughly (``rough``), or gives the date to another deed or the claim's owned thing
         to another owner (``misplaced``), or tells the claim's deed only as intended
-        (``unreal``)."""
+        (``unreal``), or never names the place the claim puts it in (``unplaced``)."""
         return any(f.status in UNCONFIRMED for f in self.findings)
 
     @property
@@ -113,6 +117,11 @@ class Candidate:
     def quantities_agree(self) -> bool:
         """The numbers or dates checks found the claim's quantities here, all agreeing."""
         return any(f.check in QUANTITY_CHECKS for f in self.agreements)
+
+    @property
+    def quantities_missing(self) -> bool:
+        """The passage never gives a figure or date of the claim."""
+        return any(f.check in QUANTITY_CHECKS for f in self.missing)
 
 
 @dataclass(frozen=True)
@@ -204,6 +213,13 @@ def _named_side(candidates: list[Candidate], scored: list[tuple[int, float, floa
         return Label.SUPPORTED
     if cs.missing and not cc.missing:
         return Label.CONTRADICTED
+    # both miss something: a passage that gives the claim's figures or dates, all agreeing,
+    # beats one that never mentions them ("Almost all of Karabakh's roughly 100,000 ethnic
+    # Armenians fled" against "... around 100,000 ethnic Armenians left for Armenia", which
+    # does not say "Karabakh", and the sentence on the 2,000 peacekeepers, which the model
+    # called a contradiction)
+    if cs.quantities_agree and cc.quantities_missing and not cc.conflicts:
+        return Label.SUPPORTED
     return None
 
 

@@ -19,8 +19,8 @@ import numpy as np
 from verifier.decision import Candidate, DecisionSettings
 from verifier.types import Label
 
-ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "unconfirmed", "absent",
-              "valid")
+ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "missing_quant",
+              "unconfirmed", "absent", "valid")
 
 
 def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
@@ -35,6 +35,7 @@ def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
             a["conflict"][i, j] = bool(c.conflicts)
             a["agree_quant"][i, j] = c.quantities_agree
             a["missing"][i, j] = bool(c.missing)
+            a["missing_quant"][i, j] = c.quantities_missing
             a["unconfirmed"][i, j] = c.unconfirmed
             a["absent"][i, j] = c.absent
             a["valid"][i, j] = 1.0
@@ -56,7 +57,8 @@ SHAPING = ("min_relevance", "support_min_relevance", "conflict_relevance",
 def _shaped(a: dict[str, np.ndarray], s: DecisionSettings) -> tuple[np.ndarray, ...]:
     """Per claim: best support and contradiction scores after the checks, and whether the
     candidate holding each (the first of equals, as ``decision._named_side``) misses a name,
-    and whether the contradicting one has a check conflict."""
+    whether the contradicting one has a check conflict, whether the supporting one agrees on
+    the claim's figures or dates and whether the contradicting one never gives them."""
     sup = np.where(a["rel"] >= s.support_min_relevance, a["ent"], 0.0)
     con = np.where(a["rel"] >= s.min_relevance, a["con"], 0.0)
     conflict = a["conflict"] > 0
@@ -73,15 +75,16 @@ def _shaped(a: dict[str, np.ndarray], s: DecisionSettings) -> tuple[np.ndarray, 
     i_s, i_c = sup.argmax(axis=1), con.argmax(axis=1)
     missing = a["missing"] > 0
     return (sup.max(axis=1), con.max(axis=1), missing[rows, i_s], missing[rows, i_c],
-            conflict[rows, i_c])
+            conflict[rows, i_c], a["agree_quant"][rows, i_s] > 0,
+            a["missing_quant"][rows, i_c] > 0)
 
 
 def _codes(shaped: tuple[np.ndarray, ...], s: DecisionSettings) -> np.ndarray:
-    best_s, best_c, s_missing, c_missing, c_conflict = shaped
+    best_s, best_c, s_missing, c_missing, c_conflict, s_quant, c_no_quant = shaped
     codes = label_codes(best_s, best_c, s)
     if s.mixed_named_tiebreak:  # as decision._named_side
         mixed = (best_s >= s.support_threshold) & (best_c >= s.contradict_threshold)
-        to_s = mixed & ~s_missing & c_missing & ~c_conflict
+        to_s = mixed & ~c_conflict & ((~s_missing & c_missing) | (s_quant & c_no_quant))
         to_c = mixed & s_missing & ~c_missing
         codes = np.where(to_s, 0, np.where(to_c, 1, codes))
     return codes

@@ -22,6 +22,7 @@ _WHY_NOT = (("absent", None, "The corpus never mentions"),
             ("rough", None, "It gives only a rough figure for"),
             ("misplaced", "dates", "It gives this date to another event"),
             ("misplaced", "entities", "It names another owner"),
+            ("unplaced", None, "It never names the place"),
             ("unreal", None, "It tells this only as meant or expected"))
 
 

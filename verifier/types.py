@@ -159,7 +159,8 @@ class Finding:
     the passage gives to another deed, while it tells the claim's deed undated; or a thing the
     claim's name owns that the passage gives to another name), ``"unreal"`` (a deed the
     passage tells only as meant, expected or possible: "aimed at securing a deal" for "signed
-    a deal"), ``"absent"``
+    a deal"), ``"unplaced"`` (the claim puts its deed in a place the passage never names:
+    "met Putin in Moscow"), ``"absent"``
     (a name the whole corpus never mentions, or a count no figure of it comes near; the
     verifier adds it to every passage of the claim) or ``"not_applicable"``. Checks only
     report ``conflict`` when claim and passage speak about the same thing.

@@ -24,6 +24,11 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("Baku recaptured Nagorno-Karabakh last year.", RECAPTURED, "agree"),
         ("The peacekeepers completed their withdrawal on Tuesday.", RECAPTURED, "conflict"),
         ("The peacekeepers completed their withdrawal on Wednesday.", RECAPTURED, "agree"),
+        # "the weekend" is Saturday or Sunday
+        ("The last Russian peacekeepers left Karabakh over the weekend.", RECAPTURED,
+         "conflict"),
+        ("The peacekeepers completed their withdrawal over the weekend.",
+         "The peacekeepers completed their withdrawal on Sunday.", "agree"),
         # the same thing dated by another verb: "a mandate to stay/remain until ..."
         ("The peacekeepers had a mandate to stay until 2030.", MANDATE, "conflict"),
         ("The troops had a mandate to remain until 2025.", MANDATE, "agree"),
@@ -32,6 +37,11 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
          "conflict"),
         # another event or another topic: never a conflict; the claim's date is missing there
         ("The Russian withdrawal began on April 17.", COMPLETED, "missing"),
+        # a start is no end, also where "began" takes the deed's verb ("began pulling out")
+        ("Russia began pulling its peacekeepers out of Karabakh in April.",
+         COMPLETED + " " + STATIONED, "missing"),
+        ("Russia started to withdraw its peacekeepers in May.", COMPLETED + " " + STATIONED,
+         "missing"),
         ("The elections in France were held in May 2022.", AGREED, "missing"),
         ("The company was founded in 1850.", WARS, "missing"),
         # a passage without any date cannot state the claim's year either

@@ -35,7 +35,7 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("Putin and Pashinyan agreed on the Russian withdrawal.", AGREED, "conflict"),
         ("The withdrawal was agreed by Putin and Pashinyan.", AGREED, "conflict"),
         ("Putin and Aliyev agreed on the Russian withdrawal.", AGREED, "agree"),
-        ("Putin and Erdogan met in Ankara.", AGREED, "missing"),  # another deed
+        ("Putin and Erdogan met in Ankara.", AGREED, "unplaced"),  # another deed
         ("Armenian Prime Minister Ararat Mirzoyan issued a joint statement.", ROLE, "conflict"),
         ("Ararat Mirzoyan serves as Armenia's defense minister.", ROLE, "conflict"),
         ("James O'Brien is the US Secretary of State.", ROLE, "conflict"),
@@ -51,7 +51,7 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("Yerevan returned four frontier villages.", VILLAGES, "agree"),
         # a place where something happened is not the side that fought
         ("Russia's former Karabakh peacekeepers have been redeployed to fight in Ukraine.", WARS,
-         "missing"),
+         "unplaced"),
         # coordinated names share one slot, in any order
         ("Armenia and Azerbaijan fought two wars.", WARS, "agree"),
         # the claim's entity is named in the passage, but another one fills its slot
@@ -73,7 +73,7 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         # ("fled to" is not "left for"), or a passage that lists the claim's place too
         ("The protests took place in Yerevan.", PROTESTS, "agree"),
         ("Ethnic Armenians left Karabakh for Armenia.", POPULATION, "missing"),
-        ("Ethnic Armenians fled to Russia.", POPULATION, "missing"),
+        ("Ethnic Armenians fled to Russia.", POPULATION, "unplaced"),
         # a country in the slot of a region the small model calls LOC ("the West")
         ("Armenia has been deepening its ties with Russia.", WEST, "conflict"),
         ("Armenia has been deepening its ties with the West.", WEST, "agree"),
@@ -91,6 +91,30 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
          "misplaced"),
         ("Putin's spokesman said the talks had failed.",
          "Aliyev's spokesman said the talks had failed.", "misplaced"),
+        # the claim puts its deed in a place the passage never names as a place ("Russian" and
+        # "Moscow's war" are none): the passage cannot confirm it
+        ("Aliyev met Putin in Moscow to discuss the withdrawal.", AGREED, "unplaced"),
+        ("Aliyev met Putin in Moscow.", "Moscow's war in Ukraine goes on. " + AGREED,
+         "unplaced"),
+        ("About 100,000 Azerbaijanis returned to Karabakh after the offensive.", POPULATION,
+         "unplaced"),
+        # ... but not where the passage names the place, its capital or country, nor a place that
+        # says which people a subject is
+        ("Peacekeepers were stationed in Karabakh.", STATIONED, "agree"),
+        ("Mass protests were held in Yerevan.", "The move sparked mass protests in Armenia.",
+         "agree"),
+        ("Officials in Moscow said the withdrawal was complete.",
+         "The withdrawal was complete, officials said.", "missing"),
+        # ... nor where a thing is (no deed), nor a name the passage has as no place
+        ("Amy Adams has a voice role in Underdog.", "Amy Adams starred in a film.", "missing"),
+        ("Jammu and Kashmir is a state in India.", "Jammu and Kashmir is a state.", "missing"),
+        ("Bas Dost started playing professionally at FC Jostoos.",
+         "Having begun his career at FC Jostoos in the Eerste Divisie, Dost later played in "
+         "the Eredivisie.", "missing"),
+        # a country that acts, owns or titles a person is no place
+        ("Ararat Mirzoyan travelled to Washington to sign the joint statement.",
+         ROLE[:-1] + " saying Washington and Yerevan have agreed to upgrade their dialogue.",
+         "unplaced"),
         # ... but not the owner's other name, nor a passage naming the claim's owner's one too,
         # nor an owner the claim denies
         ("The Azerbaijani defence ministry said the withdrawal was complete.", COMPLETED,

@@ -43,6 +43,17 @@ from verifier.checks.common import parse
          "Survival was worse among men than women (relative risk, 1.33; 95% CI, 1.24-1.43).",
          "missing"),
         ("Survival improved by 95% in women.", "Survival improved by 95% in women.", "agree"),
+        # shares told in words: disjoint shares of the same whole conflict
+        ("Only a small part of the local population left for Armenia.", POPULATION,
+         "conflict"),
+        ("Only a few ethnic Armenians left for Armenia.", POPULATION, "conflict"),
+        ("Half of the population left for Armenia.", POPULATION, "conflict"),
+        # ... overlapping ones, shares of another whole and words that are no share do not
+        ("Nearly all of the local population left for Armenia.", POPULATION, "not_applicable"),
+        ("Most of the Armenians left.", POPULATION, "not_applicable"),
+        ("Only a few peacekeepers stayed behind.", POPULATION, "not_applicable"),
+        ("After all, only a few left.", "After all, the entire population left.",
+         "not_applicable"),
     ],
 )
 def test_numbers(claim, evidence, status):

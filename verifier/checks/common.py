@@ -101,7 +101,7 @@ def noun_of(verb: str, noun: str) -> bool:
 # Verbs that tell one deed in news, which WordNet's first senses do not tie ("have not left"
 # against "completed their withdrawal").
 _DEEDS = [
-    {"leave", "withdraw", "depart", "exit", "evacuate"},
+    {"leave", "withdraw", "depart", "exit", "evacuate", "flee"},
     {"return", "hand"},  # "handed back", "handed over"
     {"capture", "seize", "recapture", "retake", "conquer"},
     {"station", "deploy", "base", "post"},
@@ -115,7 +115,12 @@ def same_deed(a: str, b: str) -> bool:
     their first senses, or one of the groups above."""
     from verifier.lexicon import synonymous
 
-    return a == b or synonymous(a, b, "v") or any(a in g and b in g for g in _DEEDS)
+    return a == b or synonymous(a, b, "v") or one_deed(a, b)
+
+
+def one_deed(a: str, b: str) -> bool:
+    """Verb lemmas ``a`` and ``b`` are in one of the groups above."""
+    return any(a in g and b in g for g in _DEEDS)
 
 
 def phrasal(verb) -> str:

@@ -1,4 +1,5 @@
-"""Dates: years, decades, months, days and weekdays, including ranges ("from 1988 to 1994").
+"""Dates: years, decades, months, days, weekdays and weekends, including ranges ("from 1988 to
+1994").
 
 A conflict needs the same event: the claim and the passage share most content words (or the
 date attaches to the same verb), the passage dates it, and no date of the passage matches.
@@ -83,8 +84,10 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
             if i + 1 < len(toks) and re.fullmatch(r"\d{1,2}", toks[i + 1].text):
                 out["day"].append(((MONTHS.index(low), int(toks[i + 1].text)),
                                    f"{t.text} {toks[i + 1].text}", t))
-        elif low in WEEKDAYS:
-            out["weekday"].append((WEEKDAYS.index(low), t.text, t))
+        elif low in WEEKDAYS:  # weekdays as sets of days: "the weekend" is two
+            out["weekday"].append((frozenset({WEEKDAYS.index(low)}), t.text, t))
+        elif low == "weekend":
+            out["weekday"].append((frozenset({5, 6}), t.text, t))
     return {kind: tuple(items) for kind, items in out.items()}
 
 
@@ -238,8 +241,18 @@ def _other_event(tok, ev_tok, cd) -> bool:
                    for x in theirs for w, pos in words.items())
 
 
+def _stages(tok) -> set[str]:
+    """The verb a date belongs to and the verb that verb completes, if any ("began pulling
+    out in April": pull, begin), as lemmas: what tells a start from an end."""
+    verb = governing_verb(tok)
+    out = {verb.lemma_.lower()}
+    if verb.dep_ == "xcomp":
+        out.add(verb.head.lemma_.lower())
+    return out
+
+
 def _match(kind: str, a: object, b: object) -> bool:
-    if kind == "rel":
+    if kind in {"rel", "weekday"}:
         return bool(a & b)  # type: ignore[operator]
     if kind == "year":
         (a0, a1), (b0, b1) = a, b  # type: ignore[misc]
@@ -270,10 +283,11 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             if not ei[kind]:
                 continue
             verb = governing_verb(tok).lemma_.lower()
-            ev_verbs = {governing_verb(t).lemma_.lower() for _, _, t in ei[kind]}
+            ev_stages = set().union(*(_stages(t) for _, _, t in ei[kind]))
             if kind == "month" and ci["day"] and ei["day"]:
                 continue  # judged as a day
-            if (OPPOSITE.get(verb, set()) | OTHER_STAGE.get(verb, set())) & ev_verbs:
+            if any((OPPOSITE.get(v, set()) | OTHER_STAGE.get(v, set())) & ev_stages
+                   for v in _stages(tok)):
                 continue  # a start date and an end date are different events
             described = _described(tok)
             for _, other, ev_tok in ei[kind]:

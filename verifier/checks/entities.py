@@ -386,6 +386,54 @@ def place_conflict(cd, ed) -> Finding | None:
     return None
 
 
+# prepositions that put a deed somewhere ("met in Moscow", "at a summit", "travelled to
+# Washington"); "for"/"from" name sides and origins as often as places
+_WHERE = {"in", "at", "to"}
+
+
+def _as_place(tok) -> bool:
+    """The token names a place there: it is (in) the object of a preposition or a verb ("in
+    the Nagorno-Karabakh region", "part of Azerbaijan", "left Karabakh"), not a subject, an
+    owner or a modifier of a title ("Washington and Yerevan have agreed", "Moscow's war", "the
+    United States Assistant Secretary of State")."""
+    for _ in range(6):
+        if tok.dep_ not in {"compound", "conj", "appos", "nmod"} or tok.head.i == tok.i:
+            break
+        if tok.dep_ == "compound" and tok.head.ent_type_ not in {"", "GPE", "LOC", "FAC"}:
+            return False  # "United States" in a person's title
+        tok = tok.head
+    return tok.dep_ in {"pobj", "dobj"}
+
+
+def unplaced(cd, ed) -> Finding | None:
+    """The claim puts its deed in a place the passage never names as a place: "Aliyev met
+    Putin in Moscow to discuss the withdrawal" against "The withdrawal ... had been agreed
+    between Russian President Vladimir Putin and ... Ilham Aliyev" ("Russian" is no place).
+    Such a passage cannot confirm the claim (a small NLI model entails it from the deed
+    alone); it may still contradict it. Only a place a verb's deed is done in or to counts:
+    not where a thing is ("is in China", "a voice role in Underdog", where the small model
+    may take a title for a place), nor which people a subject is ("officials in Baku"). In
+    the passage, only a name told as a place counts (:func:`_as_place`); where the passage
+    has the name as something else than a place ("at FC Jostoos" tagged an organisation there
+    and a place in the claim), the finding is left out."""
+    theirs = [p for p in (_place(t) for t in ed if _as_place(t)) if p is not None]
+    for t in cd:
+        prep = t.head
+        if t.dep_ != "pobj" or prep.lower_ not in _WHERE or prep.dep_ != "prep":
+            continue
+        verb = prep.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT_VERBS:
+            continue
+        place = _place(t)
+        if place is None or any(_same_entity(place, p) for p in theirs):
+            continue
+        if _says(ed.text, place.lower()) and not any(
+                e.label_ in {"GPE", "LOC"} and _same_entity(place, e.text) for e in ed.ents):
+            continue  # the passage has the name as no place: the claim's may be a title too
+        return Finding("entities", "unplaced", f"'{place}'", claim_span=place)
+    return None
+
+
 def _partners(ent, ents) -> list:
     """The entities coordinated with ``ent`` ("Putin and Pashinyan"; "between Putin and his
     Azerbaijani counterpart Ilham Aliyev": the counterpart's phrase), of the same label."""
@@ -572,7 +620,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 not any(_same_entity(ce.text, ee.text) for ee in same):
             return Finding("entities", "conflict", f"'{ce.text}' vs '{same[0].text}'",
                            claim_span=ce.text, evidence_span=same[0].text)
-    moved_owner = owner_moved(c_ents, e_ents)
+    moved_owner = owner_moved(c_ents, e_ents) or unplaced(cd, ed)
     if moved_owner is not None:
         return moved_owner
     if missing:  # the passage cannot state the whole claim: it never names these

@@ -10,6 +10,8 @@ quantity (2 or more) with no counterpart in the passage is reported as ``missing
 claim figure that the passage gives only roughly ("exactly 1,960" against "nearly 2,000") as
 ``rough``: the passage can neither confirm nor refute it. A claim count that no figure of the
 whole corpus comes near (:func:`absent_figures`) is ``absent``: such a corpus cannot support it.
+Shares told in words are intervals too ("almost the entire population" is [0.8, 1], "only a small
+part of the population" [0, 0.35]): disjoint shares of the same thing conflict (:func:`shares`).
 
 >>> check("About two thousand troops were deployed.", "Nearly 2,000 troops were deployed.").status
 'agree'
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from verifier.checks.common import MONTHS, parse
+from verifier.checks.common import MONTHS, anchored, parse, per_doc
 from verifier.types import Finding
 
 WORDS = {
@@ -343,13 +345,99 @@ def align(claim: str, evidence: str) -> str:
     return claim
 
 
+# shares of a whole told in words, as intervals of the fraction
+_SHARE_WORDS = {"all": (0.95, 1.0), "every": (0.95, 1.0), "entire": (0.95, 1.0),
+                "whole": (0.95, 1.0), "most": (0.5, 1.0), "majority": (0.5, 1.0),
+                "minority": (0.0, 0.5), "half": (0.4, 0.6), "few": (0.0, 0.35),
+                "handful": (0.0, 0.2), "none": (0.0, 0.0)}
+_PARTS = {"part", "portion", "share", "fraction", "proportion"}  # "a small part of"
+_NEARLY = {"almost", "nearly", "virtually", "practically"}
+_QUANTIFIER_DEPS = {"amod", "det", "predet", "nummod", "compound", "quantmod"}
+
+
+@dataclass(frozen=True)
+class Share:
+    low: float
+    high: float
+    text: str
+    things: frozenset[str]  # lemmas of the whole it is a share of
+
+
+def _share_of(t) -> tuple[float, float] | None:
+    """The interval a share word stands for, with the words before it ("almost all",
+    "not all", "a small part"); None for a word that is no share."""
+    word = t.lower_
+    if word in _PARTS:
+        small = any(c.lower_ in {"small", "tiny"} for c in t.children if c.dep_ == "amod")
+        return (0.0, 0.35) if small else None
+    if word not in _SHARE_WORDS:
+        return None
+    low, high = _SHARE_WORDS[word]
+    before = {w.lower_ for w in t.doc[max(0, t.i - 3):t.i]}
+    if high == 1.0 and low > 0.9 and before & _NEARLY:
+        low = 0.8  # "almost all", "nearly the entire"
+    if "not" in before or any(c.dep_ == "neg" for c in t.children):
+        low, high = (0.0, 0.95) if low > 0.9 else (0.0, low)  # "not all", "not most"
+    return low, high
+
+
+def _whole(noun) -> frozenset[str]:
+    """The noun a share is of, and the nouns it is "of" in turn ("the population of 100,000
+    ethnic Armenians": population, Armenian)."""
+    out, todo = set(), [noun]
+    while todo:
+        n = todo.pop()
+        out.add(n.lemma_.lower().removesuffix("s") if n.pos_ == "PROPN" else n.lemma_.lower())
+        todo.extend(g for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj")
+    return frozenset(out)
+
+
+@per_doc
+def shares(doc) -> tuple[Share, ...]:
+    """The shares of a whole the text tells in words: "Almost the entire local population",
+    "nearly all of the residents", "only a few Armenians", "a small part of the population".
+    A share word counts only where it quantifies a noun ("after all" is none)."""
+    out = []
+    for t in doc:
+        interval = _share_of(t)
+        if interval is None:
+            continue
+        of = [g for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
+        if of:
+            whole = _whole(of[0])
+        elif t.dep_ in _QUANTIFIER_DEPS and t.head.pos_ in {"NOUN", "PROPN"} and \
+                t.head.i != t.i:
+            whole = _whole(t.head)
+        else:
+            continue
+        first = next((w.i for w in t.doc[max(0, t.i - 3):t.i] if w.lower_ in _NEARLY), t.i)
+        out.append(Share(*interval, doc[min(first, t.left_edge.i):t.i + 1].text, whole))
+    return tuple(out)
+
+
+def _share_conflict(cd, ed) -> Finding | None:
+    """A share of the claim that no share the passage gives of the same whole overlaps."""
+    theirs = shares(ed)
+    for c in shares(cd):
+        same = [e for e in theirs if e.things & c.things]
+        if same and not any(e.low <= c.high and c.low <= e.high for e in same) and \
+                anchored(cd, ed, 0.4):
+            e = same[0]
+            return Finding("numbers", "conflict", f"'{c.text}' vs '{e.text}'",
+                           claim_span=c.text, evidence_span=e.text)
+    return None
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     """Compare the claim's quantities with the passage's quantities of the same thing."""
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
     cq, eq = quantities(cd), quantities(ed)
+    share = _share_conflict(cd, ed)
     if not cq:
-        return Finding("numbers", "not_applicable")
+        return share or Finding("numbers", "not_applicable")
     agrees, missing, rough = [], [], []
     for q in cq:
         same = [e for e in eq if same_thing(q, e)]
@@ -366,6 +454,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         e = same[0]
         return Finding("numbers", "conflict", f"'{q.text}' vs '{e.text}' ({q.head})",
                        claim_span=q.text, evidence_span=e.text)
+    if share is not None:
+        return share
     if rough:  # the passage gives the count, only roughly: it can neither confirm nor refute
         return Finding("numbers", "rough", ", ".join(q.text for q in rough),
                        claim_span=rough[0].text)

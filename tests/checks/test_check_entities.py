@@ -4,6 +4,7 @@ import pytest
 from conftest import (
     AGREED,
     COMPLETED,
+    DECADES,
     POPULATION,
     RECAPTURED,
     ROLE,
@@ -111,6 +112,10 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("Bas Dost started playing professionally at FC Jostoos.",
          "Having begun his career at FC Jostoos in the Eerste Divisie, Dost later played in "
          "the Eredivisie.", "missing"),
+        # a capital is in its country, not the other way round; "pro-Yerevan" is no place
+        ("The refugees settled in Armenia.", "The refugees settled in Yerevan.", "agree"),
+        ("The refugees settled in Yerevan.", "The refugees settled in Armenia.", "unplaced"),
+        ("The refugees settled in Yerevan.", DECADES, "unplaced"),
         # a country that acts, owns or titles a person is no place
         ("Ararat Mirzoyan travelled to Washington to sign the joint statement.",
          ROLE[:-1] + " saying Washington and Yerevan have agreed to upgrade their dialogue.",

@@ -391,18 +391,38 @@ def place_conflict(cd, ed) -> Finding | None:
 _WHERE = {"in", "at", "to"}
 
 
+# nouns a place name may qualify and still name a place ("the Nagorno-Karabakh region")
+_PLACE_NOUNS = {"region", "city", "capital", "province", "village", "town", "territory",
+                "area", "enclave", "republic", "state", "country", "border", "district"}
+
+
 def _as_place(tok) -> bool:
-    """The token names a place there: it is (in) the object of a preposition or a verb ("in
-    the Nagorno-Karabakh region", "part of Azerbaijan", "left Karabakh"), not a subject, an
-    owner or a modifier of a title ("Washington and Yerevan have agreed", "Moscow's war", "the
-    United States Assistant Secretary of State")."""
+    """The token may name a place there: it is not (in) a subject, an owner or a modifier of
+    anything but a place ("Washington and Yerevan have agreed", "Moscow's war", "pro-Yerevan
+    separatists", "the United States Assistant Secretary of State"), where a country acts,
+    owns or qualifies rather than locates."""
     for _ in range(6):
-        if tok.dep_ not in {"compound", "conj", "appos", "nmod"} or tok.head.i == tok.i:
+        if tok.dep_ not in {"compound", "amod", "conj", "appos", "nmod"} or tok.head.i == tok.i:
             break
-        if tok.dep_ == "compound" and tok.head.ent_type_ not in {"", "GPE", "LOC", "FAC"}:
-            return False  # "United States" in a person's title
+        if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.ent_type_ not in {
+                "GPE", "LOC", "FAC"} and tok.head.lemma_.lower() not in _PLACE_NOUNS:
+            return False
         tok = tok.head
-    return tok.dep_ in {"pobj", "dobj"}
+    return tok.dep_ not in {"nsubj", "nsubjpass", "poss"}
+
+
+def _same_name(a: str, b: str) -> bool:
+    """The same name, spelled alike (no aliases: "Moscow" is not "Russian")."""
+    a, b = _fold(a).removeprefix("the "), _fold(b).removeprefix("the ")
+    return a in b or b in a or fuzz.token_set_ratio(a, b) >= 90
+
+
+def _holds(there: str, place: str) -> bool:
+    """A deed done in ``there`` is done in ``place``: the same name, or ``there`` is the
+    capital of the country ``place`` ("in Baku" is "in Azerbaijan"; "in Armenia" is not "in
+    Yerevan")."""
+    a = _fold(place).removeprefix("the ")
+    return _same_name(there, place) or (canon(place) == a and canon(there) == a)
 
 
 def unplaced(cd, ed) -> Finding | None:
@@ -416,7 +436,8 @@ def unplaced(cd, ed) -> Finding | None:
     the passage, only a name told as a place counts (:func:`_as_place`); where the passage
     has the name as something else than a place ("at FC Jostoos" tagged an organisation there
     and a place in the claim), the finding is left out."""
-    theirs = [p for p in (_place(t) for t in ed if _as_place(t)) if p is not None]
+    theirs = [p for p in (_place(t) for t in ed if t.dep_ not in {"det", "case", "punct"}
+                          and _as_place(t)) if p is not None]
     for t in cd:
         prep = t.head
         if t.dep_ != "pobj" or prep.lower_ not in _WHERE or prep.dep_ != "prep":
@@ -425,11 +446,11 @@ def unplaced(cd, ed) -> Finding | None:
         if verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT_VERBS:
             continue
         place = _place(t)
-        if place is None or any(_same_entity(place, p) for p in theirs):
+        if place is None or any(_holds(p, place) for p in theirs):
             continue
-        if _says(ed.text, place.lower()) and not any(
-                e.label_ in {"GPE", "LOC"} and _same_entity(place, e.text) for e in ed.ents):
-            continue  # the passage has the name as no place: the claim's may be a title too
+        if any(e.label_ not in {"GPE", "LOC", "FAC"} and
+               fuzz.token_set_ratio(_fold(place), _fold(e.text)) >= 90 for e in ed.ents):
+            continue  # the passage has the name as another kind: the claim's may be a title
         return Finding("entities", "unplaced", f"'{place}'", claim_span=place)
     return None
 

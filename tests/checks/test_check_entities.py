@@ -114,6 +114,8 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
          "the Eredivisie.", "missing"),
         # a capital is in its country, not the other way round; "pro-Yerevan" is no place
         ("The refugees settled in Armenia.", "The refugees settled in Yerevan.", "agree"),
+        ("The album sold 2 million copies in the US.",
+         "The album sold 2 million copies in the United States.", "agree"),
         ("The refugees settled in Yerevan.", "The refugees settled in Armenia.", "unplaced"),
         ("The refugees settled in Yerevan.", DECADES, "unplaced"),
         # a country that acts, owns or titles a person is no place

@@ -417,12 +417,21 @@ def _same_name(a: str, b: str) -> bool:
     return a in b or b in a or fuzz.token_set_ratio(a, b) >= 90
 
 
+# the capitals (and seats of power) of the alias table: a place inside its country
+_CAPITALS = {"yerevan", "baku", "moscow", "kremlin", "washington", "kyiv", "kiev", "london",
+             "paris", "berlin", "beijing", "tehran", "ankara", "tbilisi", "brussels", "tokyo",
+             "delhi", "new delhi", "jerusalem", "damascus", "baghdad", "cairo", "rome", "madrid",
+             "warsaw", "minsk", "islamabad", "kabul", "ottawa", "canberra", "pyongyang",
+             "seoul"}
+
+
 def _holds(there: str, place: str) -> bool:
-    """A deed done in ``there`` is done in ``place``: the same name, or ``there`` is the
-    capital of the country ``place`` ("in Baku" is "in Azerbaijan"; "in Armenia" is not "in
-    Yerevan")."""
-    a = _fold(place).removeprefix("the ")
-    return _same_name(there, place) or (canon(place) == a and canon(there) == a)
+    """A deed done in ``there`` is done in ``place``: the same name or another name of it
+    ("the United States" / "US"), or ``there`` is the capital of the country ``place`` ("in
+    Baku" is "in Azerbaijan"; "in Armenia" is not "in Yerevan")."""
+    if _same_name(there, place):
+        return True
+    return canon(there) == canon(place) and _fold(place).removeprefix("the ") not in _CAPITALS
 
 
 def unplaced(cd, ed) -> Finding | None:

@@ -391,22 +391,18 @@ def place_conflict(cd, ed) -> Finding | None:
 _WHERE = {"in", "at", "to"}
 
 
-# nouns a place name may qualify and still name a place ("the Nagorno-Karabakh region")
-_PLACE_NOUNS = {"region", "city", "capital", "province", "village", "town", "territory",
-                "area", "enclave", "republic", "state", "country", "border", "district"}
-
-
 def _as_place(tok) -> bool:
-    """The token may name a place there: it is not (in) a subject, an owner or a modifier of
-    anything but a place ("Washington and Yerevan have agreed", "Moscow's war", "pro-Yerevan
-    separatists", "the United States Assistant Secretary of State"), where a country acts,
-    owns or qualifies rather than locates."""
+    """The token may name a place there: it is not (in) a subject or an owner ("Washington
+    and Yerevan have agreed", "Moscow's war", "the United States Assistant Secretary of State
+    ... issued"), where a country acts or owns rather than locates, nor a side someone is for
+    or against ("pro-Yerevan separatists"). A modifier locates ("US sales", "the
+    Nagorno-Karabakh region")."""
+    i = tok.i
+    if i >= 2 and tok.doc[i - 1].text == "-" and tok.doc[i - 2].lower_ in {"pro", "anti"}:
+        return False
     for _ in range(6):
         if tok.dep_ not in {"compound", "amod", "conj", "appos", "nmod"} or tok.head.i == tok.i:
             break
-        if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.ent_type_ not in {
-                "GPE", "LOC", "FAC"} and tok.head.lemma_.lower() not in _PLACE_NOUNS:
-            return False
         tok = tok.head
     return tok.dep_ not in {"nsubj", "nsubjpass", "poss"}
 

@@ -116,6 +116,8 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("The refugees settled in Armenia.", "The refugees settled in Yerevan.", "agree"),
         ("The album sold 2 million copies in the US.",
          "The album sold 2 million copies in the United States.", "agree"),
+        ("Blood pressure drugs could improve survival in COVID-19.",
+         "Blood pressure drugs improved survival.", "missing"),
         ("Jamiroquai sold over 2 million copies in the US.",
          "Jamiroquai has sold 26 million albums, including US sales of 2.5 million.", "agree"),
         ("The refugees settled in Yerevan.", "The refugees settled in Armenia.", "unplaced"),

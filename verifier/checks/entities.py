@@ -451,8 +451,9 @@ def unplaced(cd, ed) -> Finding | None:
         if verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT_VERBS:
             continue
         place = _place(t)
-        if place is None or any(_holds(p, place) for p in theirs):
-            continue
+        if place is None or any(c.isdigit() for c in place) or \
+                any(_holds(p, place) for p in theirs):
+            continue  # (no place name has a digit: the small model took "COVID-19" for one)
         if any(e.label_ not in {"GPE", "LOC", "FAC"} and
                fuzz.token_set_ratio(_fold(place), _fold(e.text)) >= 90 for e in ed.ents):
             continue  # the passage has the name as another kind: the claim's may be a title

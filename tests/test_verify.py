@@ -240,6 +240,7 @@ def _evidence(text: str, first: int, last: int, start: int, e: float, c: float):
     ("It was controlled by separatists for nearly three decades.", False, False),
     ("Karabakh was controlled by separatists for nearly three decades.", True, False),
     ("Its capital was controlled by separatists.", True, False),
+    ("These in vivo studies suggest that the drugs work.", True, False),
 ])
 def test_pronoun_sentence_is_read_in_its_window(sentence, with_window, neutral):
     from verifier.verify import _UNSCORED, candidates_of

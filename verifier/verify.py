@@ -445,7 +445,10 @@ def _read_in_window(evs: list[Evidence]) -> set[int]:
                    and q.passage.end >= p.end for q in evs):
             continue
         doc = parse(p.text)
-        if doc[0].dep_ in {"nsubj", "nsubjpass"}:
+        # the pronoun is the subject and a verb follows ("It was", "They also"); not "These
+        # in vivo studies suggest", which the small parser makes a pronoun with a phrase
+        if len(doc) > 1 and doc[0].dep_ in {"nsubj", "nsubjpass"} and \
+                doc[1].pos_ in {"AUX", "VERB", "ADV", "PART"}:
             out.add(k)
     return out
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from verifier.checks.common import MONTHS, anchored, parse, per_doc
+from verifier.checks.common import MONTHS, anchored, parse, per_doc, same_deed
 from verifier.types import Finding
 
 WORDS = {
@@ -353,6 +353,9 @@ _SHARE_WORDS = {"all": (0.95, 1.0), "every": (0.95, 1.0), "entire": (0.95, 1.0),
 _PARTS = {"part", "portion", "share", "fraction", "proportion"}  # "a small part of"
 _NEARLY = {"almost", "nearly", "virtually", "practically"}
 _QUANTIFIER_DEPS = {"amod", "det", "predet", "nummod", "compound", "quantmod"}
+# share nouns that give a share only with "of": "a majority Armenian population" says what the
+# population was among others, not how much of it did something
+_OF_ONLY = {"majority", "minority", "handful"} | _PARTS
 
 
 @dataclass(frozen=True)
@@ -408,7 +411,7 @@ def shares(doc) -> tuple[Share, ...]:
         if of:
             whole = _whole(of[0])
         elif t.dep_ in _QUANTIFIER_DEPS and t.head.pos_ in {"NOUN", "PROPN"} and \
-                t.head.i != t.i:
+                t.head.i != t.i and t.lower_ not in _OF_ONLY:
             whole = _whole(t.head)
         else:
             continue
@@ -417,12 +420,21 @@ def shares(doc) -> tuple[Share, ...]:
     return tuple(out)
 
 
+def _verbs(doc) -> set[str]:
+    return {t.lemma_.lower() for t in doc if t.pos_ == "VERB"}
+
+
 def _share_conflict(cd, ed) -> Finding | None:
-    """A share of the claim that no share the passage gives of the same whole overlaps."""
+    """A share of the claim that no share the passage gives of the same whole overlaps, where
+    both tell the same deed ("Only a few ethnic Armenians left" against "Almost the entire
+    local population ... left for Armenia"; not "Most of the population was Armenian")."""
     theirs = shares(ed)
+    if not theirs:
+        return None
+    deeds = any(same_deed(a, b) for a in _verbs(cd) for b in _verbs(ed))
     for c in shares(cd):
         same = [e for e in theirs if e.things & c.things]
-        if same and not any(e.low <= c.high and c.low <= e.high for e in same) and \
+        if same and deeds and not any(e.low <= c.high and c.low <= e.high for e in same) and \
                 anchored(cd, ed, 0.4):
             e = same[0]
             return Finding("numbers", "conflict", f"'{c.text}' vs '{e.text}'",

@@ -252,17 +252,3 @@ def test_pronoun_sentence_is_read_in_its_window(sentence, with_window, neutral):
     got = candidates_of(evs)
     assert (got[0].nli == _UNSCORED) is neutral
     assert got[-1].nli == evs[-1].nli  # the window keeps its scores
-
-
-def test_window_opening_on_a_pronoun_is_read_through_the_one_before():
-    from verifier.verify import _UNSCORED, candidates_of
-
-    before = "The territory is recognised as part of Azerbaijan."
-    it = "It was controlled by separatists."
-    after = "The conflict has soured ties."
-    at = len(before) + 1
-    evs = [_evidence(f"{it} {after}", 5, 6, at, 0.05, 0.95),
-           _evidence(f"{before} {it}", 4, 5, 0, 0.9, 0.05)]
-    got = candidates_of(evs)
-    assert got[0].nli == _UNSCORED and got[1].nli == evs[1].nli
-    assert candidates_of(evs[:1])[0].nli == evs[0].nli  # no window before it: as scored

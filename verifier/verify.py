@@ -417,8 +417,7 @@ def _with_absent(atoms: list[str], cands: list[list[Passage]],
 def candidates_of(evs: list[Evidence]) -> list[Candidate]:
     """The decision rule's view of a claim's evidence. A sentence that opens on a pronoun
     ("It was controlled by pro-Yerevan separatists ...") is judged through a window among the
-    evidence that holds the sentence before, where what the pronoun stands for is said (so is
-    a window that starts with that sentence): alone,
+    evidence that holds the sentence before, where what the pronoun stands for is said: alone,
     its NLI scores are the model's guess at the referent (it called the claim about "the
     region" a contradiction at 1.00, the same claim about "Karabakh" entailed at 0.96), so
     they count as neutral; the checks' findings on it still count."""
@@ -432,19 +431,18 @@ _ANAPHORS = {"it", "they", "he", "she", "this", "these"}
 
 
 def _read_in_window(evs: list[Evidence]) -> set[int]:
-    """Keys of passages (a sentence, or a window starting with it) opening on an anaphoric
-    subject pronoun for which a passage holding the sentence before and the pronoun's own is
-    among ``evs``."""
+    """Keys of single sentences opening on an anaphoric subject pronoun for which a passage
+    holding the sentence before it is among ``evs``."""
     from verifier.checks.common import parse
 
     out = set()
     for k, e in enumerate(evs):
         p = e.passage
         first = p.text.split(maxsplit=1)[0].lower() if p.text.strip() else ""
-        if first not in _ANAPHORS:
+        if p.n_sentences != 1 or first not in _ANAPHORS:
             continue
-        if not any(q.passage.doc_id == p.doc_id and q.passage.start < p.start < q.passage.end
-                   for q in evs):
+        if not any(q.passage.doc_id == p.doc_id and q.passage.start < p.start
+                   and q.passage.end >= p.end for q in evs):
             continue
         doc = parse(p.text)
         # the pronoun is the subject and a verb follows ("It was", "They also"); not "These

@@ -112,6 +112,9 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("Bas Dost started playing professionally at FC Jostoos.",
          "Having begun his career at FC Jostoos in the Eerste Divisie, Dost later played in "
          "the Eredivisie.", "missing"),
+        # the same group on another side; a capital and its country are one side
+        ("The region was controlled by pro-Baku separatists.", DECADES, "conflict"),
+        ("Pro-Armenia separatists held the region.", DECADES, "not_applicable"),
         # a capital is in its country, not the other way round; "pro-Yerevan" is no place
         ("The refugees settled in Armenia.", "The refugees settled in Yerevan.", "agree"),
         ("The album sold 2 million copies in the US.",

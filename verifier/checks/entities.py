@@ -596,6 +596,21 @@ def owner_moved(c_ents, e_ents) -> Finding | None:
     return None
 
 
+_SIDE_RE = re.compile(r"\b(pro|anti)-([A-Z][\w’'-]*)\s+([a-z]+)")
+
+
+def side_conflict(claim: str, evidence: str) -> Finding | None:
+    """The same group on another side: "pro-Baku separatists" against "pro-Yerevan
+    separatists" (a country and its capital are one side)."""
+    theirs = {(m[1].lower(), m[3].rstrip("s")): m[2] for m in _SIDE_RE.finditer(evidence)}
+    for m in _SIDE_RE.finditer(claim):
+        other = theirs.get((m[1].lower(), m[3].rstrip("s")))
+        if other is not None and canon(other) != canon(m[2]) and not _same_name(other, m[2]):
+            return Finding("entities", "conflict", f"'{m[0]}' vs '{m[1]}-{other} {m[3]}'",
+                           claim_span=f"{m[1]}-{m[2]}", evidence_span=f"{m[1]}-{other}")
+    return None
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
@@ -611,8 +626,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         if name in en and en[name][0] != country and name in er.keys() | cr.keys():
             return Finding("entities", "conflict", f"{name.title()}: '{words}' vs "
                            f"'{en[name][1]}'", claim_span=words, evidence_span=en[name][1])
-    # The same thing in another place.
-    moved = place_conflict(cd, ed)
+    # The same thing in another place, the same group on another side.
+    moved = place_conflict(cd, ed) or side_conflict(cd.text, ed.text)
     if moved is not None:
         return moved
     c_ents, e_ents = named(cd), named(ed)

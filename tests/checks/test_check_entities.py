@@ -115,6 +115,8 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         # the same group on another side; a capital and its country are one side
         ("The region was controlled by pro-Baku separatists.", DECADES, "conflict"),
         ("Pro-Armenia separatists held the region.", DECADES, "not_applicable"),
+        ("Anti-PD-1 antibodies improved survival.", "Anti-CTLA-4 antibodies improved survival.",
+         "not_applicable"),
         # a capital is in its country, not the other way round; "pro-Yerevan" is no place
         ("The refugees settled in Armenia.", "The refugees settled in Yerevan.", "agree"),
         ("The album sold 2 million copies in the US.",

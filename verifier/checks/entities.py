@@ -600,14 +600,18 @@ _SIDE_RE = re.compile(r"\b(pro|anti)-([A-Z][\w’'-]*)\s+([a-z]+)")
 
 
 def side_conflict(claim: str, evidence: str) -> Finding | None:
-    """The same group on another side: "pro-Baku separatists" against "pro-Yerevan
-    separatists" (a country and its capital are one side)."""
-    theirs = {(m[1].lower(), m[3].rstrip("s")): m[2] for m in _SIDE_RE.finditer(evidence)}
+    """The same group on another country's side: "pro-Baku separatists" against
+    "pro-Yerevan separatists" (a country and its capital are one side; only known countries,
+    capitals and demonyms: "anti-PD-1 antibodies" names no side)."""
+    def side(m):
+        return canon(m[2]) if canon(m[2]) in _COUNTRIES else None
+
+    theirs = {(m[1].lower(), m[3].rstrip("s")): side(m) for m in _SIDE_RE.finditer(evidence)}
     for m in _SIDE_RE.finditer(claim):
         other = theirs.get((m[1].lower(), m[3].rstrip("s")))
-        if other is not None and canon(other) != canon(m[2]) and not _same_name(other, m[2]):
-            return Finding("entities", "conflict", f"'{m[0]}' vs '{m[1]}-{other} {m[3]}'",
-                           claim_span=f"{m[1]}-{m[2]}", evidence_span=f"{m[1]}-{other}")
+        if other is not None and side(m) is not None and other != side(m):
+            return Finding("entities", "conflict", f"'{m[0]}' vs a {m[1]}-{other.title()} "
+                           f"{m[3]}", claim_span=f"{m[1]}-{m[2]}")
     return None
 
 

@@ -441,8 +441,7 @@ def _read_in_window(evs: list[Evidence]) -> set[int]:
         first = p.text.split(maxsplit=1)[0].lower() if p.text.strip() else ""
         if p.n_sentences != 1 or first not in _ANAPHORS:
             continue
-        if not any(q.passage.doc_id == p.doc_id and q.passage.start < p.start
-                   and q.passage.end >= p.end for q in evs):
+        if not any(_inside(p, q.passage) and q.passage.start < p.start for q in evs):
             continue
         doc = parse(p.text)
         # the pronoun is the subject and a verb follows ("It was", "They also"); not "These
@@ -453,20 +452,21 @@ def _read_in_window(evs: list[Evidence]) -> set[int]:
     return out
 
 
+def _inside(a: Passage, b: Passage) -> bool:
+    """Passage ``a`` lies within passage ``b`` (or is it)."""
+    return a.doc_id == b.doc_id and b.start <= a.start and a.end <= b.end
+
+
 def _prefer_short(keys: Sequence[int], evs: list[Evidence]) -> list[int]:
     """Cite a single sentence rather than a window containing it, when both qualify."""
-
-    def inside(a: Passage, b: Passage) -> bool:
-        return a.doc_id == b.doc_id and b.start <= a.start and a.end <= b.end
-
     chosen: list[int] = []
     for k in keys:
         p = evs[k].passage
         if p.n_sentences > 1 and any(
-            evs[q].passage.n_sentences == 1 and inside(evs[q].passage, p) for q in keys
+            evs[q].passage.n_sentences == 1 and _inside(evs[q].passage, p) for q in keys
         ):
             continue
-        if any(inside(p, evs[c].passage) or inside(evs[c].passage, p) for c in chosen):
+        if any(_inside(p, evs[c].passage) or _inside(evs[c].passage, p) for c in chosen):
             continue
         chosen.append(k)
     return chosen

@@ -430,6 +430,14 @@ def _holds(there: str, place: str) -> bool:
     return canon(there) == canon(place) and _fold(place).removeprefix("the ") not in _CAPITALS
 
 
+@per_doc
+def _places_named(doc) -> tuple[str, ...]:
+    """The places a text names as places (:func:`_as_place`), read once per doc: a passage is
+    compared with every claim."""
+    return tuple(p for p in (_place(t) for t in doc if t.dep_ not in {"det", "case", "punct"}
+                             and _as_place(t)) if p is not None)
+
+
 def unplaced(cd, ed) -> Finding | None:
     """The claim puts its deed in a place the passage never names as a place: "Aliyev met
     Putin in Moscow to discuss the withdrawal" against "The withdrawal ... had been agreed
@@ -441,8 +449,7 @@ def unplaced(cd, ed) -> Finding | None:
     the passage, only a name told as a place counts (:func:`_as_place`); where the passage
     has the name as something else than a place ("at FC Jostoos" tagged an organisation there
     and a place in the claim), the finding is left out."""
-    theirs = [p for p in (_place(t) for t in ed if t.dep_ not in {"det", "case", "punct"}
-                          and _as_place(t)) if p is not None]
+    theirs = _places_named(ed)
     for t in cd:
         prep = t.head
         if t.dep_ != "pobj" or prep.lower_ not in _WHERE or prep.dep_ != "prep":

@@ -428,11 +428,11 @@ def _share_conflict(cd, ed) -> Finding | None:
     """A share of the claim that no share the passage gives of the same whole overlaps, where
     both tell the same deed ("Only a few ethnic Armenians left" against "Almost the entire
     local population ... left for Armenia"; not "Most of the population was Armenian")."""
-    theirs = shares(ed)
-    if not theirs:
+    theirs, mine = shares(ed), shares(cd)
+    if not theirs or not mine:
         return None
     deeds = any(same_deed(a, b) for a in _verbs(cd) for b in _verbs(ed))
-    for c in shares(cd):
+    for c in mine:
         same = [e for e in theirs if e.things & c.things]
         if same and deeds and not any(e.low <= c.high and c.low <= e.high for e in same) and \
                 anchored(cd, ed, 0.4):

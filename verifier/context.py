@@ -7,14 +7,20 @@ peacekeepers did not intervene" unrelated to it (entailment 0.01; 0.98 against "
 peacekeeping contingent did not intervene"). So the checks and the model read each passage with
 its bare definite noun phrases ("the peacekeeping contingent") given the named modifier
 ("Russia's", "Russian") that the nearest earlier mention of the same phrase in the document
-carried. Citations still quote the document as written.
+carried. Citations still quote the document as written. A sentence that opens on a subject
+pronoun ("It was controlled by ...") is judged through a passage that also holds the sentence
+before it (:func:`read_in_window`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from verifier.checks.common import parse
+
+if TYPE_CHECKING:  # pragma: no cover
+    from verifier.types import Passage
 
 # named modifiers worth carrying over: nationality, country, organisation, person
 _NAMED = {"NORP", "GPE", "ORG", "PERSON", "LOC"}
@@ -77,3 +83,27 @@ def in_context(text: str, earlier: Sequence[str]) -> str:
         new = (name if a else name[:1].upper() + name[1:]) if possessive else f"{det.text} {name}"
         text = text[:a] + new + text[b:]
     return text
+
+
+# subject pronouns that stand for something said before the sentence
+_ANAPHORS = {"it", "they", "he", "she", "this", "these"}
+
+
+def read_in_window(passages: Sequence[Passage]) -> set[int]:
+    """Indices of single sentences opening on an anaphoric subject pronoun for which a passage
+    holding the sentence before it is among ``passages``: their model scores are a guess at
+    the referent, and the verifier counts them as neutral (``verify.candidates_of``)."""
+    out = set()
+    for k, p in enumerate(passages):
+        first = p.text.split(maxsplit=1)[0].lower() if p.text.strip() else ""
+        if p.n_sentences != 1 or first not in _ANAPHORS:
+            continue
+        if not any(p.within(q) and q.start < p.start for q in passages):
+            continue
+        doc = parse(p.text)
+        # the pronoun is the subject and a verb follows ("It was", "They also"); not "These
+        # in vivo studies suggest", which the small parser makes a pronoun with a phrase
+        if len(doc) > 1 and doc[0].dep_ in {"nsubj", "nsubjpass"} and \
+                doc[1].pos_ in {"AUX", "VERB", "ADV", "PART"}:
+            out.add(k)
+    return out

@@ -117,6 +117,11 @@ class Passage:
     def n_sentences(self) -> int:
         return self.last_sentence - self.first_sentence + 1
 
+    def within(self, other: Passage) -> bool:
+        """This passage lies within ``other`` (or is it)."""
+        return (self.doc_id == other.doc_id and other.start <= self.start
+                and self.end <= other.end)
+
 
 @dataclass(frozen=True)
 class Hit:

@@ -421,40 +421,11 @@ def candidates_of(evs: list[Evidence]) -> list[Candidate]:
     its NLI scores are the model's guess at the referent (it called the claim about "the
     region" a contradiction at 1.00, the same claim about "Karabakh" entailed at 0.96), so
     they count as neutral; the checks' findings on it still count."""
-    read = _read_in_window(evs)
+    from verifier.context import read_in_window
+
+    read = read_in_window([e.passage for e in evs])
     return [Candidate(k, _UNSCORED if k in read else e.nli, e.relevance, e.findings)
             for k, e in enumerate(evs)]
-
-
-# subject pronouns that stand for something said before the sentence
-_ANAPHORS = {"it", "they", "he", "she", "this", "these"}
-
-
-def _read_in_window(evs: list[Evidence]) -> set[int]:
-    """Keys of single sentences opening on an anaphoric subject pronoun for which a passage
-    holding the sentence before it is among ``evs``."""
-    from verifier.checks.common import parse
-
-    out = set()
-    for k, e in enumerate(evs):
-        p = e.passage
-        first = p.text.split(maxsplit=1)[0].lower() if p.text.strip() else ""
-        if p.n_sentences != 1 or first not in _ANAPHORS:
-            continue
-        if not any(_inside(p, q.passage) and q.passage.start < p.start for q in evs):
-            continue
-        doc = parse(p.text)
-        # the pronoun is the subject and a verb follows ("It was", "They also"); not "These
-        # in vivo studies suggest", which the small parser makes a pronoun with a phrase
-        if len(doc) > 1 and doc[0].dep_ in {"nsubj", "nsubjpass"} and \
-                doc[1].pos_ in {"AUX", "VERB", "ADV", "PART"}:
-            out.add(k)
-    return out
-
-
-def _inside(a: Passage, b: Passage) -> bool:
-    """Passage ``a`` lies within passage ``b`` (or is it)."""
-    return a.doc_id == b.doc_id and b.start <= a.start and a.end <= b.end
 
 
 def _prefer_short(keys: Sequence[int], evs: list[Evidence]) -> list[int]:
@@ -463,10 +434,10 @@ def _prefer_short(keys: Sequence[int], evs: list[Evidence]) -> list[int]:
     for k in keys:
         p = evs[k].passage
         if p.n_sentences > 1 and any(
-            evs[q].passage.n_sentences == 1 and _inside(evs[q].passage, p) for q in keys
+            evs[q].passage.n_sentences == 1 and evs[q].passage.within(p) for q in keys
         ):
             continue
-        if any(_inside(p, evs[c].passage) or _inside(evs[c].passage, p) for c in chosen):
+        if any(p.within(evs[c].passage) or evs[c].passage.within(p) for c in chosen):
             continue
         chosen.append(k)
     return chosen

@@ -1,6 +1,8 @@
 """Fit the decision rule's thresholds and confidence calibration on dev/train data only.
 
-Data: our seed dev claims (benchmarks/claims/seed_dev.csv, verified over corpus/), SciFact
+Data: our claims about the seed article (benchmarks/claims/seed_dev.csv and the probe sets
+seed_probes*.csv, 552 claims, verified over corpus/; the probe sets were each measured once
+blind before any change they prompted, then became dev data), SciFact
 *train* claims with their rationale sentences as given evidence (NEI claims get sentences of
 a cited abstract). The NLI model trained on the SciFact train pairs, so that group flatters
 it. ``--covidfact-n 300`` adds COVID-Fact *train* pairs (RTE-covidfact/train.tsv), which the
@@ -50,6 +52,8 @@ from verifier.decision_fit import (
 from verifier.types import Label
 from verifier.verify import Verifier, candidates_of
 
+SEED_CLAIMS = [ROOT / "benchmarks/claims/seed_dev.csv",
+               *sorted((ROOT / "benchmarks/claims").glob("seed_probes*.csv"))]
 GOLD = {"SUPPORTED": Label.SUPPORTED, "CONTRADICTED": Label.CONTRADICTED,
         "NOT_FOUND": Label.NOT_FOUND}
 
@@ -104,7 +108,9 @@ def covidfact_train(data: Path, n: int, seed: int = 0) -> list[tuple[str, list[s
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--seed-claims", type=Path, default=ROOT / "benchmarks/claims/seed_dev.csv")
+    ap.add_argument("--seed-claims", type=Path, nargs="+", default=SEED_CLAIMS,
+                    help="claim CSVs verified over --corpus, pooled into one group (default: "
+                         "seed_dev.csv and the probe sets seed_probes*.csv)")
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     ap.add_argument("--scifact-n", type=int, default=300)
     ap.add_argument("--scifact-open-n", type=int, default=0,
@@ -144,10 +150,10 @@ def main() -> None:
 
         v = Verifier(args.corpus, nli=get_nli(precision=args.nli_precision))
         groups = []
-        if args.seed_claims.exists():
-            seed = seed_examples(args.seed_claims)
+        seed = [ex for path in args.seed_claims if path.exists() for ex in seed_examples(path)]
+        if seed:
             claims = [c for c, _ in seed]
-            groups.append(("seed_dev", claims, v.gather(claims), [g for _, g in seed]))
+            groups.append(("seed_claims", claims, v.gather(claims), [g for _, g in seed]))
         sf = scifact_train(args.data_dir, args.scifact_n)
         groups.append(("scifact_train_oracle", [c for c, _, _ in sf],
                        v.gather_pairs([(c, e) for c, e, _ in sf]), [g for _, _, g in sf]))

@@ -115,6 +115,15 @@ DATE_CONFLICT = (Finding("dates", "conflict", "'April' vs 'June'"),)
         (cand(0.65, 0.04, 0.31, findings=MISSING + AGREE, key=0),
          cand(0.0, 0.3, 0.7, findings=MISSING + NO_FIGURE + DATE_CONFLICT, key=1),
          Label.CONTRADICTED),
+        # a check's conflict on a passage closer to the claim than the entailing one wins,
+        # though the model's entailment scores higher ...
+        (cand(0.9, 0.05, 0.05, rel=0.55, key=0), cand(0.9, 0.05, 0.05, rel=1.0,
+                                                      findings=CONFLICT, key=1),
+         Label.CONTRADICTED),
+        # ... not a conflict on a passage less relevant than the entailing one
+        (cand(0.9, 0.05, 0.05, rel=1.0, key=0), cand(0.9, 0.05, 0.05, rel=0.55,
+                                                     findings=CONFLICT, key=1),
+         Label.SUPPORTED),
     ],
 )
 def test_mixed_named_tiebreak(support, contra, expected):

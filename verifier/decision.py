@@ -44,7 +44,8 @@ class DecisionSettings:
     # conflict still contradicts ("Antony Blinken" in the slot of "James O'Brien")
     absent_contradiction_cap: float = 1.0
     # Where the corpus seems to say both (a passage entails the claim and another contradicts
-    # it), the side whose best passage names everything the claim names wins, when the other
+    # it), a check's conflict on a passage more relevant than the supporting one wins; else
+    # the side whose best passage names everything the claim names wins, when the other
     # side's passage does not and has no check conflict (and where both miss something, a
     # supporting passage that agrees on the claim's figures or dates wins over a contradicting
     # one that never gives them): a small NLI model "contradicts" a true
@@ -209,6 +210,12 @@ def _named_side(candidates: list[Candidate], scored: list[tuple[int, float, floa
     i_s = max(range(len(scored)), key=lambda i: (scored[i][1], -i))
     i_c = max(range(len(scored)), key=lambda i: (scored[i][2], -i))
     cs, cc = candidates[i_s], candidates[i_c]
+    # a check's conflict on a passage closer to the claim than the supporting one: the
+    # passage that tells the claim's deed gives another name or figure ("The ceasefire
+    # agreement was signed between Moscow and Baku" against "a ceasefire agreement between
+    # Yerevan and Baku"), while the model entails it from a window that merely names Moscow
+    if cc.conflicts and cc.relevance >= s.conflict_relevance and cc.relevance > cs.relevance:
+        return Label.CONTRADICTED
     if not cs.missing and cc.missing and not cc.conflicts:
         return Label.SUPPORTED
     if cs.missing and not cc.missing:

@@ -74,18 +74,20 @@ def _shaped(a: dict[str, np.ndarray], s: DecisionSettings) -> tuple[np.ndarray, 
     rows = np.arange(len(sup))
     i_s, i_c = sup.argmax(axis=1), con.argmax(axis=1)
     missing = a["missing"] > 0
+    rel_s, rel_c = a["rel"][rows, i_s], a["rel"][rows, i_c]
+    closer_conflict = strong[rows, i_c] & (rel_c > rel_s)
     return (sup.max(axis=1), con.max(axis=1), missing[rows, i_s], missing[rows, i_c],
             conflict[rows, i_c], a["agree_quant"][rows, i_s] > 0,
-            a["missing_quant"][rows, i_c] > 0)
+            a["missing_quant"][rows, i_c] > 0, closer_conflict)
 
 
 def _codes(shaped: tuple[np.ndarray, ...], s: DecisionSettings) -> np.ndarray:
-    best_s, best_c, s_missing, c_missing, c_conflict, s_quant, c_no_quant = shaped
+    best_s, best_c, s_missing, c_missing, c_conflict, s_quant, c_no_quant, closer = shaped
     codes = label_codes(best_s, best_c, s)
     if s.mixed_named_tiebreak:  # as decision._named_side
         mixed = (best_s >= s.support_threshold) & (best_c >= s.contradict_threshold)
         to_s = mixed & ~c_conflict & ((~s_missing & c_missing) | (s_quant & c_no_quant))
-        to_c = mixed & s_missing & ~c_missing
+        to_c = mixed & (closer | (s_missing & ~c_missing))
         codes = np.where(to_s, 0, np.where(to_c, 1, codes))
     return codes
 

@@ -52,7 +52,7 @@ class Evidence:
 
     passage: Passage
     nli: NLIScores
-    relevance: float  # max(dense cosine, content-word overlap) of claim and passage
+    relevance: float  # max(dense cosine, content-word overlap of claim or hypothesis)
     retrieval_score: float
     findings: tuple[Finding, ...]
     hypothesis: str = ""  # the claim as the NLI model read it against this passage
@@ -220,25 +220,31 @@ class Verifier:
         texts = [[self.index.in_context(p) if self.index is not None else p.text for p in ps]
                  for ps in cands]
         relevance = self._relevance(atoms, cands, query_vecs, texts)
-        flat = [(a, t, not prune or needs_nli(float(r), self.settings))
-                for a, ts, rel in zip(atoms, texts, relevance) for t, r in zip(ts, rel)]
+        pairs = [(a, t) for a, ts in zip(atoms, texts) for t in ts]
         run_checks = None
         if self.use_checks:
             from verifier.checks import run_checks
         findings = [tuple(run_checks(a, p, only=self.checks)) if run_checks else ()
-                    for a, p, _ in flat]
+                    for a, p in pairs]
         if run_checks and terms is not None:
             findings = _with_absent(atoms, cands, findings, terms, self.checks)
-        hyps = [_hypothesis(a, p, fs) if run else a for (a, p, run), fs in zip(flat, findings)]
+        hyps = [_hypothesis(a, p, fs) for (a, p), fs in zip(pairs, findings)]
+        # the claim's words the passage says with a synonym count as shared: "The pullout
+        # started in April" read as "The pullout began in April" against "The withdrawal,
+        # which began in April, ..." (names and figures keep their own wording here)
+        flat_rel = [max(float(r), _synonym_overlap(a, p)) if h != a else float(r)
+                    for r, (a, p), h in zip((r for rel in relevance for r in rel), pairs, hyps)]
+        flat = [(a, p, not prune or needs_nli(r, self.settings))
+                for (a, p), r in zip(pairs, flat_rel)]
         scored = iter(self.nli.score([(p, h) for (_, p, run), h in zip(flat, hyps) if run],
                                      batch_size=batch_size))
         scores = [next(scored) if run else _UNSCORED for _, _, run in flat]
         out = []
         i = 0
-        for ps, rs, rel in zip(cands, retrieval, relevance):
+        for ps, rs in zip(cands, retrieval):
             evs = []
             for j, p in enumerate(ps):
-                evs.append(Evidence(p, scores[i], float(rel[j]), float(rs[j]), findings[i],
+                evs.append(Evidence(p, scores[i], flat_rel[i], float(rs[j]), findings[i],
                                     hyps[i]))
                 i += 1
             out.append(evs)
@@ -384,6 +390,15 @@ def _overlap(claim: str, passage: str) -> float:
     if not c:
         return 0.0
     return len(c & content_lemmas(parse(passage))) / len(c)
+
+
+def _synonym_overlap(claim: str, passage: str) -> float:
+    """:func:`_overlap` of the claim with its words the passage says with a WordNet synonym
+    written the passage's way (``verifier.paraphrase.align_words``)."""
+    from verifier.paraphrase import align_words
+
+    aligned = align_words(claim, passage)
+    return _overlap(aligned, passage) if aligned != claim else 0.0
 
 
 def _with_absent(atoms: list[str], cands: list[list[Passage]],

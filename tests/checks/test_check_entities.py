@@ -131,6 +131,13 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("Ararat Mirzoyan travelled to Washington to sign the joint statement.",
          ROLE[:-1] + " saying Washington and Yerevan have agreed to upgrade their dialogue.",
          "unplaced"),
+        # a place visited is where the deed is done; a known capital stays a place where the
+        # small model tags it a person in the passage
+        ("James O'Brien visited Yerevan on Tuesday.",
+         ROLE[:-1] + " saying Washington and Yerevan have agreed to upgrade their dialogue.",
+         "unplaced"),
+        ("O'Brien visited Yerevan.", "O'Brien held talks in Yerevan.", "agree"),
+        ("O'Brien visited the ministry.", "O'Brien held talks in Yerevan.", "agree"),
         # ... but not the owner's other name, nor a passage naming the claim's owner's one too,
         # nor an owner the claim denies
         ("The Azerbaijani defence ministry said the withdrawal was complete.", COMPLETED,

@@ -24,6 +24,16 @@ OFFENSIVE = ("Last September, Baku took over the territory in a lightning offens
          "The company completed its merger with the bank.", "conflict"),
         ("The court denied the appeal was late.", "The court confirmed the appeal was late.",
          "conflict"),
+        # ties made closer against ties broken (not from the seed article)
+        ("The island has cut its ties with the mainland.",
+         "The island has sought new alliances by deepening ties with the mainland.",
+         "conflict"),
+        ("The party distanced itself from the unions.",
+         "The party has been deepening its ties with the unions.", "conflict"),
+        # must NOT fire: cutting something else than what is deepened
+        ("The island has cut its taxes.",
+         "The island has sought new alliances by deepening ties with the mainland.",
+         "not_applicable"),
         # must NOT fire: "the absence of X causes Y" is what "X prevents Y" says
         ("The absence of the enzyme causes sensitivity to iron.",
          "The enzyme pathways prevent sensitivity to iron.", "not_applicable"),

@@ -55,6 +55,10 @@ PAIRS = [
     # phrasal verbs are read with their particle ("took over" is "take_over")
     ("take_over", "lose"), ("seize", "lose"), ("retake", "lose"), ("take_over", "cede"),
     ("capture", "cede"), ("recapture", "cede"), ("pull_out", "deploy"), ("pull_out", "stay"),
+    # ties made closer or broken ("deepening ties with the West" / "cut its ties with the West",
+    # "distancing itself from the West")
+    ("deepen", "cut"), ("deepen", "sever"), ("deepen", "distance"), ("strengthen", "sever"),
+    ("forge", "sever"),
 ]
 # Stages of one process: not opposites (a withdrawal both begins and ends), but a date of one
 # stage says nothing about another (used by the dates check).

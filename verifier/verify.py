@@ -228,14 +228,14 @@ class Verifier:
                     for a, p in pairs]
         if run_checks and terms is not None:
             findings = _with_absent(atoms, cands, findings, terms, self.checks)
-        hyps = [_hypothesis(a, p, fs) for (a, p), fs in zip(pairs, findings)]
         # the claim's words the passage says with a synonym count as shared: "The pullout
         # started in April" read as "The pullout began in April" against "The withdrawal,
         # which began in April, ..." (names and figures keep their own wording here)
-        flat_rel = [max(float(r), _synonym_overlap(a, p)) if h != a else float(r)
-                    for r, (a, p), h in zip((r for rel in relevance for r in rel), pairs, hyps)]
+        flat_rel = [max(float(r), _synonym_overlap(a, p))
+                    for r, (a, p) in zip((r for rel in relevance for r in rel), pairs)]
         flat = [(a, p, not prune or needs_nli(r, self.settings))
                 for (a, p), r in zip(pairs, flat_rel)]
+        hyps = [_hypothesis(a, p, fs) if run else a for (a, p, run), fs in zip(flat, findings)]
         scored = iter(self.nli.score([(p, h) for (_, p, run), h in zip(flat, hyps) if run],
                                      batch_size=batch_size))
         scores = [next(scored) if run else _UNSCORED for _, _, run in flat]

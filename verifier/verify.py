@@ -52,7 +52,7 @@ class Evidence:
 
     passage: Passage
     nli: NLIScores
-    relevance: float  # max(dense cosine, content-word overlap of claim or hypothesis)
+    relevance: float  # max(dense cosine, content-word overlap counting synonyms)
     retrieval_score: float
     findings: tuple[Finding, ...]
     hypothesis: str = ""  # the claim as the NLI model read it against this passage
@@ -220,31 +220,25 @@ class Verifier:
         texts = [[self.index.in_context(p) if self.index is not None else p.text for p in ps]
                  for ps in cands]
         relevance = self._relevance(atoms, cands, query_vecs, texts)
-        pairs = [(a, t) for a, ts in zip(atoms, texts) for t in ts]
+        flat = [(a, t, not prune or needs_nli(float(r), self.settings))
+                for a, ts, rel in zip(atoms, texts, relevance) for t, r in zip(ts, rel)]
         run_checks = None
         if self.use_checks:
             from verifier.checks import run_checks
         findings = [tuple(run_checks(a, p, only=self.checks)) if run_checks else ()
-                    for a, p in pairs]
+                    for a, p, _ in flat]
         if run_checks and terms is not None:
             findings = _with_absent(atoms, cands, findings, terms, self.checks)
-        # the claim's words the passage says with a synonym count as shared: "The pullout
-        # started in April" read as "The pullout began in April" against "The withdrawal,
-        # which began in April, ..." (names and figures keep their own wording here)
-        flat_rel = [max(float(r), _synonym_overlap(a, p))
-                    for r, (a, p) in zip((r for rel in relevance for r in rel), pairs)]
-        flat = [(a, p, not prune or needs_nli(r, self.settings))
-                for (a, p), r in zip(pairs, flat_rel)]
         hyps = [_hypothesis(a, p, fs) if run else a for (a, p, run), fs in zip(flat, findings)]
         scored = iter(self.nli.score([(p, h) for (_, p, run), h in zip(flat, hyps) if run],
                                      batch_size=batch_size))
         scores = [next(scored) if run else _UNSCORED for _, _, run in flat]
         out = []
         i = 0
-        for ps, rs in zip(cands, retrieval):
+        for ps, rs, rel in zip(cands, retrieval, relevance):
             evs = []
             for j, p in enumerate(ps):
-                evs.append(Evidence(p, scores[i], flat_rel[i], float(rs[j]), findings[i],
+                evs.append(Evidence(p, scores[i], float(rel[j]), float(rs[j]), findings[i],
                                     hyps[i]))
                 i += 1
             out.append(evs)
@@ -381,24 +375,23 @@ class Verifier:
 
 
 def _overlap(claim: str, passage: str) -> float:
-    """Share of the claim's content words (lemmas) found in the passage. Embedding cosine
-    undervalues short claims ("The contingent intervened." vs "... did not intervene."), so
-    relevance is the larger of the two."""
+    """Share of the claim's content words (lemmas) found in the passage, a word the passage
+    says with a WordNet synonym counting as found (the claim read with it written the
+    passage's way, ``verifier.paraphrase.align_words``: "The pullout started in April" shares
+    "began" and "April" with "The withdrawal, which began in April, ..."; names and figures
+    keep their own wording). Embedding cosine undervalues short claims ("The contingent
+    intervened." vs "... did not intervene."), so relevance is the larger of the two."""
     from verifier.checks.common import content_lemmas, parse
-
-    c = content_lemmas(parse(claim))
-    if not c:
-        return 0.0
-    return len(c & content_lemmas(parse(passage))) / len(c)
-
-
-def _synonym_overlap(claim: str, passage: str) -> float:
-    """:func:`_overlap` of the claim with its words the passage says with a WordNet synonym
-    written the passage's way (``verifier.paraphrase.align_words``)."""
     from verifier.paraphrase import align_words
 
+    ev = content_lemmas(parse(passage))
+
+    def share(text: str) -> float:
+        c = content_lemmas(parse(text))
+        return len(c & ev) / len(c) if c else 0.0
+
     aligned = align_words(claim, passage)
-    return _overlap(aligned, passage) if aligned != claim else 0.0
+    return max(share(claim), share(aligned)) if aligned != claim else share(claim)
 
 
 def _with_absent(atoms: list[str], cands: list[list[Passage]],

@@ -14,6 +14,7 @@ aligned text (``Evidence.hypothesis``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from verifier.checks.common import one_deed, parse, per_doc
 from verifier.lexicon import POS, senses, synonymous
@@ -50,9 +51,12 @@ def _units(doc) -> tuple[_Unit, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
 def align_words(claim: str, passage: str) -> str:
     """The claim with each content word the passage says with a synonym written the passage's
-    way; the claim unchanged when there is none."""
+    way; the claim unchanged when there is none. Cached: the relevance step
+    (``verify._overlap``) and the model's hypothesis (``verify._hypothesis``) both read it
+    for the same claim and passage."""
     cu, pu = _units(parse(claim)), _units(parse(passage))
     have = {u.lemma for u in pu} | {u.lemma.split("_")[0] for u in pu}
     claim_lemmas = {u.lemma for u in cu}

@@ -65,14 +65,16 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _spelled_alike(la: str, lb: str) -> bool:
+    """Folded names (:func:`_fold`) one inside the other or spelled nearly alike."""
+    return la in lb or lb in la or fuzz.token_set_ratio(la, lb) >= 90
+
+
 def _same_entity(a: str, b: str) -> bool:
+    """The same name, spelled alike or another name of it (``canon``: "Baku" is
+    "Azerbaijan")."""
     ca, cb = canon(a), canon(b)
-    if ca == cb:
-        return True
-    la, lb = _fold(a), _fold(b)
-    if la in lb or lb in la:
-        return True
-    return fuzz.token_set_ratio(la, lb) >= 90 or fuzz.ratio(ca, cb) >= 88
+    return ca == cb or _spelled_alike(_fold(a), _fold(b)) or fuzz.ratio(ca, cb) >= 88
 
 
 def person_roles(text: str) -> dict[str, str]:
@@ -411,8 +413,7 @@ def _as_place(tok) -> bool:
 
 def _same_name(a: str, b: str) -> bool:
     """The same name, spelled alike (no aliases: "Moscow" is not "Russian")."""
-    a, b = _fold(a).removeprefix("the "), _fold(b).removeprefix("the ")
-    return a in b or b in a or fuzz.token_set_ratio(a, b) >= 90
+    return _spelled_alike(_fold(a).removeprefix("the "), _fold(b).removeprefix("the "))
 
 
 # the capitals (and seats of power) of the alias table: a place inside its country

@@ -88,6 +88,7 @@ def test_name_absent_from_the_corpus_means_no_support():
 MISSING = (Finding("entities", "missing", "Ilham Aliyev"),)
 NO_FIGURE = (Finding("numbers", "missing", "100,000"),)
 DATE_CONFLICT = (Finding("dates", "conflict", "'April' vs 'June'"),)
+TOLD = (Finding("negation", "agree", "leave"),)
 
 
 @pytest.mark.parametrize(
@@ -124,6 +125,14 @@ DATE_CONFLICT = (Finding("dates", "conflict", "'April' vs 'June'"),)
         (cand(0.9, 0.05, 0.05, rel=1.0, key=0), cand(0.9, 0.05, 0.05, rel=0.55,
                                                      findings=CONFLICT, key=1),
          Label.SUPPORTED),
+        # a passage telling the claim's deed beats one that never tells it ...
+        (cand(0.58, 0.1, 0.32, findings=TOLD, key=0), cand(0.11, 0.13, 0.77, key=1),
+         Label.SUPPORTED),
+        # ... not one that tells it too, nor one with a check's conflict
+        (cand(0.58, 0.1, 0.32, findings=TOLD, key=0),
+         cand(0.11, 0.13, 0.77, findings=TOLD, key=1), Label.CONTRADICTED),
+        (cand(0.58, 0.1, 0.32, findings=TOLD, key=0),
+         cand(0.11, 0.13, 0.77, findings=DATE_CONFLICT, key=1), Label.CONTRADICTED),
     ],
 )
 def test_mixed_named_tiebreak(support, contra, expected):

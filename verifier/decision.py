@@ -111,6 +111,12 @@ class Candidate:
         return any(f.status == "absent" for f in self.findings)
 
     @property
+    def tells_deed(self) -> bool:
+        """The negation check found the claim's verb (or a verb or noun of the same deed) in the
+        passage, affirmed or denied as in the claim."""
+        return any(f.check == "negation" and f.status == "agree" for f in self.findings)
+
+    @property
     def agreements(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.status == "agree")
 
@@ -226,6 +232,11 @@ def _named_side(candidates: list[Candidate], scored: list[tuple[int, float, floa
     # does not say "Karabakh", and the sentence on the 2,000 peacekeepers, which the model
     # called a contradiction)
     if cs.quantities_agree and cc.quantities_missing and not cc.conflicts:
+        return Label.SUPPORTED
+    # a passage that tells the claim's deed beats one that never does, where the model reads a
+    # contradiction into the latter ("Russian peacekeepers left Karabakh": "completed their
+    # withdrawal" against "had been stationed in Karabakh")
+    if cs.tells_deed and not cc.tells_deed and not cc.conflicts:
         return Label.SUPPORTED
     return None
 

@@ -20,7 +20,7 @@ from verifier.decision import Candidate, DecisionSettings
 from verifier.types import Label
 
 ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "missing_quant",
-              "unconfirmed", "absent", "valid")
+              "unconfirmed", "absent", "told", "valid")
 
 
 def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
@@ -38,6 +38,7 @@ def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
             a["missing_quant"][i, j] = c.quantities_missing
             a["unconfirmed"][i, j] = c.unconfirmed
             a["absent"][i, j] = c.absent
+            a["told"][i, j] = c.tells_deed
             a["valid"][i, j] = 1.0
     return a
 
@@ -76,18 +77,20 @@ def _shaped(a: dict[str, np.ndarray], s: DecisionSettings) -> tuple[np.ndarray, 
     missing = a["missing"] > 0
     rel_s, rel_c = a["rel"][rows, i_s], a["rel"][rows, i_c]
     closer_conflict = strong[rows, i_c] & (rel_c > rel_s)
+    told = a["told"] > 0
     return (sup.max(axis=1), con.max(axis=1), missing[rows, i_s], missing[rows, i_c],
             conflict[rows, i_c], a["agree_quant"][rows, i_s] > 0,
-            a["missing_quant"][rows, i_c] > 0, closer_conflict)
+            a["missing_quant"][rows, i_c] > 0, closer_conflict, told[rows, i_s] & ~told[rows, i_c])
 
 
 def _codes(shaped: tuple[np.ndarray, ...], s: DecisionSettings) -> np.ndarray:
-    best_s, best_c, s_missing, c_missing, c_conflict, s_quant, c_no_quant, closer = shaped
+    best_s, best_c, s_missing, c_missing, c_conflict, s_quant, c_no_quant, closer, s_told = shaped
     codes = label_codes(best_s, best_c, s)
-    if s.mixed_named_tiebreak:  # as decision._named_side
+    if s.mixed_named_tiebreak:  # as decision._named_side, rule by rule in its order
         mixed = (best_s >= s.support_threshold) & (best_c >= s.contradict_threshold)
-        to_s = mixed & ~c_conflict & ((~s_missing & c_missing) | (s_quant & c_no_quant))
         to_c = mixed & (closer | (s_missing & ~c_missing))
+        to_s = mixed & ~c_conflict & ((~s_missing & c_missing) | (s_quant & c_no_quant)
+                                      | (s_told & ~to_c))
         codes = np.where(to_s, 0, np.where(to_c, 1, codes))
     return codes
 

@@ -30,6 +30,16 @@ OFFENSIVE = ("Last September, Baku took over the territory in a lightning offens
          "conflict"),
         ("The party distanced itself from the unions.",
          "The party has been deepening its ties with the unions.", "conflict"),
+        ("The island has been loosening its ties with the mainland.",
+         "The island has been deepening its ties with the mainland.", "conflict"),
+        # a predicate's subject is its copula's or its controlling verb's
+        ("Russia and Armenia have long been rivals.", TIES, "conflict"),
+        ("Most of the villagers chose to stay in the valley.",
+         "Almost all of the villagers left the valley.", "conflict"),
+        # must NOT fire: the predicate is said of another subject
+        ("The peacekeepers were rivals of the separatists.", TIES, "not_applicable"),
+        ("The soldiers chose to stay in the valley.",
+         "Almost all of the villagers left the valley.", "not_applicable"),
         # must NOT fire: cutting something else than what is deepened
         ("The island has cut its taxes.",
          "The island has sought new alliances by deepening ties with the mainland.",

@@ -19,6 +19,13 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The withdrawal was completed on June 15.", COMPLETED, "conflict"),
         ("The withdrawal was completed on June 12.", COMPLETED, "agree"),
         ("The withdrawal began in May.", AGREED, "conflict"),
+        # the same stage of the same deed told by another verb ("started" / "began"), also
+        # where the stage verb takes the deed's verb ("started leaving", "began pulling out")
+        ("The withdrawal started in February.", AGREED, "conflict"),
+        ("Russian troops started leaving Karabakh in February.", AGREED, "conflict"),
+        ("Russian troops began pulling out in May.", AGREED, "conflict"),
+        # ... but not the start of another thing (its date is missing there)
+        ("The protests started in February.", AGREED, "missing"),
         ("The villages were captured in 1993.", VILLAGES, "agree"),
         ("Baku recaptured Nagorno-Karabakh two years ago.", RECAPTURED, "conflict"),
         ("Baku recaptured Nagorno-Karabakh last year.", RECAPTURED, "agree"),

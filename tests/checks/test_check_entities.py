@@ -36,7 +36,12 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("Putin and Pashinyan agreed on the Russian withdrawal.", AGREED, "conflict"),
         ("The withdrawal was agreed by Putin and Pashinyan.", AGREED, "conflict"),
         ("Putin and Aliyev agreed on the Russian withdrawal.", AGREED, "agree"),
+        # another verb told of the same thing is the same deed
+        ("Putin and Pashinyan signed off on the withdrawal.", AGREED, "conflict"),
+        ("Putin and Pashinyan met in April.", AGREED, "missing"),  # another deed
         ("Putin and Erdogan met in Ankara.", AGREED, "unplaced"),  # another deed
+        # a source is no place
+        ("According to Yerevan, the Kremlin failed to protect Armenia.", TIES, "agree"),
         ("Armenian Prime Minister Ararat Mirzoyan issued a joint statement.", ROLE, "conflict"),
         ("Ararat Mirzoyan serves as Armenia's defense minister.", ROLE, "conflict"),
         ("James O'Brien is the US Secretary of State.", ROLE, "conflict"),
@@ -115,6 +120,7 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         # the same group on another side; a capital and its country are one side
         ("The region was controlled by pro-Baku separatists.", DECADES, "conflict"),
         ("Pro-Armenia separatists held the region.", DECADES, "not_applicable"),
+        ("Pro-Baku separatists held the region.", DECADES, "conflict"),  # capital "Pro-"
         ("Anti-PD-1 antibodies improved survival.", "Anti-CTLA-4 antibodies improved survival.",
          "not_applicable"),
         # a capital is in its country, not the other way round; "pro-Yerevan" is no place

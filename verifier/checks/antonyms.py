@@ -58,7 +58,7 @@ PAIRS = [
     # ties made closer or broken ("deepening ties with the West" / "cut its ties with the West",
     # "distancing itself from the West")
     ("deepen", "cut"), ("deepen", "sever"), ("deepen", "distance"), ("strengthen", "sever"),
-    ("forge", "sever"),
+    ("forge", "sever"), ("deepen", "loosen"), ("strengthen", "loosen"), ("tighten", "loosen"),
 ]
 # Stages of one process: not opposites (a withdrawal both begins and ends), but a date of one
 # stage says nothing about another (used by the dates check).
@@ -100,6 +100,12 @@ def _context(tok) -> set[str]:
     for child in tok.children:
         if child.dep_ in _ARG_DEPS:
             words.extend(child.subtree)
+    if tok.dep_ in {"attr", "acomp", "oprd", "xcomp"}:
+        # a predicate's subject is its verb's: "Russia and Armenia have long been rivals",
+        # "most of the Armenians chose to stay"
+        for child in tok.head.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                words.extend(child.subtree)
     return {canon(w.lemma_.lower()) for w in words
             if w.pos_ not in STOP_POS and not w.is_stop and w.is_alpha} - {
         canon(tok.lemma_.lower())}

@@ -101,7 +101,7 @@ def noun_of(verb: str, noun: str) -> bool:
 # Verbs that tell one deed in news, which WordNet's first senses do not tie ("have not left"
 # against "completed their withdrawal").
 _DEEDS = [
-    {"leave", "withdraw", "depart", "exit", "evacuate", "flee"},
+    {"leave", "withdraw", "depart", "exit", "evacuate", "flee", "pull_out"},
     {"return", "hand"},  # "handed back", "handed over"
     {"capture", "seize", "recapture", "retake", "conquer"},
     {"station", "deploy", "base", "post"},

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from verifier.checks.antonyms import OPPOSITE, OTHER_STAGE
+from verifier.checks.antonyms import OPPOSITE, OTHER_STAGE, STAGES
 from verifier.checks.common import (
     MONTHS,
     WEEKDAYS,
@@ -29,6 +29,7 @@ from verifier.checks.common import (
     noun_of,
     parse,
     per_doc,
+    phrasal,
     same_deed,
 )
 from verifier.checks.numbers import WORDS
@@ -114,6 +115,7 @@ def _shared_context(tok, ev_toks) -> bool:
     return any(len(c & _context(e)) >= 1 for e in ev_toks)
 
 
+_STAGE_WORDS = {w for pair in STAGES for w in pair}
 _LIGHT = {"be", "have", "do", "take", "make", "get", "go", "come", "date"}  # "dates from 2020"
 _CORE = {"nsubj", "nsubjpass", "dobj"}
 
@@ -251,6 +253,23 @@ def _stages(tok) -> set[str]:
     return out
 
 
+def _same_stage(tok, ev_tok) -> bool:
+    """The dated verbs, or the verbs they complete, are one stage (``common.same_deed``:
+    "started" / "began") of one deed: what the claim's verb is told of, or the deed it starts,
+    is the passage's ("the withdrawal started" / "the withdrawal, which began"; "started
+    leaving" / "the withdrawal, which began"; not "the protests started")."""
+    mine, theirs = _stages(tok), _stages(ev_tok)
+    if not any(same_deed(a, b) for a in mine for b in theirs):
+        return False
+    verb, ev_verb = governing_verb(tok), governing_verb(ev_tok)
+    things = (_arguments(verb, preps=False) | {phrasal(verb)} | (mine - _STAGE_WORDS)) - \
+        _DATE_WORDS - _STAGE_WORDS
+    if verb.dep_ == "xcomp":
+        things |= _arguments(verb.head, preps=False)
+    told = (_arguments(ev_verb, preps=False) | (theirs - _STAGE_WORDS)) - _DATE_WORDS
+    return bool(things & told) or any(deed_noun(a, b) for a in things for b in told)
+
+
 def _match(kind: str, a: object, b: object) -> bool:
     if kind in {"rel", "weekday"}:
         return bool(a & b)  # type: ignore[operator]
@@ -292,10 +311,13 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             described = _described(tok)
             for _, other, ev_tok in ei[kind]:
                 # same verb; or one noun dated by two verbs ("a mandate to stay until 2030" /
-                # "a mandate to remain until 2025"); or the same topic and clause words
+                # "a mandate to remain until 2025"); or the same topic and clause words, or a
+                # verb of the same deed or stage ("started leaving in February" / "the
+                # withdrawal, which began in April")
                 if (governing_verb(ev_tok).lemma_.lower() == verb
                         or (described is not None and described == _described(ev_tok))
-                        or (same_topic and _shared_context(tok, [ev_tok]))) and \
+                        or (same_topic and _shared_context(tok, [ev_tok]))
+                        or _same_stage(tok, ev_tok)) and \
                         not _other_event(tok, ev_tok, cd):
                     return Finding("dates", "conflict", f"'{text}' vs '{other}'",
                                    claim_span=text, evidence_span=other)

@@ -27,6 +27,7 @@ from verifier.checks.common import (
     governing_verb,
     parse,
     per_doc,
+    same_deed,
     shared_start,
 )
 from verifier.types import Finding
@@ -391,6 +392,8 @@ def place_conflict(cd, ed) -> Finding | None:
 # prepositions that put a deed somewhere ("met in Moscow", "at a summit", "travelled to
 # Washington"); "for"/"from" name sides and origins as often as places
 _WHERE = {"in", "at", "to"}
+# "according to Yerevan", "due to Moscow": a source or a cause, not a place
+_NOT_WHERE = {"according", "due", "owing", "thanks", "prior"}
 # verbs whose direct object is the place the deed is done in ("O'Brien visited Yerevan")
 _VISIT_VERBS = {"visit", "tour"}
 
@@ -457,7 +460,8 @@ def unplaced(cd, ed) -> Finding | None:
     for t in cd:
         if t.dep_ == "dobj" and t.head.lemma_.lower() in _VISIT_VERBS:
             verb = t.head  # "visited Yerevan": the object is where the deed is done
-        elif t.dep_ == "pobj" and t.head.lower_ in _WHERE and t.head.dep_ == "prep":
+        elif t.dep_ == "pobj" and t.head.lower_ in _WHERE and t.head.dep_ == "prep" and \
+                t.head.head.lower_ not in _NOT_WHERE:
             verb = t.head.head
         else:
             continue
@@ -489,15 +493,35 @@ def _partners(ent, ents) -> list:
     return [e for e in ents if e.label_ == ent.label_ and e.root.i in others]
 
 
+def _things(verb) -> set[str]:
+    """The common nouns a verb is told of: subject, object, prepositional objects and the noun
+    a relative clause hangs on ("signed off on the withdrawal", "The withdrawal ... had been
+    agreed")."""
+    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    heads += [g for p in verb.children if p.dep_ in {"prep", "agent"}
+              for g in p.children if g.dep_ == "pobj"]
+    if verb.dep_ in {"relcl", "acl"}:
+        heads.append(verb.head)
+    return {h.lemma_.lower() for h in heads if h.pos_ == "NOUN"}
+
+
+def _same_deal(verb, ev_verb) -> bool:
+    """Two verbs tell one deed: the same verb or one of its group (``common.same_deed``), or
+    verbs told of the same thing ("Putin and Pashinyan signed off on the withdrawal" / "The
+    withdrawal ... had been agreed between Putin and ... Aliyev")."""
+    return same_deed(verb.lemma_.lower(), ev_verb.lemma_.lower()) or \
+        bool(_things(verb) & _things(ev_verb))
+
+
 def partner_conflict(cd, ed, c_ents, e_ents, missing) -> Finding | None:
     """The claim pairs a name the passage pairs with someone else, in the same deed: "Putin
     and Pashinyan agreed on the withdrawal" against "agreed between Putin and his Azerbaijani
     counterpart Ilham Aliyev"."""
     for ce in missing:
-        verb = governing_verb(conj_head(ce.root)).lemma_.lower()
+        verb = governing_verb(conj_head(ce.root))
         for x in _partners(ce, c_ents):
             for ex in (e for e in e_ents if _same_entity(x.text, e.text)):
-                if governing_verb(conj_head(ex.root)).lemma_.lower() != verb:
+                if not _same_deal(verb, governing_verb(conj_head(ex.root))):
                     continue
                 other = [e for e in _partners(ex, e_ents)
                          if not any(_same_entity(e.text, c.text) for c in c_ents)]
@@ -612,7 +636,7 @@ def owner_moved(c_ents, e_ents) -> Finding | None:
     return None
 
 
-_SIDE_RE = re.compile(r"\b(pro|anti)-([A-Z][\w’'-]*)\s+([a-z]+)")
+_SIDE_RE = re.compile(r"\b((?i:pro|anti))-([A-Z][\w’'-]*)\s+([a-z]+)")
 
 
 def side_conflict(claim: str, evidence: str) -> Finding | None:
@@ -626,7 +650,7 @@ def side_conflict(claim: str, evidence: str) -> Finding | None:
     for m in _SIDE_RE.finditer(claim):
         other = theirs.get((m[1].lower(), m[3].rstrip("s")))
         if other is not None and side(m) is not None and other != side(m):
-            return Finding("entities", "conflict", f"'{m[0]}' vs a {m[1]}-{other.title()} "
+            return Finding("entities", "conflict", f"'{m[0]}' vs a {m[1].lower()}-{other.title()} "
                            f"{m[3]}", claim_span=f"{m[1]}-{m[2]}")
     return None
 

@@ -21,6 +21,10 @@ TOOK_OVER = "Last September, Baku took over the territory in a lightning offensi
         # claim's own verb
         ("The system can save up to $750 million.", "The system could save as much as "
          "$750 million.", "The system can save up to $750 million."),
+        # one speed, whatever the part of speech ("lightning" is a noun); not the opposite one
+        ("The region fell in a swift offensive.", TOOK_OVER,
+         "The region fell in a lightning offensive."),
+        ("The region fell in a slow offensive.", TOOK_OVER, "The region fell in a slow offensive."),
         # nothing to align: the passage uses the claim's word, an unrelated word, an antonym,
         # or the synonym in another inflection
         ("The contingent did not intervene.", NOT_INTERVENE, "The contingent did not intervene."),

@@ -63,6 +63,21 @@ OFFENSIVE = ("Last September, Baku took over the territory in a lightning offens
         ("The Russian withdrawal began on June 12.", COMPLETED, "conflict"),
         ("Russian peacekeepers on Wednesday began their withdrawal from Nagorno-Karabakh.",
          RECAPTURED, "conflict"),
+        # a move welcomed against one met with protests ("in Armenia" hangs on "a wave of")
+        ("The new law was widely welcomed in the country.",
+         "The new law sparked a wave of mass protests in the country.", "conflict"),
+        ("The new law was widely welcomed in the country.",
+         "The new law sparked a wave of mass protests in a neighbouring state.",
+         "not_applicable"),
+        # a deed done fast against slowly: the speed words hang on the same deed
+        ("Baku took over the territory last September in a slow, months-long campaign.",
+         OFFENSIVE, "conflict"),
+        ("The offensive last September was slow and drawn out.", OFFENSIVE, "conflict"),
+        ("Baku took over the territory in a rapid offensive.", OFFENSIVE, "not_applicable"),
+        # must NOT fire: slow about another deed
+        ("The refugee crisis was slow to develop.", OFFENSIVE, "not_applicable"),
+        ("Baku took over the territory, and peace talks made slow progress.", OFFENSIVE,
+         "not_applicable"),
         # a phrasal verb read with its particle; one side's loss is the other's gain
         ("Baku lost the territory in a lightning offensive.", OFFENSIVE, "conflict"),
         ("Azerbaijan lost the territory last September.", OFFENSIVE, "conflict"),

@@ -14,11 +14,14 @@ the passage gives for the end ("began on Wednesday" against "completed on Wednes
 from __future__ import annotations
 
 from verifier.checks.common import (
+    FAST,
     MONTHS,
+    SLOW,
     STOP_POS,
     WEEKDAYS,
     anchored,
     canon,
+    governing_verb,
     parse,
     per_doc,
     phrasal,
@@ -59,6 +62,12 @@ PAIRS = [
     # "distancing itself from the West")
     ("deepen", "cut"), ("deepen", "sever"), ("deepen", "distance"), ("strengthen", "sever"),
     ("forge", "sever"), ("deepen", "loosen"), ("strengthen", "loosen"), ("tighten", "loosen"),
+    # a move met with welcome or with protest ("widely welcomed in Armenia" / "sparked a wave
+    # of mass protests in Armenia")
+    ("welcome", "protest"), ("celebrate", "protest"),
+    ("approval", "protest"), ("praise", "protest"),
+    # a deed done fast or slowly ("a lightning offensive" / "a slow, months-long campaign")
+    *((a, b) for a in sorted(FAST) for b in sorted(SLOW)),
 ]
 # Stages of one process: not opposites (a withdrawal both begins and ends), but a date of one
 # stage says nothing about another (used by the dates check).
@@ -100,6 +109,22 @@ def _context(tok) -> set[str]:
     for child in tok.children:
         if child.dep_ in _ARG_DEPS:
             words.extend(child.subtree)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        # what a measure of it is said of: "a wave of mass protests in Armenia"
+        owner = tok.head.head
+        words.append(owner)
+        for child in owner.children:
+            if child.dep_ in _ARG_DEPS and child.i != tok.head.i:
+                words.extend(child.subtree)
+    if tok.lemma_.lower() in FAST | SLOW and tok.dep_ in {"amod", "compound"}:
+        # how fast a thing was done: the deed it was done in and who did it to what ("Baku
+        # took over the territory in a lightning offensive" / "... in a slow campaign")
+        verb = governing_verb(tok.head)
+        if verb.pos_ == "VERB":
+            words.append(verb)
+            for child in verb.children:
+                if child.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+                    words.extend(child.subtree)
     if tok.dep_ in {"attr", "acomp", "oprd", "xcomp"}:
         # a predicate's subject is its verb's: "Russia and Armenia have long been rivals",
         # "most of the Armenians chose to stay"

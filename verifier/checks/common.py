@@ -110,6 +110,17 @@ _DEEDS = [
 ]
 
 
+# Words for how fast a deed was done ("a lightning offensive", "a swift offensive"), which
+# WordNet does not tie ("lightning" is only a noun there): one group says one speed.
+FAST = frozenset({"lightning", "rapid", "swift", "quick", "fast", "speedy"})
+SLOW = frozenset({"slow", "lengthy", "protracted", "gradual", "prolonged"})
+
+
+def one_speed(a: str, b: str) -> bool:
+    """Lemmas ``a`` and ``b`` say the same speed (both in ``FAST`` or both in ``SLOW``)."""
+    return a != b and ((a in FAST and b in FAST) or (a in SLOW and b in SLOW))
+
+
 def same_deed(a: str, b: str) -> bool:
     """Verb lemmas ``a`` and ``b`` tell the same deed: the same verb, WordNet synonyms among
     their first senses, or one of the groups above."""

@@ -262,8 +262,7 @@ def _same_stage(tok, ev_tok) -> bool:
     if not any(same_deed(a, b) for a in mine for b in theirs):
         return False
     verb, ev_verb = governing_verb(tok), governing_verb(ev_tok)
-    things = (_arguments(verb, preps=False) | {phrasal(verb)} | (mine - _STAGE_WORDS)) - \
-        _DATE_WORDS - _STAGE_WORDS
+    things = (_arguments(verb, preps=False) | {phrasal(verb)} | mine) - _DATE_WORDS - _STAGE_WORDS
     if verb.dep_ == "xcomp":
         things |= _arguments(verb.head, preps=False)
     told = (_arguments(ev_verb, preps=False) | (theirs - _STAGE_WORDS)) - _DATE_WORDS

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import COMPLETED, RECAPTURED, TIES, UPGRADE, WARS
+from conftest import COMPLETED, POPULATION, RECAPTURED, TIES, UPGRADE, WARS
 
 from verifier.checks import antonyms
 
@@ -34,8 +34,7 @@ OFFENSIVE = ("Last September, Baku took over the territory in a lightning offens
          "The island has been deepening its ties with the mainland.", "conflict"),
         # a predicate's subject is its copula's or its controlling verb's
         ("Russia and Armenia have long been rivals.", TIES, "conflict"),
-        ("Most of the villagers chose to stay in the valley.",
-         "Almost all of the villagers left the valley.", "conflict"),
+        ("Most ethnic Armenians chose to stay.", POPULATION, "conflict"),
         # must NOT fire: the predicate is said of another subject
         ("The peacekeepers were rivals of the separatists.", TIES, "not_applicable"),
         ("The soldiers chose to stay in the valley.",

@@ -103,34 +103,33 @@ _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "prep", "pobj", "agent", "dat
              "compound", "amod", "poss", "nmod", "appos", "acomp", "npadvmod"}
 
 
+def _phrases(tok, deps: set[str], skip: int | None = None) -> list:
+    """The words of ``tok``'s dependents in ``deps`` (each with its whole phrase), leaving out
+    the dependent at index ``skip``."""
+    return [w for c in tok.children if c.dep_ in deps and c.i != skip for w in c.subtree]
+
+
+_SUBJ = {"nsubj", "nsubjpass"}
+
+
 def _context(tok) -> set[str]:
     """Content lemmas around a word: what it modifies and its nominal arguments."""
     words = [tok.head] if tok.head.i != tok.i else []
-    for child in tok.children:
-        if child.dep_ in _ARG_DEPS:
-            words.extend(child.subtree)
+    words += _phrases(tok, _ARG_DEPS)
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
         # what a measure of it is said of: "a wave of mass protests in Armenia"
         owner = tok.head.head
-        words.append(owner)
-        for child in owner.children:
-            if child.dep_ in _ARG_DEPS and child.i != tok.head.i:
-                words.extend(child.subtree)
+        words += [owner, *_phrases(owner, _ARG_DEPS, skip=tok.head.i)]
     if tok.lemma_.lower() in FAST | SLOW and tok.dep_ in {"amod", "compound"}:
         # how fast a thing was done: the deed it was done in and who did it to what ("Baku
         # took over the territory in a lightning offensive" / "... in a slow campaign")
         verb = governing_verb(tok.head)
         if verb.pos_ == "VERB":
-            words.append(verb)
-            for child in verb.children:
-                if child.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-                    words.extend(child.subtree)
+            words += [verb, *_phrases(verb, _SUBJ | {"dobj"})]
     if tok.dep_ in {"attr", "acomp", "oprd", "xcomp"}:
         # a predicate's subject is its verb's: "Russia and Armenia have long been rivals",
         # "most of the Armenians chose to stay"
-        for child in tok.head.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                words.extend(child.subtree)
+        words += _phrases(tok.head, _SUBJ)
     return {canon(w.lemma_.lower()) for w in words
             if w.pos_ not in STOP_POS and not w.is_stop and w.is_alpha} - {
         canon(tok.lemma_.lower())}
@@ -138,7 +137,7 @@ def _context(tok) -> set[str]:
 
 def _subjects(tok) -> set[str]:
     """Canonical names of a verb's subjects ("Baku" and "Azerbaijan" are one)."""
-    return {canon(c.lemma_.lower()) for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    return {canon(c.lemma_.lower()) for c in tok.children if c.dep_ in _SUBJ}
 
 
 def _times(tok) -> set[str]:

@@ -162,6 +162,18 @@ def anchored(claim_doc, ev_doc, min_share: float = 0.5) -> bool:
     return len(shared) / len(c) >= min_share
 
 
+def argument_heads(verb, preps: bool = True) -> list:
+    """The tokens a verb is told of: its subject and object, the objects of its "by" phrase
+    and (with ``preps``) of its other prepositions, and the noun a relative clause hangs on
+    ("The withdrawal, which began ...")."""
+    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    heads += [g for p in verb.children if p.dep_ == "agent" or (preps and p.dep_ == "prep")
+              for g in p.children if g.dep_ == "pobj"]
+    if verb.dep_ in {"relcl", "acl"}:
+        heads.append(verb.head)
+    return heads
+
+
 def conj_head(tok):
     """The first of coordinated words ("Azerbaijan and Armenia fought": Azerbaijan), whose
     relation the others share."""

@@ -22,6 +22,7 @@ from verifier.checks.common import (
     MONTHS,
     WEEKDAYS,
     anchored,
+    argument_heads,
     canon,
     content_lemmas,
     deed_noun,
@@ -163,11 +164,7 @@ def _arguments(verb, preps: bool = True) -> set[str]:
     """Lemmas and country names of what a verb is told of: its subject, object and (with
     ``preps``) prepositional objects, and the noun a relative clause hangs on ("The
     withdrawal, which began ...")."""
-    heads = [c for c in verb.children if c.dep_ in _CORE]
-    heads += [g for p in verb.children if p.dep_ == "agent" or (preps and p.dep_ == "prep")
-              for g in p.children if g.dep_ == "pobj"]
-    if verb.dep_ in {"relcl", "acl"}:
-        heads.append(verb.head)
+    heads = argument_heads(verb, preps)
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
     # "the process of the full withdrawal ... was completed": what the process is of
     heads += [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from verifier.checks.common import (
     ALIASES,
     anchored,
+    argument_heads,
     canon,
     conj_head,
     denied,
@@ -497,12 +498,7 @@ def _things(verb) -> set[str]:
     """The common nouns a verb is told of: subject, object, prepositional objects and the noun
     a relative clause hangs on ("signed off on the withdrawal", "The withdrawal ... had been
     agreed")."""
-    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
-    heads += [g for p in verb.children if p.dep_ in {"prep", "agent"}
-              for g in p.children if g.dep_ == "pobj"]
-    if verb.dep_ in {"relcl", "acl"}:
-        heads.append(verb.head)
-    return {h.lemma_.lower() for h in heads if h.pos_ == "NOUN"}
+    return {h.lemma_.lower() for h in argument_heads(verb) if h.pos_ == "NOUN"}
 
 
 def _same_deal(verb, ev_verb) -> bool:

@@ -39,6 +39,17 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # the same thing dated by another verb: "a mandate to stay/remain until ..."
         ("The peacekeepers had a mandate to stay until 2030.", MANDATE, "conflict"),
         ("The troops had a mandate to remain until 2025.", MANDATE, "agree"),
+        # a thing said to have happened, dated where the passage dates a deed told of it;
+        # a year within a span of years agrees, a start is the span's first year
+        ("The second Karabakh war took place in 2016.", WARS, "conflict"),
+        ("The war over Karabakh happened in 1992.", WARS, "agree"),
+        ("The first war broke out in 1991.", WARS, "conflict"),
+        ("The protests took place in 2019.", WARS, "missing"),
+        # WordNet synonyms date one deed ("stay" / "remain")
+        ("Russia's troops could stay in Karabakh until 2027.", MANDATE, "conflict"),
+        # a number counting the plural noun it modifies is no year
+        ("About 2000 Russian soldiers served as peacekeepers in Karabakh.", STATIONED,
+         "not_applicable"),
         # the conflicting date reported is the one about the same thing
         ("The peacekeepers had a mandate to stay until 2030.", STATIONED + " " + MANDATE,
          "conflict"),

@@ -29,6 +29,10 @@ from verifier.checks.common import parse
         ("A dozen schools closed.", "Twelve schools closed last week.", "agree"),
         ("Half a million people voted.", "About 500,000 people voted.", "agree"),
         ("Twenty-five soldiers were hurt.", "25 soldiers were hurt.", "agree"),
+        # WordNet synonyms count one thing
+        ("Yerevan returned ten settlements to Azerbaijan.", VILLAGES, "conflict"),
+        # a year naming a thing in the singular is no count of it
+        ("Turkey backed Azerbaijan in the 2020 war.", WARS, "not_applicable"),
         # different things, no number, or only years: never a conflict (a count the passage
         # never gives is "missing")
         ("The country has 3 million inhabitants.", STATIONED, "missing"),

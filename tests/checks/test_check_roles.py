@@ -35,9 +35,18 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("Azerbaijan handed four border villages to Armenia.", VILLAGES, "conflict"),
         ("Baku gave back four villages to Yerevan.", VILLAGES, "conflict"),
         ("Armenia handed four border villages back to Azerbaijan.", VILLAGES, "not_applicable"),
+        # the claim's doer is the passage's recipient of the same villages, with the same verb
+        # or one of its group; a participle shares its verb's doer and "them" its object
+        ("Azerbaijan returned four villages.", VILLAGES, "conflict"),
+        ("Azerbaijan gave back four villages.", VILLAGES, "conflict"),
+        ("Azerbaijan gave back the villages, handing them to Armenia.", VILLAGES, "conflict"),
+        ("Armenia gave back the villages, handing them to Azerbaijan.", VILLAGES,
+         "not_applicable"),
         # ...and never another deed, nor a converse verb with its own preposition
         ("Azerbaijan sent a letter to Armenia.", VILLAGES, "not_applicable"),
         ("Azerbaijan took back four villages from Armenia.", VILLAGES, "not_applicable"),
+        # "took back" shares a WordNet sense with "returned", but is the receiving end
+        ("Azerbaijan took back four villages last month.", VILLAGES, "not_applicable"),
         # the same doer told two ways (a shared word) does the same deed: no other doer
         ("The Russian peacekeepers had a mandate to stay until 2025.", MANDATE, "not_applicable"),
         # another topic; a passive without an agent is not a swap

@@ -102,7 +102,7 @@ def noun_of(verb: str, noun: str) -> bool:
 # against "completed their withdrawal").
 _DEEDS = [
     {"leave", "withdraw", "depart", "exit", "evacuate", "flee", "pull_out"},
-    {"return", "hand"},  # "handed back", "handed over"
+    {"return", "hand", "give_back", "hand_back", "hand_over"},  # "handed back", "gave back"
     {"capture", "seize", "recapture", "retake", "conquer"},
     {"station", "deploy", "base", "post"},
     {"end", "finish", "complete", "conclude"},
@@ -150,6 +150,15 @@ def deed_noun(verb: str, noun: str) -> bool:
     """``noun`` names the deed of ``verb`` or of a verb of its group ("leave" /
     "withdrawal")."""
     return any(noun_of(v, noun) for v in {verb}.union(*(g for g in _DEEDS if verb in g)))
+
+
+def one_deed_noun(a: str, b: str) -> bool:
+    """Noun lemmas ``a`` and ``b`` name one deed: the same noun, WordNet synonyms among their
+    first senses, or nouns of verbs of one group above ("departure" / "withdrawal")."""
+    from verifier.lexicon import synonymous
+
+    return a == b or synonymous(a, b, "n") or any(
+        any(noun_of(v, a) for v in g) and any(noun_of(v, b) for v in g) for g in _DEEDS)
 
 
 def anchored(claim_doc, ev_doc, min_share: float = 0.5) -> bool:

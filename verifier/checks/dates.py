@@ -33,7 +33,7 @@ from verifier.checks.common import (
     phrasal,
     same_deed,
 )
-from verifier.checks.numbers import WORDS
+from verifier.checks.numbers import WORDS, is_year
 from verifier.lexicon import synonymous
 from verifier.types import Finding
 
@@ -48,9 +48,11 @@ _REL_UNITS = {"year": 1, "years": 1, "month": 0, "months": 0, "week": 0, "weeks"
 
 @per_doc
 def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
-    """{'year': ((value_range, text, token), ...), 'month': ..., 'day': ..., 'weekday': ...}
-    (read once per doc: a passage is compared with every claim)"""
-    out: dict[str, list] = {"year": [], "month": [], "day": [], "weekday": [], "rel": []}
+    """{'year': ((value_range, text, token), ...), 'month': ..., 'day': ..., 'weekday': ...,
+    'span': (((first, last), "from 1988 to 1994", token), ...)} (read once per doc: a passage is
+    compared with every claim)"""
+    out: dict[str, list] = {"year": [], "month": [], "day": [], "weekday": [], "rel": [],
+                            "span": []}
     toks = list(doc)
     for i, t in enumerate(toks):
         low = t.lower_
@@ -71,13 +73,19 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
                 unit = _REL_UNITS[toks[i - 1].lower_]
                 off = {-int(n * unit)} if unit else {0, -1} if n < 12 else {-(n // 12)}
                 out["rel"].append((frozenset(off), doc[i - 2: i + 1].text, t))
-        if re.fullmatch(r"(18|19|20)\d\d", t.text):
+        if re.fullmatch(r"(18|19|20)\d\d", t.text) and is_year(t):
             y = int(t.text)
             prev = toks[i - 1].lower_ if i else ""
             # "released after 2000": any later year; "before 2000": any earlier one
             span = {"after": (y + 1, 9999), "before": (0, y - 1)}.get(prev, (y, y))
             text = f"{toks[i - 1].text} {t.text}" if prev in {"after", "before"} else t.text
             out["year"].append((span, text, t))
+            # "from 1988 to 1994", "between 1988 and 1994", "1988-1994": the years between too
+            if i >= 2 and toks[i - 1].lower_ in {"to", "and", "-", "–", "until", "through"} \
+                    and re.fullmatch(r"(18|19|20)\d\d", toks[i - 2].text) \
+                    and int(toks[i - 2].text) < y and (toks[i - 1].lower_ in {"-", "–"} or (
+                        i >= 3 and toks[i - 3].lower_ in {"from", "between"})):
+                out["span"].append(((int(toks[i - 2].text), y), doc[i - 2:i + 1].text, t))
         elif re.fullmatch(r"(18|19|20)\d0s", t.text):
             y = int(t.text[:4])
             out["year"].append(((y, y + 9), t.text, t))
@@ -266,6 +274,50 @@ def _same_stage(tok, ev_tok) -> bool:
     return bool(things & told) or any(deed_noun(a, b) for a in things for b in told)
 
 
+# verbs that say only that their subject happened ("the war took place in 2016")
+_OCCUR = {"happen", "occur", "erupt", "unfold"}
+
+
+def _occurred(verb) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in _OCCUR or (lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)) or (
+        lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
+
+
+def _same_event(tok, ev_tok) -> bool:
+    """The claim dates a thing by saying it happened, and the passage dates a deed told of that
+    thing: "The second Karabakh war took place in 2016" / "had fought two wars ... in 2020"."""
+    verb = governing_verb(tok)
+    if not _occurred(verb):
+        return False
+    events = {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"
+              and c.pos_ == "NOUN"}
+    told = {h.lemma_.lower() for h in argument_heads(governing_verb(ev_tok))}
+    return bool(events & told)
+
+
+_STARTS = {"begin", "start", "launch", "erupt", "break", "outbreak"}
+_ENDS = {"end", "finish", "complete", "conclude"}
+
+
+def _part(span: tuple[int, int], tok) -> tuple[int, int]:
+    """The part of a span of years a claim's date can fall in: its first year for a start
+    ("broke out in 1988"), its last for an end, else the whole span."""
+    stages = _stages(tok)
+    if stages & _STARTS:
+        return span[0], span[0]
+    if stages & _ENDS:
+        return span[1], span[1]
+    return span
+
+
+def _one_verb(a: str, b: str) -> bool:
+    """The same verb, or WordNet synonyms among their first senses ("stay" / "remain"); verbs
+    of a stage ("started" / "began") only with what they start (:func:`_same_stage`)."""
+    return a == b or (synonymous(a, b, "v") and not {a, b} & _STAGE_WORDS)
+
+
 def _match(kind: str, a: object, b: object) -> bool:
     if kind in {"rel", "weekday"}:
         return bool(a & b)  # type: ignore[operator]
@@ -286,6 +338,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     for kind in ("day", "year", "month", "weekday", "rel"):
         for value, text, tok in ci[kind]:
             same = [t for v, _, t in ei[kind] if _match(kind, value, v)]
+            if kind == "year":  # within a span of years, or at its start or end for a verb
+                same += [t for v, _, t in ei["span"] if _match(kind, value, _part(v, tok))]
             if same and kind in _ABSOLUTE and (_misplaced(tok, same, ed)
                                                or _elsewhere(tok, same, ed)):
                 misplaced.append(text)
@@ -310,10 +364,10 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 # "a mandate to remain until 2025"); or the same topic and clause words, or a
                 # verb of the same deed or stage ("started leaving in February" / "the
                 # withdrawal, which began in April")
-                if (governing_verb(ev_tok).lemma_.lower() == verb
+                if (_one_verb(governing_verb(ev_tok).lemma_.lower(), verb)
                         or (described is not None and described == _described(ev_tok))
                         or (same_topic and _shared_context(tok, [ev_tok]))
-                        or _same_stage(tok, ev_tok)) and \
+                        or _same_stage(tok, ev_tok) or _same_event(tok, ev_tok)) and \
                         not _other_event(tok, ev_tok, cd):
                     return Finding("dates", "conflict", f"'{text}' vs '{other}'",
                                    claim_span=text, evidence_span=other)

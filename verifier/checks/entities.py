@@ -26,6 +26,7 @@ from verifier.checks.common import (
     conj_head,
     denied,
     governing_verb,
+    one_deed_noun,
     parse,
     per_doc,
     same_deed,
@@ -240,9 +241,14 @@ def named(doc) -> tuple:
             ents.append(Span(doc, t.i, t.i + 1, label="GPE"))
         # a name coordinated with a named one is of its kind ("Putin and Pashinyan": the
         # small model often tags only the first)
-        elif t.i not in covered and t.pos_ == "PROPN" and t.dep_ == "conj" and \
-                t.head.i in label_of and not any(c.dep_ == "compound" for c in t.children):
-            ents.append(Span(doc, t.i, t.i + 1, label=label_of[t.head.i]))
+        elif t.i not in covered and t.pos_ == "PROPN" and \
+                not any(c.dep_ == "compound" for c in t.children):
+            # either way round: "Pashinyan and Putin" tags only the second
+            kin = [t.head] if t.dep_ == "conj" else \
+                [c for c in t.children if c.dep_ == "conj"]
+            label = next((label_of[k.i] for k in kin if k.i in label_of), None)
+            if label is not None:
+                ents.append(Span(doc, t.i, t.i + 1, label=label))
     return tuple(sorted(ents, key=lambda e: e.start))
 
 
@@ -502,11 +508,10 @@ def _things(verb) -> set[str]:
 
 
 def _same_deal(verb, ev_verb) -> bool:
-    """Two verbs tell one deed: the same verb or one of its group (``common.same_deed``), or
-    verbs told of the same thing ("Putin and Pashinyan signed off on the withdrawal" / "The
-    withdrawal ... had been agreed between Putin and ... Aliyev")."""
-    return same_deed(verb.lemma_.lower(), ev_verb.lemma_.lower()) or \
-        bool(_things(verb) & _things(ev_verb))
+    """Two verbs tell one deed: verbs told of the same thing or of one deed's nouns ("Putin and
+    Pashinyan signed off on the withdrawal", "negotiated the departure" / "The withdrawal ...
+    had been agreed between Putin and ... Aliyev")."""
+    return any(one_deed_noun(a, b) for a in _things(verb) for b in _things(ev_verb))
 
 
 def partner_conflict(cd, ed, c_ents, e_ents, missing) -> Finding | None:
@@ -517,11 +522,14 @@ def partner_conflict(cd, ed, c_ents, e_ents, missing) -> Finding | None:
         verb = governing_verb(conj_head(ce.root))
         for x in _partners(ce, c_ents):
             for ex in (e for e in e_ents if _same_entity(x.text, e.text)):
-                if not _same_deal(verb, governing_verb(conj_head(ex.root))):
+                ev_verb = governing_verb(conj_head(ex.root))
+                # the same verb or one of its group on the same topic, or one deal
+                deal = _same_deal(verb, ev_verb)
+                if not deal and not same_deed(verb.lemma_.lower(), ev_verb.lemma_.lower()):
                     continue
                 other = [e for e in _partners(ex, e_ents)
                          if not any(_same_entity(e.text, c.text) for c in c_ents)]
-                if other and anchored(cd, ed, 0.4) and not _denied(ce):
+                if other and (deal or anchored(cd, ed, 0.4)) and not _denied(ce):
                     return Finding("entities", "conflict", f"'{ce.text}' vs '{other[0].text}'",
                                    claim_span=ce.text, evidence_span=other[0].text)
     return None
@@ -626,7 +634,11 @@ def owner_moved(c_ents, e_ents) -> Finding | None:
         # a claim may qualify the thing twice ("Russia's former Karabakh peacekeepers"): one
         # owner the passage shares is enough
         claimed = [o for o, t in mine if t == thing]
-        if others and not any(_same_owner(c, o) for c in claimed for o in others):
+        # nor is it moved where the claim names the passage's owner too ("Armenians made up
+        # most of Karabakh's population" / "a majority Armenian population")
+        named_too = [o for o in others if any(_same_owner(ce.text, o) for ce in c_ents)]
+        if others and not named_too and \
+                not any(_same_owner(c, o) for c in claimed for o in others):
             return Finding("entities", "misplaced", f"{thing}: '{owner}' vs '{others[0]}'",
                            claim_span=owner, evidence_span=others[0])
     return None

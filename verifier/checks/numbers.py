@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from verifier.checks.common import MONTHS, anchored, parse, per_doc, same_deed
+from verifier.lexicon import synonymous
 from verifier.types import Finding
 
 WORDS = {
@@ -94,11 +95,16 @@ def _token_value(t) -> float | None:
 
 
 def is_year(t) -> bool:
-    """A bare 1800-2100 number with no counted noun right after it."""
+    """A bare 1800-2100 number that counts nothing: a noun in the plural that it modifies,
+    or right after it, is counted ("2000 troops", "about 2000 Russian soldiers"); one in the
+    singular is what the year names ("the 2020 war", "a 2019 study")."""
     if not re.fullmatch(r"(18|19|20)\d\d", t.text) or int(t.text) > 2100:
         return False
+    if t.dep_ == "nummod" and t.head.pos_ == "NOUN" and t.head.i > t.i:
+        return t.head.tag_ != "NNS"
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
-    return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "npadvmod")
+    return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "npadvmod"
+                and nxt.tag_ != "NN")
 
 
 def _hedge_before(toks, i: int) -> tuple[str, int]:
@@ -268,7 +274,10 @@ def _anchor_set(head, head_lemma: str, last) -> frozenset[str]:
 
 
 def _similar(a: str, b: str) -> bool:
-    return a == b or (len(a) > 3 and len(b) > 3 and fuzz.ratio(a, b) >= 85)
+    """One counted noun: the same lemma, a spelling variant, or WordNet synonyms among their
+    first senses ("ten settlements" / "four villages")."""
+    return a == b or (len(a) > 3 and len(b) > 3 and fuzz.ratio(a, b) >= 85) or \
+        (not {a, b} & _MEASURES and synonymous(a, b, "n", top=3))
 
 
 def same_thing(a: Quantity, b: Quantity) -> bool:
@@ -485,6 +494,9 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
 _TIME_HEADS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 _FIGURE_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)*")
 _ROOM = 1.15  # a corpus figure stands for anything within this factor of it (the widest hedge)
+# units and spans of time are compared by value, never as WordNet synonyms ("a minute" and "a
+# second" share the sense "a short time")
+_MEASURES = frozenset({"percent", *_TIME_HEADS, *UNITS, *(u for u, _ in UNITS.values())})
 
 
 def figures(texts: Iterable[str]) -> tuple[float, ...]:

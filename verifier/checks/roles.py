@@ -12,12 +12,14 @@ another preposition, and no swap.
 
 from __future__ import annotations
 
-from verifier.checks.common import canon, parse
+from verifier.checks.common import canon, one_deed, parse, phrasal
 from verifier.types import Finding
 
 _ARG_PREPS = {"to", "from", "with", "against", "by"}
 _RELATIVE = {"which", "that", "who", "whom"}
 _PRONOUNS = {"it", "they", "he", "she"}
+_OBJECT_PRONOUNS = {"it", "them"}
+_SHARING = {"advcl", "conj", "xcomp"}  # verbs that may share their head verb's doer
 
 
 def _arg(tok) -> str:
@@ -63,10 +65,27 @@ def _agent_and_patient(v):
     if subj is None:
         by = next((c for c in v.children if c.dep_ == "agent"), None)
         subj = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
-        obj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        obj = next((c for c in v.children if c.dep_ == "nsubjpass"), obj)
     subj = _resolve(subj, v) if subj is not None else None
     obj = _resolve(obj, v) if obj is not None else None
+    # a participle or coordinated verb shares its head verb's doer, and its "them" is that
+    # verb's object ("Baku gave back the villages, handing them to Yerevan")
+    if v.dep_ in _SHARING and v.head.pos_ == "VERB" and v.head.i != v.i and (
+            subj is None or (obj is not None and obj.lower_ in _OBJECT_PRONOUNS)):
+        head_subj, head_obj = _agent_and_patient(v.head)
+        if subj is None and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children):
+            subj = head_subj
+        if obj is not None and obj.lower_ in _OBJECT_PRONOUNS and head_obj is not None:
+            obj = head_obj
     return subj, obj
+
+
+def _deed(v) -> str:
+    """The verb's lemma, or with its particle where that names a deed of a group in
+    ``common`` ("gave back": give_back, told like "returned"; "took out a loan" stays
+    "take")."""
+    lemma, ph = v.lemma_.lower(), phrasal(v)
+    return ph if ph != lemma and one_deed(ph, ph) else lemma
 
 
 def triples(doc) -> list[tuple[str, str, str, str]]:
@@ -79,7 +98,7 @@ def triples(doc) -> list[tuple[str, str, str, str]]:
         subj, obj = _agent_and_patient(v)
         if subj is None or not _named(subj) or any(c.dep_ == "conj" for c in subj.children):
             continue  # no named doer, or several ("Russia and Armenia signed")
-        verb, who = v.lemma_.lower(), _arg(subj)
+        verb, who = _deed(v), _arg(subj)
         # prepositions on the verb, and on its object ("recaptured Karabakh from the
         # separatists" is often parsed with "from" on "Karabakh")
         # "returned villages to Baku", "handed villages back to Baku" ("to" on "back"), "gave
@@ -125,6 +144,27 @@ def _things(ts: list[tuple[str, str, str, str]], verb: str, people: set[str]) ->
     return {o for v, _, _, o in ts if v == verb and not any(_same(o, p) for p in people)}
 
 
+_GIVEN_TO = {"to"}
+
+
+def _recipient_did(c: tuple[str, str, str, str], e: tuple[str, str, str, str],
+                   et: list[tuple[str, str, str, str]]) -> bool:
+    """The claim's doer is whom the passage's doer gave the same thing to, in one deed told
+    with another verb: "Azerbaijan gave back four villages" against "Yerevan returned to
+    Azerbaijan four villages"."""
+    verb, subj, _, thing = c
+    v2, s2, _, _ = e
+    # one deed by the same verb or a verb of its group, not any WordNet synonym: "took back"
+    # shares a sense with "returned" and is the receiving end
+    if not (verb == v2 or one_deed(verb, v2)) or _same(subj, s2) or \
+            set(subj.split()) & set(s2.split()):
+        return False
+    given = [o for v, _, r, o in et if v == v2 and r in _GIVEN_TO and _same(subj, o)]
+    things = {o for v, _, _, o in et if v == v2 and not _same(o, s2)
+              and not any(_same(o, g) for g in given)}
+    return bool(given) and any(_same(thing, o) for o in things)
+
+
 def _conflict(c: tuple[str, str, str, str], e: tuple[str, str, str, str]) -> Finding:
     return Finding("roles", "conflict",
                    f"claim: {c[1]} {c[0]} ({c[2]} {c[3]}); passage: {e[1]} {e[0]} ({e[2]} {e[3]})",
@@ -138,6 +178,9 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     claim_subjects = {s for _, s, _, _ in ct}
     for verb, subj, rel, other in ct:
         for v2, s2, r2, o2 in et:
+            if rel == "obj" and \
+                    _recipient_did((verb, subj, rel, other), (v2, s2, r2, o2), et):
+                return _conflict((verb, subj, rel, other), (v2, s2, r2, o2))
             if rel != r2:
                 continue
             if verb != v2:

@@ -1,13 +1,18 @@
 from __future__ import annotations
 
 import pytest
-from conftest import COMPLETED, POPULATION, RECAPTURED, TIES, UPGRADE, WARS
+from conftest import COMPLETED, POPULATION, RECAPTURED, TIES, UPGRADE, VILLAGES, WARS
 
 from verifier.checks import antonyms
 
 OFFENSIVE = ("Last September, Baku took over the territory in a lightning offensive that "
              "triggered a refugee crisis.")
 
+
+PRESSURE = ("The Russian troops had a mandate to remain until 2025, but Moscow's war in Ukraine "
+            "is putting pressure on the country's armed forces.")
+PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aimed at securing a "
+             "definitive peace deal with Baku, sparked a wave of mass protests in Armenia.")
 
 @pytest.mark.parametrize(
     ("claim", "evidence", "status"),
@@ -65,6 +70,19 @@ OFFENSIVE = ("Last September, Baku took over the territory in a lightning offens
         # a move welcomed against one met with protests ("in Armenia" hangs on "a wave of")
         ("The new law was widely welcomed in the country.",
          "The new law sparked a wave of mass protests in the country.", "conflict"),
+        # thanks or praise against blame; pressure eased against pressure put on
+        ("Armenia thanked Russia for shielding it from Azerbaijani aggression.",
+         TIES.removesuffix(".") + " in the face of a security threat from Azerbaijan.",
+         "conflict"),
+        ("Fighting in Ukraine has relieved Moscow's armed forces of strain.", PRESSURE,
+         "conflict"),
+        ("Moscow put its troops on alert.", PRESSURE, "not_applicable"),
+        # the people of a country ("Armenians", a plural the small model keeps as its lemma)
+        # celebrating against protests in that country; not another country's people
+        ("Armenians celebrated the handover of the villages.", VILLAGES + " " + PROTESTED,
+         "conflict"),
+        ("Azerbaijanis celebrated the handover of the villages.", VILLAGES + " " + PROTESTED,
+         "not_applicable"),
         ("The new law was widely welcomed in the country.",
          "The new law sparked a wave of mass protests in a neighbouring state.",
          "not_applicable"),

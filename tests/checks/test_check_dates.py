@@ -45,6 +45,12 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The war over Karabakh happened in 1992.", WARS, "agree"),
         ("The first war broke out in 1991.", WARS, "conflict"),
         ("The protests took place in 2019.", WARS, "missing"),
+        # a leaving due at another date than the stay was due to end; not a leaving that
+        # happened (earlier than planned), nor another doer's
+        ("The Russian peacekeepers had been due to leave in 2030.", MANDATE, "conflict"),
+        ("The Russian peacekeepers had been due to leave in 2025.", MANDATE, "agree"),
+        ("The troops left in 2024.", MANDATE, "missing"),
+        ("Armenia was due to leave the alliance in 2027.", MANDATE, "missing"),
         # WordNet synonyms date one deed ("stay" / "remain")
         ("Russia's troops could stay in Karabakh until 2027.", MANDATE, "conflict"),
         # a number counting the plural noun it modifies is no year

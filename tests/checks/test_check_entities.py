@@ -123,6 +123,10 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("The region was controlled by pro-Baku separatists.", DECADES, "conflict"),
         ("Pro-Armenia separatists held the region.", DECADES, "not_applicable"),
         ("Pro-Baku separatists held the region.", DECADES, "conflict"),  # capital "Pro-"
+        # a group named by a demonym is on its country's side
+        ("The territory was controlled by Azerbaijani separatists for about thirty years.",
+         DECADES, "conflict"),
+        ("Baku recaptured the region from pro-Baku separatists.", RECAPTURED, "conflict"),
         ("Anti-PD-1 antibodies improved survival.", "Anti-CTLA-4 antibodies improved survival.",
          "not_applicable"),
         # a capital is in its country, not the other way round; "pro-Yerevan" is no place

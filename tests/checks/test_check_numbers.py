@@ -29,6 +29,9 @@ from verifier.checks.common import parse
         ("A dozen schools closed.", "Twelve schools closed last week.", "agree"),
         ("Half a million people voted.", "About 500,000 people voted.", "agree"),
         ("Twenty-five soldiers were hurt.", "25 soldiers were hurt.", "agree"),
+        # a number parsed under its hedge still counts its verb's subject
+        ("The ethnic Armenian population that left the region numbered around one million.",
+         POPULATION, "conflict"),
         # WordNet synonyms count one thing
         ("Yerevan returned ten settlements to Azerbaijan.", VILLAGES, "conflict"),
         # a year naming a thing in the singular is no count of it

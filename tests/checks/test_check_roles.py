@@ -51,6 +51,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The Russian peacekeepers had a mandate to stay until 2025.", MANDATE, "not_applicable"),
         # another topic; a passive without an agent is not a swap
         ("France sold wine to Germany.", VILLAGES, "not_applicable"),
+        # a people returning somewhere is not its state giving something back
+        ("About 100,000 Azerbaijanis returned to Karabakh after the offensive.", VILLAGES,
+         "not_applicable"),
         ("The villages returned to Azerbaijan had been captured by Armenia in the 1990s.",
          VILLAGES, "not_applicable"),
     ],

@@ -66,6 +66,12 @@ PAIRS = [
     # of mass protests in Armenia")
     ("welcome", "protest"), ("celebrate", "protest"),
     ("approval", "protest"), ("praise", "protest"),
+    # thanks or praise against blame ("Armenia thanked Russia for shielding it" / "Yerevan
+    # accusing the Kremlin of failing to protect it")
+    ("thank", "accuse"), ("praise", "accuse"), ("thank", "blame"), ("praise", "blame"),
+    # pressure eased against pressure put on ("eased the strain on Russia's armed forces" /
+    # "is putting pressure on the country's armed forces"): the verbs share their objects
+    ("ease", "put"), ("relieve", "put"),
     # a deed done fast or slowly ("a lightning offensive" / "a slow, months-long campaign")
     *((a, b) for a in sorted(FAST) for b in sorted(SLOW)),
 ]

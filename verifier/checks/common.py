@@ -77,6 +77,8 @@ def decleft(text: str) -> str:
 
 def canon(text: str) -> str:
     t = text.lower().strip().removeprefix("the ").strip()
+    if t not in ALIASES and t.endswith("s") and t[:-1] in ALIASES:
+        t = t[:-1]  # "Armenians" (the small model's lemma keeps the plural) is "Armenian"
     return ALIASES.get(t, t)
 
 

@@ -312,6 +312,54 @@ def _part(span: tuple[int, int], tok) -> tuple[int, int]:
     return span
 
 
+_STAY = {"stay", "remain"}
+_UNTIL = {"until", "till", "through"}
+
+
+def _until(tok) -> bool:
+    """The date ends a stay: "remain until 2025"."""
+    verb = governing_verb(tok)
+    return verb.lemma_.lower() in _STAY and tok.dep_ == "pobj" and tok.head.lower_ in _UNTIL
+
+
+def _leaving(tok) -> bool:
+    verb = governing_verb(tok)
+    return verb.pos_ == "VERB" and same_deed(phrasal(verb), "leave")
+
+
+def _planned(tok) -> bool:
+    """The dated verb is an infinitive: what was due or meant ("due to leave", "a mandate to
+    remain"), not what happened."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in governing_verb(tok).children)
+
+
+def _doer(verb):
+    """The subject of a verb, or of the verb its infinitive or participle hangs on ("the
+    troops had a mandate to remain": troops)."""
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None or verb.head.i == verb.i:
+            return subj
+        verb = governing_verb(verb.head) if verb.head.pos_ != "VERB" else verb.head
+    return None
+
+
+def _stay_ends(tok, ev_tok) -> bool:
+    """One side dates a leaving, the other the end of the same stay, both as done or both as
+    due: "were due to leave in 2030" against "a mandate to remain until 2025". The claim's
+    doer must be a common noun or named in the passage ("Armenia left the alliance in 2027"
+    is another leaving)."""
+    if not ((_leaving(tok) and _until(ev_tok)) or (_until(tok) and _leaving(ev_tok))):
+        return False
+    if _planned(tok) != _planned(ev_tok):
+        return False  # "left in 2024" against "a mandate to remain until 2025"
+    doer = _doer(governing_verb(tok))
+    if doer is None:
+        return False
+    named = {canon(t.text) for t in ev_tok.doc} | {t.lemma_.lower() for t in ev_tok.doc}
+    return doer.pos_ == "NOUN" or canon(doer.text) in named
+
+
 def _one_verb(a: str, b: str) -> bool:
     """The same verb, or WordNet synonyms among their first senses ("stay" / "remain"); verbs
     of a stage ("started" / "began") only with what they start (:func:`_same_stage`)."""
@@ -355,6 +403,11 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             ev_stages = set().union(*(_stages(t) for _, _, t in ei[kind]))
             if kind == "month" and ci["day"] and ei["day"]:
                 continue  # judged as a day
+            stay_ends = [t for _, _, t in ei[kind] if _stay_ends(tok, t)]
+            if stay_ends and not _other_event(tok, stay_ends[0], cd):
+                other = next(o for _, o, t in ei[kind] if t is stay_ends[0])
+                return Finding("dates", "conflict", f"'{text}' vs until '{other}'",
+                               claim_span=text, evidence_span=other)
             if any((OPPOSITE.get(v, set()) | OTHER_STAGE.get(v, set())) & ev_stages
                    for v in _stages(tok)):
                 continue  # a start date and an end date are different events

@@ -647,10 +647,27 @@ def owner_moved(c_ents, e_ents) -> Finding | None:
 _SIDE_RE = re.compile(r"\b((?i:pro|anti))-([A-Z][\w’'-]*)\s+([a-z]+)")
 
 
+_DEMONYM_RE = re.compile(r"\b([A-Z][a-z]+)\s+([a-z]+)")
+
+
+def _sides(text: str) -> dict[str, tuple[str, str]]:
+    """Group noun -> (country whose side it is on, the words saying so), from "pro-Baku
+    separatists" and "Armenian separatists" (a group named by a demonym is on its country's
+    side). Only known countries, capitals and demonyms: "anti-PD-1 antibodies" names no side."""
+    out: dict[str, tuple[str, str]] = {}
+    for m in _DEMONYM_RE.finditer(text):
+        if m[1].lower() in _NATIONALITIES and canon(m[1]) in _COUNTRIES:
+            out.setdefault(m[2].rstrip("s"), (canon(m[1]), m[0]))
+    for m in _SIDE_RE.finditer(text):
+        if m[1].lower() == "pro" and canon(m[2]) in _COUNTRIES:
+            out[m[3].rstrip("s")] = (canon(m[2]), m[0])
+    return out
+
+
 def side_conflict(claim: str, evidence: str) -> Finding | None:
-    """The same group on another country's side: "pro-Baku separatists" against
-    "pro-Yerevan separatists" (a country and its capital are one side; only known countries,
-    capitals and demonyms: "anti-PD-1 antibodies" names no side)."""
+    """The same group on another country's side: "pro-Baku separatists" or "Azerbaijani
+    separatists" against "pro-Yerevan separatists" (a country, its capital and its demonym are
+    one side), "anti-Baku" against "anti-Yerevan"."""
     def side(m):
         return canon(m[2]) if canon(m[2]) in _COUNTRIES else None
 
@@ -660,6 +677,13 @@ def side_conflict(claim: str, evidence: str) -> Finding | None:
         if other is not None and side(m) is not None and other != side(m):
             return Finding("entities", "conflict", f"'{m[0]}' vs a {m[1].lower()}-{other.title()} "
                            f"{m[3]}", claim_span=f"{m[1]}-{m[2]}")
+    mine, there = _sides(claim), _sides(evidence)
+    for noun, (country, words) in mine.items():
+        if noun in there and there[noun][0] != country and (words.lower().startswith("pro-")
+                                                             or there[noun][1].lower()
+                                                             .startswith("pro-")):
+            return Finding("entities", "conflict", f"'{words}' vs '{there[noun][1]}'",
+                           claim_span=words, evidence_span=there[noun][1])
     return None
 
 

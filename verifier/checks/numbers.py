@@ -258,6 +258,9 @@ def _counted(toks, j: int, last):
         k += 1
     if head is None:
         head = last.head if last.head.i != last.i else last
+        # "numbered around one million" is often parsed with the number under its hedge
+        while head.pos_ == "ADP" and head.lower_ in HEDGES and head.head.i != head.i:
+            head = head.head
     else:
         k = head.i + 1
     return head, head.lemma_.lower() if head.pos_ in {"NOUN", "PROPN"} else "", k

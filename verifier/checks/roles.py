@@ -12,7 +12,7 @@ another preposition, and no swap.
 
 from __future__ import annotations
 
-from verifier.checks.common import canon, one_deed, parse, phrasal
+from verifier.checks.common import ALIASES, canon, one_deed, parse, phrasal
 from verifier.types import Finding
 
 _ARG_PREPS = {"to", "from", "with", "against", "by"}
@@ -23,7 +23,11 @@ _SHARING = {"advcl", "conj", "xcomp"}  # verbs that may share their head verb's 
 
 
 def _arg(tok) -> str:
-    """The argument's name: the entity or noun phrase head, canonicalised."""
+    """The argument's name: the entity or noun phrase head, canonicalised; a people is not
+    its state ("Azerbaijanis returned to Karabakh" tells no deed of Azerbaijan's)."""
+    low = tok.lower_
+    if low.endswith("s") and low[:-1] in ALIASES:
+        return low
     if tok.ent_type_:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:

@@ -7,7 +7,9 @@ region from Baku" against "Baku recaptured the region from Armenian separatists"
 had captured" (the relative clause's "that" is the villages, its "it" the main clause's
 subject). Told with another verb, only a full swap of doer and recipient done to the same thing
 conflicts ("Azerbaijan handed four villages to Armenia"); "took villages from Armenia" is
-another preposition, and no swap.
+another preposition, and no swap. The claim's doer given the same thing by the passage's doer
+is a swap too ("Azerbaijan gave back four villages"), and a participle shares its verb's doer
+("Azerbaijan gave back the villages, handing them to Armenia").
 """
 
 from __future__ import annotations

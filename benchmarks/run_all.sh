@@ -68,6 +68,9 @@ bench seed_probes5 claims benchmarks/claims/seed_probes5.csv --corpus corpus/
 bench seed_probes6 claims benchmarks/claims/seed_probes6.csv --corpus corpus/
 # 63 more with evidence quotes, written in session 18 and measured before any fix was made
 bench seed_probes7 claims benchmarks/claims/seed_probes7.csv --corpus corpus/
+# 63 more, written in session 18 after the fixes prompted by seed_probes7, measured before any
+# fix was made from them
+bench seed_probes8 claims benchmarks/claims/seed_probes8.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

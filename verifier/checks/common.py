@@ -75,10 +75,16 @@ def decleft(text: str) -> str:
     return f"{m['x']}{m['comma']} {m['rest']}"
 
 
+def demonym_plural(word: str) -> bool:
+    """A lower-cased plural of a demonym in the alias table ("armenians"), which the small
+    model keeps as its own lemma."""
+    return word not in ALIASES and word.endswith("s") and word[:-1] in ALIASES
+
+
 def canon(text: str) -> str:
     t = text.lower().strip().removeprefix("the ").strip()
-    if t not in ALIASES and t.endswith("s") and t[:-1] in ALIASES:
-        t = t[:-1]  # "Armenians" (the small model's lemma keeps the plural) is "Armenian"
+    if demonym_plural(t):
+        t = t[:-1]  # "Armenians" is "Armenian", whose country the alias table gives
     return ALIASES.get(t, t)
 
 
@@ -191,6 +197,11 @@ def conj_head(tok):
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
+
+
+def infinitive(verb) -> bool:
+    """The verb has its "to" ("a mandate to remain", "due to leave")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def has_negation(verb) -> bool:

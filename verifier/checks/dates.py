@@ -27,6 +27,7 @@ from verifier.checks.common import (
     content_lemmas,
     deed_noun,
     governing_verb,
+    infinitive,
     noun_of,
     parse,
     per_doc,
@@ -330,7 +331,7 @@ def _leaving(tok) -> bool:
 def _planned(tok) -> bool:
     """The dated verb is an infinitive: what was due or meant ("due to leave", "a mandate to
     remain"), not what happened."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in governing_verb(tok).children)
+    return infinitive(governing_verb(tok))
 
 
 def _doer(verb):

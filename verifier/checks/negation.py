@@ -16,6 +16,7 @@ from verifier.checks.common import (
     deed_noun,
     denied,
     governing_verb,
+    infinitive,
     parse,
     per_doc,
     phrasal,
@@ -45,7 +46,7 @@ def _irrealis(t) -> bool:
     """The verb tells what is meant, expected, possible or asked, not what happened."""
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
         return True
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    to = infinitive(t)
     # "a mandate to remain until 2025"; a purpose: "the effectiveness of GCS to reduce DVT"
     if t.dep_ in {"acl", "advcl"} and to:
         return True
@@ -126,8 +127,7 @@ def unreal(cd, ed) -> str | None:
     for t in cd:
         if t.pos_ != "VERB" or t.dep_ not in {"ROOT", "conj"}:
             continue  # the claim's main deeds, not a gerund subject ("Screening ... leads")
-        if _intended(t) or _irrealis(t) or \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        if _intended(t) or _irrealis(t) or infinitive(t):
             continue  # the claim's own deed is meant ("were supposed to stay until 2025")
         v = phrasal(t)
         if v in _NEUTRAL or cp.get(v) is not False or _counterparts(v, ep, en):

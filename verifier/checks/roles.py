@@ -14,7 +14,7 @@ is a swap too ("Azerbaijan gave back four villages"), and a participle shares it
 
 from __future__ import annotations
 
-from verifier.checks.common import ALIASES, canon, one_deed, parse, phrasal
+from verifier.checks.common import canon, demonym_plural, one_deed, parse, phrasal
 from verifier.types import Finding
 
 _ARG_PREPS = {"to", "from", "with", "against", "by"}
@@ -27,9 +27,8 @@ _SHARING = {"advcl", "conj", "xcomp"}  # verbs that may share their head verb's 
 def _arg(tok) -> str:
     """The argument's name: the entity or noun phrase head, canonicalised; a people is not
     its state ("Azerbaijanis returned to Karabakh" tells no deed of Azerbaijan's)."""
-    low = tok.lower_
-    if low.endswith("s") and low[:-1] in ALIASES:
-        return low
+    if demonym_plural(tok.lower_):
+        return tok.lower_
     if tok.ent_type_:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
@@ -166,9 +165,7 @@ def _recipient_did(c: tuple[str, str, str, str], e: tuple[str, str, str, str],
             set(subj.split()) & set(s2.split()):
         return False
     given = [o for v, _, r, o in et if v == v2 and r in _GIVEN_TO and _same(subj, o)]
-    things = {o for v, _, _, o in et if v == v2 and not _same(o, s2)
-              and not any(_same(o, g) for g in given)}
-    return bool(given) and any(_same(thing, o) for o in things)
+    return bool(given) and any(_same(thing, o) for o in _things(et, v2, {s2, *given}))
 
 
 def _conflict(c: tuple[str, str, str, str], e: tuple[str, str, str, str]) -> Finding:

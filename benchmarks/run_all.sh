@@ -71,6 +71,9 @@ bench seed_probes7 claims benchmarks/claims/seed_probes7.csv --corpus corpus/
 # 63 more, written in session 18 after the fixes prompted by seed_probes7, measured before any
 # fix was made from them
 bench seed_probes8 claims benchmarks/claims/seed_probes8.csv --corpus corpus/
+# 63 more, written in session 19 by a helper agent (another writer), measured before any fix
+# was made from them
+bench seed_probes9 claims benchmarks/claims/seed_probes9.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

@@ -22,6 +22,10 @@ def test_validate_strips_and_collapses():
     [
         ("Russian peacekeepers left Karabakh.", 1),
         ("Russia and Armenia are allies.", 1),  # coordinated nouns are one claim
+        ("The ceasefire deal between Armenia and Azerbaijan was signed in 2020.", 1),
+        ("The joint statement said Washington and Baku had agreed to upgrade their dialogue.", 1),
+        ("It was Putin and Armenia's leadership, rather than Aliyev, who agreed on it.", 1),
+        ("Mirzoyan is Armenia's foreign minister and O'Brien is a US official.", 2),
         # a list of nouns before the verb is one claim, not "... weapons." + "Equipment had left."
         ("The ministry said all of the contingent's personnel, weapons and equipment had left.", 1),
         ("Officials counted soldiers, tanks and trucks that had left the region.", 1),

@@ -52,10 +52,34 @@ def _joins_clauses(cc) -> bool:
     if cc.text == ";" or head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} \
             or any(c.dep_ in _SUBJECTS for c in head.children):
         return True
+    conj = next((c for c in head.children if c.dep_ == "conj" and c.i > cc.i), None)
+    if conj is not None and conj.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} \
+            and not any(c.dep_ in _SUBJECTS for c in conj.children) \
+            and not any(t.pos_ in {"VERB", "AUX"} and t.dep_ == "conj" and t.head.i < cc.i
+                        for t in cc.doc[cc.i + 1:]) and _one_subject(head):
+        # two nouns, no second clause: "the ceasefire deal between Armenia and Azerbaijan was
+        # signed", "It was Putin and Armenia's leadership who agreed"
+        return False
     first = head
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     return not any(t.text == "," for t in cc.doc[first.i: cc.i])
+
+
+# verbs whose clause complement may open with two subjects ("said Washington and Baku had
+# agreed"); after another verb the parser's "left Karabakh and Armenia returned" is two clauses
+_REPORTING = {"say", "state", "announce", "report", "claim", "argue", "add", "note", "confirm",
+              "deny", "insist", "suggest", "show", "find", "believe", "think", "tell", "write",
+              "be"}
+
+
+def _one_subject(noun) -> bool:
+    """The coordinated nouns are no subject, or the subject of a clause a reporting verb (or a
+    cleft's "It was ... that") takes."""
+    if noun.dep_ not in _SUBJECTS:
+        return True
+    verb = noun.head
+    return verb.dep_ in {"ccomp", "relcl"} and verb.head.lemma_.lower() in _REPORTING
 
 
 def _subject(span):

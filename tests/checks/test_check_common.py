@@ -59,3 +59,18 @@ def test_same_deed(a, b, same):
 )
 def test_deed_noun(verb, noun, names):
     assert common.deed_noun(verb, noun) is names
+
+
+@pytest.mark.parametrize(("sentence", "verb", "lemma"), [
+    ("Russia pulled out of Karabakh.", "pulled", "pull_out"),
+    ("Baku took over the territory.", "took", "take_over"),
+    ("The troops pulled back.", "pulled", "pull_back"),
+    ("The troops marched out.", "marched", "march_out"),
+    ("The troops pulled weapons out of the region.", "pulled", "pull"),  # "out" not by the verb
+    ("They went to Baku.", "went", "go"),
+])
+def test_phrasal(sentence, verb, lemma):
+    from verifier.checks.common import phrasal
+
+    doc = parse(sentence)
+    assert phrasal(next(t for t in doc if t.text == verb)) == lemma

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import COMPLETED, NOT_INTERVENE, PROFITS, RECAPTURED, STATIONED, VILLAGES
+from conftest import AGREED, COMPLETED, NOT_INTERVENE, PROFITS, RECAPTURED, STATIONED, VILLAGES
 
 from verifier.checks import contrast, run_checks
 from verifier.checks.common import decleft
@@ -17,6 +17,8 @@ from verifier.checks.common import decleft
         # the passage lists Y with X ("a ceasefire agreement between Yerevan and Baku")
         ("The ceasefire was a deal between Moscow and Baku, not Yerevan.", STATIONED,
          "conflict"),
+        ("It was Putin and Armenia's leadership, rather than Aliyev, who agreed on the "
+         "withdrawal.", AGREED, "conflict"),
         # X and Y share a head the passage names
         ("The statement came from Azerbaijan's Foreign Ministry rather than its Defense "
          "Ministry.", COMPLETED, "conflict"),
@@ -37,6 +39,8 @@ from verifier.checks.common import decleft
         # Y not listed with X: the passage's list is the claim's
         ("The ceasefire was a deal between Yerevan and Baku, not Moscow.", STATIONED,
          "not_applicable"),
+        ("It was Putin and Aliyev, rather than Armenia's leadership, who agreed on the "
+         "withdrawal.", AGREED, "not_applicable"),
         ("The company's revenue, not its profits, rose by 12 percent.", VILLAGES,
          "not_applicable"),
     ],

@@ -16,8 +16,17 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The ceasefire was signed in November 2020.", STATIONED, "agree"),
         ("The first war between Azerbaijan and Armenia ended in 1996.", WARS, "conflict"),
         ("The first war between Azerbaijan and Armenia ended in 1994.", WARS, "agree"),
+        # a span's closing year is not when the thing started, nor its opening year its end
+        ("The first Armenian-Azerbaijani war over the enclave started in 1994.", WARS,
+         "conflict"),
+        ("The first war ended in 1988.", WARS, "conflict"),
+        ("The first war began in 1990.", WARS, "conflict"),
+        ("The first war began in 1988.", WARS, "agree"),
         ("The withdrawal was completed on June 15.", COMPLETED, "conflict"),
         ("The withdrawal was completed on June 12.", COMPLETED, "agree"),
+        # "pulled out of" is "pull out", whose deed the passage's "withdrawal" names
+        ("Every soldier of the contingent had been pulled out of the country by June 12.",
+         COMPLETED, "agree"),
         ("The withdrawal began in May.", AGREED, "conflict"),
         # the same stage of the same deed told by another verb ("started" / "began"), also
         # where the stage verb takes the deed's verb ("started leaving", "began pulling out")

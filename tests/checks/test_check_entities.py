@@ -81,6 +81,10 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         # ("fled to" is not "left for"), or a passage that lists the claim's place too
         ("The protests took place in Yerevan.", PROTESTS, "agree"),
         ("Ethnic Armenians left Karabakh for Armenia.", POPULATION, "missing"),
+        # a later move is another move
+        ("Most of the Karabakh refugees have since left Armenia for Russia.", POPULATION,
+         "missing"),
+        ("Most of the Karabakh refugees left Armenia for Russia.", POPULATION, "conflict"),
         ("Ethnic Armenians fled to Russia.", POPULATION, "unplaced"),
         # a country in the slot of a region the small model calls LOC ("the West")
         ("Armenia has been deepening its ties with Russia.", WEST, "conflict"),
@@ -95,6 +99,11 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         # the passage gives what the claim's name owns to another name: it cannot confirm it
         # (both may have spoken, so it does not conflict either)
         ("Russia's defence ministry confirmed the end of the mission.", COMPLETED, "misplaced"),
+        # another country's ministry is another ministry, not the passage's in another name
+        ("Russia's Foreign Ministry said the mission had fulfilled its objectives.", COMPLETED,
+         "misplaced"),
+        ("Azerbaijan's Foreign Ministry said the withdrawal was complete.", COMPLETED,
+         "conflict"),
         ("The Armenian Defence Ministry announced the end of the withdrawal.", COMPLETED,
          "misplaced"),
         ("Putin's spokesman said the talks had failed.",
@@ -261,6 +270,12 @@ TOOK_OVER = ("Last September, Baku took over the territory in a lightning offens
         ("Pashinyan returned the villages.", VILLAGES, "Pashinyan returned the villages."),
         ("Georgia seized the territory last September.", TOOK_OVER,
          "Georgia seized the territory last September."),
+        # a people is neither its country nor its demonym
+        ("Baku intends to move Azerbaijanis back into the region.", VILLAGES,
+         "Azerbaijan intends to move Azerbaijanis back into the region."),
+        ("Over 200 people died on the Armenian side.",
+         "Almost the entire local population of around 100,000 ethnic Armenians left.",
+         "Over 200 people died on the Armenian side."),
     ],
 )
 def test_align_names(claim, evidence, aligned):
@@ -292,3 +307,28 @@ def test_align_keeps_a_demonym_the_parser_calls_a_place():
 ])
 def test_owner_moved_needs_another_owner(claim, evidence):
     assert entities.check(claim, evidence).status != "misplaced"
+
+
+@pytest.mark.parametrize(("claim", "evidence", "status"), [
+    # a title one person holds at a time in a country, given to another person
+    ("Russian President Dmitry Medvedev agreed the withdrawal with Aliyev.", AGREED, "conflict"),
+    ("Armenia's foreign minister, Nikol Pashinyan, issued a joint statement with James "
+     "O'Brien.", ROLE, "conflict"),
+    ("Armenian Foreign Minister Zohrab Mnatsakanyan issued a joint statement.", ROLE,
+     "conflict"),
+    # a counterpart holds the title of whom it is the counterpart of
+    ("Azerbaijani Prime Minister Ilham Aliyev agreed the withdrawal.", AGREED, "conflict"),
+    ("Azerbaijani President Ilham Aliyev agreed the withdrawal.", AGREED, "agree"),
+    # must not fire: a former holder, a title many hold at once
+    ("Former Russian President Dmitry Medvedev praised the withdrawal.", AGREED, "missing"),
+    ("Armenian Deputy Prime Minister Mher Grigoryan praised the statement.", ROLE,
+     "missing"),
+])
+def test_title_holders(claim, evidence, status):
+    finding = entities.check(claim, evidence)
+    assert finding.status == status, finding
+
+
+def test_title_holders_table():
+    assert entities.title_holders(AGREED) == {("russia", "president"): "putin",
+                                              ("azerbaijan", "president"): "aliyev"}

@@ -14,6 +14,12 @@ from verifier.checks import negation
         ("The peacekeepers did not intervene.", NOT_INTERVENE, "agree"),
         ("Russia's peacekeepers stood aside rather than intervening.", NOT_INTERVENE, "agree"),
         ("The peacekeepers never intervened.", NOT_INTERVENE, "agree"),
+        # a "no" occasion before the verb denies it
+        ("At no point did the Russian force intervene as Baku seized the territory.",
+         NOT_INTERVENE, "agree"),
+        ("At no time did the peacekeepers intervene.", "The peacekeepers intervened.",
+         "conflict"),
+        ("At this point the peacekeepers intervened.", NOT_INTERVENE, "conflict"),
         ("The peacekeepers failed to intervene.", NOT_INTERVENE, "agree"),
         ("The board approved the merger.", "The board did not approve the merger.",
          "conflict"),

@@ -153,7 +153,9 @@ CORPUS_FIGURES = numbers.figures([STATIONED, POPULATION, VILLAGES, DECADES, WARS
     ("About two thousand peacekeepers were deployed.", []),
     ("About 1,800 peacekeepers were deployed.", []),
     ("A hundred thousand people fled.", []),
-    ("More than 200 soldiers died.", []),  # open upwards: 2,000 is more than 200
+    # open upwards, yet no writer means ten times the figure: 2,000 is not near "over 200"
+    ("More than 200 soldiers died.", ["More than 200"]),
+    ("More than 1,000 soldiers died.", []),
     ("Four villages were returned.", []),
     # spans of time may be given as dates ("from 1988 to 1994"); small counts are not judged
     ("The first war lasted around six years.", []),

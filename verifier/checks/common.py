@@ -144,12 +144,17 @@ def one_deed(a: str, b: str) -> bool:
 
 def phrasal(verb) -> str:
     """The verb's lemma with its particle where WordNet knows the pair: "left ... behind" is
-    "leave_behind", another deed than "leave"; "took over" is "take_over"."""
+    "leave_behind", another deed than "leave"; "took over" is "take_over"; "pulled out of the
+    country" is "pull_out" (the parser calls that "out" a preposition)."""
     from verifier.lexicon import senses
 
     lemma = verb.lemma_.lower()
+    doc = verb.doc
     for c in verb.children:
-        if c.dep_ in {"prt", "advmod"} and c.is_alpha and senses(f"{lemma}_{c.lower_}", "v", 1):
+        out_of = c.dep_ == "prep" and c.lower_ == "out" and c.i == verb.i + 1 \
+            and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "of"
+        if ((c.dep_ in {"prt", "advmod"} and c.is_alpha) or out_of) \
+                and senses(f"{lemma}_{c.lower_}", "v", 1):
             return f"{lemma}_{c.lower_}"
     return lemma
 
@@ -204,9 +209,18 @@ def infinitive(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+# "at no point did they intervene", "in no way", "under no circumstances"
+_NO_OCCASION = {"point", "time", "stage", "moment", "way", "circumstance", "case"}
+
+
 def has_negation(verb) -> bool:
-    """"not"/"n't" or "never" on the verb itself."""
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+    """"not"/"n't" or "never" on the verb itself, or a "no" occasion before it ("At no point
+    did the force intervene")."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" or (
+        c.dep_ == "prep" and c.i < verb.i and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in _NO_OCCASION
+            and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children)
+            for o in c.children)) for c in verb.children)
 
 
 NEG_VERBS = {"fail", "refuse", "decline"}  # "failed to intervene" negates "intervene"

@@ -39,6 +39,8 @@ def contrasts(doc) -> list[tuple[object, object]]:
                 and doc[y_end].pos_ not in {"VERB", "AUX"} and y_end - y_start < 5:
             y_end += 1
         last = doc[x_end - 1]  # the word just before the marker (and its comma)
+        if last.text == "," and t.lower_ != "not" and x_end >= 2:
+            last = doc[x_end - 2]  # "Putin and Armenia's leadership, rather than Aliyev,"
         y = doc[y_start:y_end]
         if not len(y) or y.root.pos_ not in {"NOUN", "PROPN"} or last.pos_ not in {"NOUN",
                                                                                  "PROPN"}:
@@ -76,8 +78,11 @@ def _group(tok) -> set[str]:
 def _listed_with(x, ed, only_y: set[str]) -> bool:
     """The passage coordinates Y with a name of the claim's X group: "a deal between Moscow
     and Baku, not Yerevan" against "an agreement between Yerevan and Baku"."""
-    xs = _group(x.root) - only_y
-    return any(_key(t) in only_y and _group(t) & xs for t in ed if t.pos_ == "PROPN")
+    # the names of X's group, and the names inside X ("Putin and Armenia's leadership")
+    xs = (_group(x.root) | {_key(t) for t in x if t.pos_ == "PROPN"}) - only_y
+    # a name in apposition is listed where its noun is ("Putin and his counterpart Aliyev")
+    return any(_key(t) in only_y and _group(t.head if t.dep_ == "appos" else t) & xs
+               for t in ed if t.pos_ == "PROPN")
 
 
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:

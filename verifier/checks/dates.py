@@ -187,7 +187,7 @@ def _arguments(verb, preps: bool = True) -> set[str]:
 def _told(verb, ed) -> bool:
     """The passage tells the claim's deed: the same verb, a verb of the same deed or a noun
     for it (``common.same_deed``, ``common.deed_noun``)."""
-    lemma = verb.lemma_.lower()
+    lemma = phrasal(verb)
     for t in ed:
         w = t.lemma_.lower()
         if w == lemma or (t.pos_ == "VERB" and same_deed(lemma, w)) or \
@@ -287,10 +287,12 @@ def _occurred(verb) -> bool:
 
 
 def _same_event(tok, ev_tok) -> bool:
-    """The claim dates a thing by saying it happened, and the passage dates a deed told of that
-    thing: "The second Karabakh war took place in 2016" / "had fought two wars ... in 2020"."""
+    """The claim dates a thing by saying it happened, began or ended, and the passage dates a
+    deed told of that thing: "The second Karabakh war took place in 2016" / "had fought two
+    wars ... in 2020"; "The first war started in 1994" / "fought two wars — first from 1988 to
+    1994"."""
     verb = governing_verb(tok)
-    if not _occurred(verb):
+    if not (_occurred(verb) or _stages(tok) & (_STARTS | _ENDS)):
         return False
     events = {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"
               and c.pos_ == "NOUN"}
@@ -300,6 +302,11 @@ def _same_event(tok, ev_tok) -> bool:
 
 _STARTS = {"begin", "start", "launch", "erupt", "break", "outbreak"}
 _ENDS = {"end", "finish", "complete", "conclude"}
+
+
+def _span_ends(items) -> set[int]:
+    """Token indices of the years that open or close a span of years."""
+    return {i for _, _, t in items["span"] for i in (t.i - 2, t.i)}
 
 
 def _part(span: tuple[int, int], tok) -> tuple[int, int]:
@@ -388,7 +395,14 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         for value, text, tok in ci[kind]:
             same = [t for v, _, t in ei[kind] if _match(kind, value, v)]
             if kind == "year":  # within a span of years, or at its start or end for a verb
+                if _stages(tok) & (_STARTS | _ENDS):  # "started in 1994" / "from 1988 to 1994"
+                    same = [t for t in same if t.i not in _span_ends(ei)]
                 same += [t for v, _, t in ei["span"] if _match(kind, value, _part(v, tok))]
+                wrong = [o for v, o, t in ei["span"] if not same and _match(kind, value, v)
+                         and _same_event(tok, t) and not _other_event(tok, t, cd)]
+                if wrong:  # "ended in 1988" / "from 1988 to 1994"
+                    return Finding("dates", "conflict", f"'{text}' vs '{wrong[0]}'",
+                                   claim_span=text, evidence_span=wrong[0])
             if same and kind in _ABSOLUTE and (_misplaced(tok, same, ed)
                                                or _elsewhere(tok, same, ed)):
                 misplaced.append(text)

@@ -24,6 +24,7 @@ from verifier.checks.common import (
     argument_heads,
     canon,
     conj_head,
+    demonym_plural,
     denied,
     governing_verb,
     one_deed_noun,
@@ -46,7 +47,7 @@ _ROLE_ALT = "|".join(re.escape(r) for r in ROLES)
 _NAME = r"((?:[A-Z][\w'’.-]+\s?){1,3})"
 # "Foreign Minister Ararat Mirzoyan", "Assistant Secretary of State for Europe and Eurasia James
 # O'Brien"
-_ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-Z]\w+)+)?\s+"
+_ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-Z]\w+)+)?,?\s+"
                       + _NAME)
 # "Ararat Mirzoyan is Armenia's defense minister", "... serves as the US secretary of state"
 _COPULA_RE = re.compile(_NAME.replace("{1,3}", "{2,3}") + r"\s*(?:is|was|serves as|served as)"
@@ -81,13 +82,22 @@ def _same_entity(a: str, b: str) -> bool:
 
 
 def person_roles(text: str) -> dict[str, str]:
-    """{person surname: role} from 'Role Firstname Lastname' patterns."""
+    """{person surname: role} from 'Role Firstname Lastname' patterns; a counterpart holds the
+    role of the person it is the counterpart of ("Russian President Vladimir Putin and his
+    Azerbaijani counterpart Ilham Aliyev": Aliyev is a president)."""
     out = {}
+    ends = []
     for m in _ROLE_RE.finditer(text):
         role = m.group(1).lower().replace("defence", "defense")
         name = m.group(2).strip().split()
         if name and name[0][0].isupper():
             out[name[-1].strip(".,").lower()] = role
+            ends.append((m.end(), role))
+    for m in _COUNTERPART_RE.finditer(text):
+        role = next((r for end, r in reversed(ends) if 0 <= m.start() - end <= 12), None)
+        name = m.group(2).strip().split()
+        if role is not None and name:
+            out.setdefault(name[-1].strip(".,").lower(), role)
     for m in _COPULA_RE.finditer(text):
         name = m.group(1).strip().split()
         out.setdefault(name[-1].strip(".,").lower(),
@@ -134,6 +144,35 @@ def person_nations(text: str) -> dict[str, tuple[str, str]]:
     for m in _COUNTERPART_RE.finditer(text):
         put(m.group(2), m.group(1))
     return out
+
+
+# titles one person holds at a time in a country ("the Russian president")
+_ONE_HOLDER = {"president", "prime minister", "foreign minister", "defense minister",
+               "finance minister", "interior minister", "vice president", "chancellor", "king",
+               "queen", "secretary of state"}
+_PAST_HOLDER = re.compile(r"\b(?:former|ex|late|then|previous|past)[\s-]+(?:\w+\s+){0,2}$", re.I)
+
+
+def title_holders(text: str) -> dict[tuple[str, str], str]:
+    """{(country, title): surname} for the titles one person holds at a time in a country:
+    "Russian President Vladimir Putin" -> {("russia", "president"): "putin"}; a former holder
+    ("former Russian President Dmitry Medvedev") holds nothing now."""
+    roles, nations = person_roles(text), person_nations(text)
+    out = {}
+    for name, role in roles.items():
+        if role not in _ONE_HOLDER or name not in nations:
+            continue
+        at = text.lower().find(nations[name][1].lower())
+        if at >= 0 and _PAST_HOLDER.search(text[:at]):
+            continue
+        out[(nations[name][0], role)] = name
+    return out
+
+
+def _as_written(text: str, word: str) -> str:
+    """``word`` (lower-case) as ``text`` writes it."""
+    m = re.search(re.escape(word), text, re.IGNORECASE)
+    return m.group(0) if m else word
 
 
 def roles_compatible(a: str, b: str) -> bool:
@@ -294,7 +333,8 @@ def align(claim: str, evidence: str) -> str:
     """The claim with each place or organisation that the passage names only by another name
     of the same country written the passage's way ("Azerbaijan seized" against "Baku took
     over": "Baku seized"), so the NLI model does not read a metonym as another actor. Demonyms
-    are only exchanged for demonyms ("Russian" never becomes "Russia"); a name the passage
+    are only exchanged for demonyms and peoples for peoples ("Russian" never becomes "Russia",
+    "Azerbaijanis" never "Baku", "the Armenian side" never "the Armenians side"); a name the passage
     also writes the claim's way is left alone. The claim unchanged when nothing differs."""
     cd, ed = parse(claim), parse(evidence)
     edits = []
@@ -303,13 +343,20 @@ def align(claim: str, evidence: str) -> str:
             continue
         key = canon(ce.text)
         for ee in named(ed):
-            if canon(ee.text) == key and _demonym(ce) == _demonym(ee) \
+            if canon(ee.text) == key and _name_kind(ce) == _name_kind(ee) \
                     and ee.text.lower() != ce.text.lower():
                 edits.append((ce.start_char, ce.end_char, ee.text))
                 break
     for a, b, name in sorted(edits, reverse=True):
         claim = claim[:a] + name + claim[b:]
     return claim
+
+
+def _name_kind(span) -> str:
+    """"people" ("Armenians"), "demonym" ("Armenian") or "place" ("Armenia", "Yerevan")."""
+    if demonym_plural(span.text.lower()):
+        return "people"
+    return "demonym" if _demonym(span) else "place"
 
 
 def _says(text: str, name: str) -> bool:
@@ -381,13 +428,25 @@ def place_slots(doc, lists: bool = True) -> tuple[tuple[frozenset[str], str, str
     return tuple(out)
 
 
+_LATER = {"since", "later", "subsequently", "afterwards", "afterward", "eventually", "onward",
+          "onwards"}
+
+
+def _later(doc) -> bool:
+    """The sentence tells of a later deed ("have since left")."""
+    return any(t.lower_ in _LATER and t.dep_ == "advmod" for t in doc)
+
+
 def place_conflict(cd, ed) -> Finding | None:
     """The passage puts the same thing in another place: "protests took place in Azerbaijan"
     against "sparked a wave of mass protests in Armenia", "left Armenia for Karabakh" against
     "left for Armenia". A passage that also gives the claim's place there (a list) does not
     conflict; only the first place of a list in the claim is compared (the small parser often
-    hangs the rest of a list on a neighbouring name)."""
+    hangs the rest of a list on a neighbouring name). A move told as a later one ("have since
+    left Armenia for Russia") is another move."""
     es = place_slots(ed)
+    if _later(cd):
+        return None
     for keys, prep, place in place_slots(cd, lists=False):
         there = [p for k, pr, p in es if pr == prep and k & keys]
         if there and not any(_same_entity(place, p) for p in there) and anchored(cd, ed, 0.4):
@@ -608,6 +667,22 @@ def _owned(ent) -> tuple[str, str] | None:
     return None
 
 
+def _possessor(ent) -> str | None:
+    """Who owns a name: "Russia" for "Russia's Foreign Ministry" (a possessive on it, or a
+    country inside an organisation's name: "the Armenian Defence Ministry")."""
+    owner = next((c for c in ent.root.children if c.dep_ == "poss" and c not in ent), None)
+    if owner is not None:
+        return owner.text
+    owned = _owned(ent) if ent.label_ == "ORG" else None
+    return owned[0] if owned is not None and owned[1] == ent.root.lemma_.lower() else None
+
+
+def _owned_by_others(a, b) -> bool:
+    """Both names have owners, and they differ: two organisations, not one slot."""
+    x, y = _possessor(a), _possessor(b)
+    return x is not None and y is not None and not _same_owner(x, y)
+
+
 def _same_owner(a: str, b: str) -> bool:
     """The same name, or a country and its demonym ("Portugal" / "Portuguese", "Britain" /
     "British"): they share their first four letters and half of the shorter word."""
@@ -696,6 +771,13 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         if name in er and not roles_compatible(role, er[name]):
             return Finding("entities", "conflict", f"{name.title()}: '{role}' vs '{er[name]}'",
                            claim_span=role, evidence_span=er[name])
+    # A title one person holds at a time in a country given to another person.
+    eh = title_holders(ed.text)
+    for key, name in title_holders(cd.text).items():
+        if key in eh and eh[key] != name and name not in er:
+            mine, theirs = _as_written(cd.text, name), _as_written(ed.text, eh[key])
+            return Finding("entities", "conflict", f"{key[0].title()}'s {key[1]}: '{mine}' vs "
+                           f"'{theirs}'", claim_span=mine, evidence_span=theirs)
     # A named person's title given to another country.
     cn, en = person_nations(cd.text), person_nations(ed.text)
     for name, (country, words) in cn.items():
@@ -721,6 +803,10 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             if any(_same_entity(ee.text, x.text) and x.root.dep_ == ee.root.dep_
                    for x in c_ents):
                 continue  # the passage's entity fills the same kind of slot in the claim
+            if _owned_by_others(ce, ee):
+                continue  # "Russia's Foreign Ministry" / "Azerbaijan's Defense Ministry"
+            if _directed(conj_head(ce.root)) and _later(cd):
+                continue  # "have since left Armenia for Russia": a later move
             if _same_slot(ce, ee, strict=False) and anchored(cd, ed, 0.4) and not _denied(ce):
                 return Finding("entities", "conflict", f"'{ce.text}' vs '{ee.text}'",
                                claim_span=ce.text, evidence_span=ee.text)

@@ -497,6 +497,9 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
 _TIME_HEADS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 _FIGURE_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)*")
 _ROOM = 1.15  # a corpus figure stands for anything within this factor of it (the widest hedge)
+# "over 200" is open-ended, yet no writer means 2,000 by it: for absence, an open upper end
+# reaches this many times the figure
+_OPEN_REACH = 5.0
 # units and spans of time are compared by value, never as WordNet synonyms ("a minute" and "a
 # second" share the sense "a short time")
 _MEASURES = frozenset({"percent", *_TIME_HEADS, *UNITS, *(u for u, _ in UNITS.values())})
@@ -538,13 +541,15 @@ def absent_figures(claim_doc, corpus_figures: tuple[float, ...]) -> list[str]:
     """The claim's counts (2 or more; not spans of time, which a corpus may give as dates) that
     no figure of the corpus comes near: "around 3,000 pieces of equipment" against a corpus
     whose figures are 2,000 and 100,000. Lenient: a corpus figure v stands for anything from
-    v / 1.15 to v x 1.15, and a figure only has to be in the corpus, not about the same thing
+    v / 1.15 to v x 1.15 ("over 200" reaches up to 1,000: the corpus's 2,000 is not near it),
+    and a figure only has to be in the corpus, not about the same thing
     (``corpus_figures`` from :func:`figures`, sorted)."""
     out = []
     for q in quantities(claim_doc):
         if q.value < 2 or q.head in _TIME_HEADS:
             continue
         i = bisect_left(corpus_figures, q.low / _ROOM)
-        if i == len(corpus_figures) or corpus_figures[i] > q.high * _ROOM:
+        high = min(q.high, q.value * _OPEN_REACH)
+        if i == len(corpus_figures) or corpus_figures[i] > high * _ROOM:
             out.append(q.text)
     return list(dict.fromkeys(out))

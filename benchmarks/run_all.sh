@@ -74,6 +74,9 @@ bench seed_probes8 claims benchmarks/claims/seed_probes8.csv --corpus corpus/
 # 63 more, written in session 19 by a helper agent (another writer), measured before any fix
 # was made from them
 bench seed_probes9 claims benchmarks/claims/seed_probes9.csv --corpus corpus/
+# 63 more by another helper, after the fixes seed_probes9 prompted, measured before any fix
+# was made from them
+bench seed_probes10 claims benchmarks/claims/seed_probes10.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

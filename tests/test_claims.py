@@ -61,3 +61,11 @@ def test_split_claim_borrows_subject():
 ])
 def test_split_claim_resolves_a_subject_pronoun_to_the_first_subject(claim, second):
     assert split_claim(claim)[1] == second
+
+
+def test_split_claim_borrows_a_subject_over_one_inside_the_part():
+    # "Baku" is the subject of "moved", not of "did not step in"
+    parts = split_claim("Russian peacekeepers stayed on the sidelines and did not step in when "
+                        "Baku moved.")
+    assert parts == ["Russian peacekeepers stayed on the sidelines.",
+                     "Russian peacekeepers did not step in when Baku moved."]

@@ -11,6 +11,7 @@ from verifier import lexicon
         ("step in", "intervene", "v", True),
         ("seize", "take over", "v", True),
         ("stay", "remain", "v", True),
+        ("truce", "ceasefire", "n", True),  # WordNet writes "cease-fire"
         # different meanings, and another part of speech
         ("leave", "flee", "v", False),
         ("increase", "decrease", "v", False),

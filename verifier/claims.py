@@ -86,6 +86,13 @@ def _subject(span):
     return next((t for t in span if t.dep_ in _SUBJECTS), None)
 
 
+def _own_subject(span):
+    """The subject of a later part's own verb, not of a clause inside it ("did not step in
+    when Baku moved": none; Baku is the subject of "moved")."""
+    verbs = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
+    return next((c for v in verbs for c in v.children if c.dep_ in _SUBJECTS), None)
+
+
 def _subject_text(subject) -> str:
     sub = list(subject.subtree)
     return subject.doc[sub[0].i: sub[-1].i + 1].text
@@ -138,7 +145,7 @@ def split_claim(claim: str, nlp=None) -> list[str]:
         text = span.text.strip(" ,;")
         if not text:
             continue
-        own = _subject(span) if i > 0 else None
+        own = _own_subject(span) if i > 0 else None
         if i > 0 and subject and own is None and span[0].pos_ in {"VERB", "AUX"}:
             text = f"{subject} {text}"
         if (own is not None and first_subject is not None and own.pos_ == "PRON"

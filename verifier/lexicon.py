@@ -74,9 +74,21 @@ def _key(lemma: str) -> str:
     return lemma.lower().strip().replace(" ", "_")
 
 
+@lru_cache(maxsize=4)
+def _unhyphenated(pos: str) -> dict[str, str]:
+    """Lemmas WordNet writes with a hyphen, by their spelling without one ("ceasefire" ->
+    "cease-fire")."""
+    return {w.replace("-", ""): w for w in _load().get(pos, {}).get("index", {}) if "-" in w}
+
+
 def senses(lemma: str, pos: str, top: int = 5) -> list[int]:
-    """The lemma's first ``top`` synsets (ids) in WordNet's sense order."""
-    return _load().get(pos, {}).get("index", {}).get(_key(lemma), [])[:top]
+    """The lemma's first ``top`` synsets (ids) in WordNet's sense order; a word written
+    without WordNet's hyphen ("ceasefire") is read as WordNet writes it."""
+    index = _load().get(pos, {}).get("index", {})
+    key = _key(lemma)
+    if key not in index:
+        key = _unhyphenated(pos).get(key, key)
+    return index.get(key, [])[:top]
 
 
 def synonymous(a: str, b: str, pos: str, top: int = 5) -> bool:

@@ -18,6 +18,10 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
     ("claim", "evidence", "status"),
     [
         ("Ties between Russia and Armenia have improved.", TIES, "conflict"),
+        ("The conflict has cemented the partnership between Yerevan and the Kremlin.", TIES,
+         "conflict"),
+        ("Pashinyan has condemned the village handover as a threat to peace with Baku.",
+         PROTESTED, "conflict"),
         ("Washington and Yerevan agreed to downgrade their dialogue.", UPGRADE, "conflict"),
         ("The company's sales increased last year.", "The company's sales decreased last year.",
          "conflict"),

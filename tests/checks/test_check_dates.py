@@ -24,6 +24,15 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The first war began in 1988.", WARS, "agree"),
         ("The withdrawal was completed on June 15.", COMPLETED, "conflict"),
         ("The withdrawal was completed on June 12.", COMPLETED, "agree"),
+        # clauses that share only a country's name tell different deeds
+        ("Moscow brokered the November 2020 truce between Armenia and Azerbaijan.", COMPLETED,
+         "missing"),
+        # a thing said to date from a time is dated where the passage tells a deed of it, or of
+        # a thing of the same name ("truce" / "ceasefire agreement")
+        ("The truce dates from September 2020.",
+         "The ceasefire agreement was signed by Yerevan and Baku in November 2020.", "conflict"),
+        ("The protests date from September 2020.",
+         "The ceasefire agreement was signed by Yerevan and Baku in November 2020.", "missing"),
         # "pulled out of" is "pull out", whose deed the passage's "withdrawal" names
         ("Every soldier of the contingent had been pulled out of the country by June 12.",
          COMPLETED, "agree"),

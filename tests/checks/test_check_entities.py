@@ -132,6 +132,16 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("The region was controlled by pro-Baku separatists.", DECADES, "conflict"),
         ("Pro-Armenia separatists held the region.", DECADES, "not_applicable"),
         ("Pro-Baku separatists held the region.", DECADES, "conflict"),  # capital "Pro-"
+        # a side named in words: "loyal to", "backed by", "-backed"
+        ("For almost thirty years the region was run by separatists loyal to Baku.", DECADES,
+         "conflict"),
+        ("Baku-backed separatists ran the region.", DECADES, "conflict"),
+        ("Separatists backed by Armenia controlled the region.", DECADES, "missing"),
+        # the passage's name qualifies a word in the claim: no other name in its slot
+        ("The world recognises Karabakh as Azerbaijani land.", TERRITORY, "missing"),
+        # a role told after a relative clause on the name
+        ("James O'Brien, who signed the statement with Mirzoyan, is the US Secretary of State.",
+         ROLE, "conflict"),
         # a group named by a demonym is on its country's side
         ("The territory was controlled by Azerbaijani separatists for about thirty years.",
          DECADES, "conflict"),
@@ -270,6 +280,9 @@ TOOK_OVER = ("Last September, Baku took over the territory in a lightning offens
         ("Pashinyan returned the villages.", VILLAGES, "Pashinyan returned the villages."),
         ("Georgia seized the territory last September.", TOOK_OVER,
          "Georgia seized the territory last September."),
+        # the passage's "the United States" after the claim's "the"
+        ("James O'Brien is the US Secretary of State.", ROLE,
+         "James O'Brien is the United States Secretary of State."),
         # a people is neither its country nor its demonym
         ("Baku intends to move Azerbaijanis back into the region.", VILLAGES,
          "Azerbaijan intends to move Azerbaijanis back into the region."),

@@ -15,6 +15,13 @@ from verifier.checks.common import parse
         ("Roughly 2,000 peacekeepers were stationed there.", STATIONED, "agree"),
         ("Just under 2,000 peacekeepers were stationed there.", STATIONED, "agree"),
         ("Around 5,000 Russian peacekeepers were stationed in Karabakh.", STATIONED, "conflict"),
+        # troops, soldiers and peacekeepers are one kind of counted people
+        ("Moscow's Karabakh contingent numbered some five thousand troops.", STATIONED,
+         "conflict"),
+        ("About 2,000 Russian soldiers were stationed in Karabakh.", STATIONED, "agree"),
+        # ... of one country: another country's troops are other people
+        ("About 5,000 Azerbaijani troops took part in last September's offensive.", STATIONED,
+         "missing"),
         ("More than 2,000 Russian peacekeepers were stationed in Karabakh.", STATIONED,
          "conflict"),
         ("At least 3,000 peacekeepers were stationed there.", STATIONED, "conflict"),

@@ -40,6 +40,7 @@ PAIRS = [
     ("majority", "minority"), ("legal", "illegal"), ("success", "failure"),
     ("succeed", "fail"), ("agree", "refuse"), ("agree", "disagree"), ("allow", "forbid"),
     ("allow", "ban"), ("capture", "lose"), ("recapture", "lose"), ("defend", "criticize"),
+    ("defend", "condemn"), ("defend", "denounce"), ("defend", "oppose"),
     ("praise", "criticize"), ("protect", "abandon"), ("peace", "war"), ("positive", "negative"),
     ("early", "late"), ("cheap", "expensive"), ("strong", "weak"), ("large", "small"),
     ("traditional", "new"), ("internationally", "domestically"), ("sign", "reject"),
@@ -62,6 +63,7 @@ PAIRS = [
     # "distancing itself from the West")
     ("deepen", "cut"), ("deepen", "sever"), ("deepen", "distance"), ("strengthen", "sever"),
     ("forge", "sever"), ("deepen", "loosen"), ("strengthen", "loosen"), ("tighten", "loosen"),
+    ("sour", "cement"), ("sour", "tighten"),
     # a move met with welcome or with protest ("widely welcomed in Armenia" / "sparked a wave
     # of mass protests in Armenia")
     ("welcome", "protest"), ("celebrate", "protest"),

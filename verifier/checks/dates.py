@@ -115,9 +115,13 @@ _DATE_WORDS = {"year", "month", "week", "day", "decade", "century", *MONTHS, *WE
 
 
 def _context(tok) -> set[str]:
-    """Content lemmas of the clause the date belongs to, other than date words."""
+    """Content lemmas of the clause the date belongs to, other than date words and places (in
+    an article about two countries, every clause names one: "brokered the November 2020
+    truce between Armenia and Azerbaijan" and "the withdrawal ... from Azerbaijan was
+    completed on June 12" share no deed)."""
     verb = governing_verb(tok)
-    return (content_lemmas(verb.subtree) | {verb.lemma_.lower()}) - _DATE_WORDS
+    names = {t.lemma_.lower() for t in verb.subtree if t.ent_type_ in {"GPE", "LOC"}}
+    return (content_lemmas(verb.subtree) | {verb.lemma_.lower()}) - _DATE_WORDS - names
 
 
 def _shared_context(tok, ev_toks) -> bool:
@@ -281,6 +285,9 @@ _OCCUR = {"happen", "occur", "erupt", "unfold"}
 
 def _occurred(verb) -> bool:
     lemma = verb.lemma_.lower()
+    if lemma == "date" and any(c.dep_ == "prep" and c.lower_ in {"from", "to"}
+                               for c in verb.children):
+        return True  # "the truce dates from September 2020"
     return lemma in _OCCUR or (lemma == "take" and any(
         c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)) or (
         lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
@@ -296,8 +303,11 @@ def _same_event(tok, ev_tok) -> bool:
         return False
     events = {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"
               and c.pos_ == "NOUN"}
-    told = {h.lemma_.lower() for h in argument_heads(governing_verb(ev_tok))}
-    return bool(events & told)
+    # what the passage's verb is told of, and the nouns naming those ("a ceasefire agreement")
+    heads = argument_heads(governing_verb(ev_tok))
+    told = {t.lemma_.lower() for h in heads
+            for t in (h, *(c for c in h.children if c.dep_ == "compound"))}
+    return bool(events & told) or any(synonymous(a, b, "n") for a in events for b in told)
 
 
 _STARTS = {"begin", "start", "launch", "erupt", "break", "outbreak"}

@@ -3,7 +3,10 @@
 Conflict when the claim puts another person, place or organisation in the slot the passage
 fills (same verb or same role noun), e.g. "agreed between Putin and Erdogan" against "agreed
 between ... Putin and ... Ilham Aliyev"; or gives a named person another title ("Prime
-Minister Ararat Mirzoyan" against "Foreign Minister Ararat Mirzoyan"). Name variants match with
+Minister Ararat Mirzoyan" against "Foreign Minister Ararat Mirzoyan"), or a title one person
+holds at a time to another person ("Russian President Dmitry Medvedev" against "Russian
+President Vladimir Putin"; a counterpart holds the title of whom it is the counterpart of, a
+former holder none). Name variants match with
 rapidfuzz ("Putin" ~ "Vladimir Putin"); capitals stand for their countries. A claim entity the
 passage never names (and no conflict) is reported as ``missing``: that passage alone cannot
 state the claim. A passage that gives what the claim's name owns to another name ("Russia's
@@ -49,8 +52,10 @@ _NAME = r"((?:[A-Z][\w'’.-]+\s?){1,3})"
 # O'Brien"
 _ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-Z]\w+)+)?,?\s+"
                       + _NAME)
-# "Ararat Mirzoyan is Armenia's defense minister", "... serves as the US secretary of state"
-_COPULA_RE = re.compile(_NAME.replace("{1,3}", "{2,3}") + r"\s*(?:is|was|serves as|served as)"
+# "Ararat Mirzoyan is Armenia's defense minister", "... serves as the US secretary of state",
+# "James O'Brien, who signed the statement, is the US Secretary of State"
+_COPULA_RE = re.compile(_NAME.replace("{1,3}", "{2,3}") + r"(?:,\s+who\s[^,]{1,80},)?"
+                        r"\s*(?:is|was|serves as|served as)"
                         r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b")
 _TITLE_WORDS = {w for r in ROLES for w in r.split()} - {"of", "state"}
 GENERIC_ROLES = {"minister", "secretary", "general", "speaker"}
@@ -348,6 +353,8 @@ def align(claim: str, evidence: str) -> str:
                 edits.append((ce.start_char, ce.end_char, ee.text))
                 break
     for a, b, name in sorted(edits, reverse=True):
+        if name.lower().startswith("the ") and claim[:a].lower().endswith("the "):
+            name = name[4:]  # "the US" -> "the United States", not "the the United States"
         claim = claim[:a] + name + claim[b:]
     return claim
 
@@ -723,19 +730,31 @@ _SIDE_RE = re.compile(r"\b((?i:pro|anti))-([A-Z][\w’'-]*)\s+([a-z]+)")
 
 
 _DEMONYM_RE = re.compile(r"\b([A-Z][a-z]+)\s+([a-z]+)")
+# "separatists loyal to Baku", "separatists backed by Yerevan", "Yerevan-backed separatists"
+_LOYAL_RE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:loyal|allied|aligned|close)\s+(?:to|with)|"
+                       r"(?:backed|supported|sponsored|controlled)\s+by)\s+(?:the\s+)?"
+                       r"([A-Z][\w’'-]*)")
+_BACKED_RE = re.compile(r"\b([A-Z][\w’']*)-(?:backed|supported|aligned|allied|sponsored)\s+"
+                        r"([a-z]+)")
 
 
-def _sides(text: str) -> dict[str, tuple[str, str]]:
-    """Group noun -> (country whose side it is on, the words saying so), from "pro-Baku
-    separatists" and "Armenian separatists" (a group named by a demonym is on its country's
-    side). Only known countries, capitals and demonyms: "anti-PD-1 antibodies" names no side."""
-    out: dict[str, tuple[str, str]] = {}
+def _sides(text: str) -> dict[str, tuple[str, str, bool]]:
+    """Group noun -> (country whose side it is on, the words saying so, whether they name a
+    side outright), from "pro-Baku separatists", "separatists loyal to Baku", "Baku-backed
+    separatists" (outright) and "Armenian separatists" (a group named by a demonym is on its
+    country's side). Only known countries, capitals and demonyms: "anti-PD-1 antibodies" names
+    no side."""
+    out: dict[str, tuple[str, str, bool]] = {}
     for m in _DEMONYM_RE.finditer(text):
         if m[1].lower() in _NATIONALITIES and canon(m[1]) in _COUNTRIES:
-            out.setdefault(m[2].rstrip("s"), (canon(m[1]), m[0]))
+            out.setdefault(m[2].rstrip("s"), (canon(m[1]), m[0], False))
     for m in _SIDE_RE.finditer(text):
         if m[1].lower() == "pro" and canon(m[2]) in _COUNTRIES:
-            out[m[3].rstrip("s")] = (canon(m[2]), m[0])
+            out[m[3].rstrip("s")] = (canon(m[2]), m[0], True)
+    for noun, country, words in [*((m[1], m[2], m[0]) for m in _LOYAL_RE.finditer(text)),
+                                 *((m[2], m[1], m[0]) for m in _BACKED_RE.finditer(text))]:
+        if canon(country) in _COUNTRIES:
+            out[noun.lower().rstrip("s")] = (canon(country), words, True)
     return out
 
 
@@ -753,10 +772,8 @@ def side_conflict(claim: str, evidence: str) -> Finding | None:
             return Finding("entities", "conflict", f"'{m[0]}' vs a {m[1].lower()}-{other.title()} "
                            f"{m[3]}", claim_span=f"{m[1]}-{m[2]}")
     mine, there = _sides(claim), _sides(evidence)
-    for noun, (country, words) in mine.items():
-        if noun in there and there[noun][0] != country and (words.lower().startswith("pro-")
-                                                             or there[noun][1].lower()
-                                                             .startswith("pro-")):
+    for noun, (country, words, outright) in mine.items():
+        if noun in there and there[noun][0] != country and (outright or there[noun][2]):
             return Finding("entities", "conflict", f"'{words}' vs '{there[noun][1]}'",
                            claim_span=words, evidence_span=there[noun][1])
     return None
@@ -800,9 +817,12 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             missing.append(ce)
     for ce in missing:
         for ee in e_ents:
-            if any(_same_entity(ee.text, x.text) and x.root.dep_ == ee.root.dep_
-                   for x in c_ents):
-                continue  # the passage's entity fills the same kind of slot in the claim
+            if any(_same_entity(ee.text, x.text) and (x.root.dep_ == ee.root.dep_ or x.root.dep_
+                                                      in _MODIFIER) for x in c_ents):
+                # the passage's entity fills the same kind of slot in the claim, or qualifies a
+                # word there ("recognises Karabakh as Azerbaijani land" / "recognized as part of
+                # Azerbaijan")
+                continue
             if _owned_by_others(ce, ee):
                 continue  # "Russia's Foreign Ministry" / "Azerbaijan's Defense Ministry"
             if _directed(conj_head(ce.root)) and _later(cd):

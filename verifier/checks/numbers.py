@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from verifier.checks.common import MONTHS, anchored, parse, per_doc, same_deed
+from verifier.checks.common import ALIASES, MONTHS, anchored, canon, parse, per_doc, same_deed
 from verifier.lexicon import synonymous
 from verifier.types import Finding
 
@@ -276,11 +276,18 @@ def _anchor_set(head, head_lemma: str, last) -> frozenset[str]:
     return frozenset(anchors)
 
 
+# Nouns news uses for the same armed people, which WordNet's synonyms do not tie ("a troop" is a
+# unit there, "a peacekeeper" a kind of soldier)
+_ARMED = frozenset({"troop", "soldier", "peacekeeper", "serviceman", "servicemen",
+                    "personnel", "servicemember"})
+
+
 def _similar(a: str, b: str) -> bool:
-    """One counted noun: the same lemma, a spelling variant, or WordNet synonyms among their
-    first senses ("ten settlements" / "four villages")."""
+    """One counted noun: the same lemma, a spelling variant, WordNet synonyms among their
+    first senses ("ten settlements" / "four villages"), or words for armed people ("five
+    thousand troops" / "2,000 peacekeepers")."""
     return a == b or (len(a) > 3 and len(b) > 3 and fuzz.ratio(a, b) >= 85) or \
-        (not {a, b} & _MEASURES and synonymous(a, b, "n", top=3))
+        (not {a, b} & _MEASURES and synonymous(a, b, "n", top=3)) or {a, b} <= _ARMED
 
 
 def same_thing(a: Quantity, b: Quantity) -> bool:
@@ -454,6 +461,25 @@ def _share_conflict(cd, ed) -> Finding | None:
     return None
 
 
+_COUNTRIES = frozenset(ALIASES.values())
+
+
+def _nations(doc, q: Quantity) -> set[str]:
+    """The countries qualifying a quantity's counted noun ("5,000 Azerbaijani troops")."""
+    head = next((t for t in doc[q.start: q.start + 8] if t.lemma_.lower() == q.head), None)
+    if head is None:
+        return set()
+    return {canon(c.text) for c in head.children if c.dep_ in {"amod", "compound", "nmod", "poss"}
+            and canon(c.text) in _COUNTRIES}
+
+
+def _other_nations(cd, q: Quantity, ed, e: Quantity) -> bool:
+    """The two counts are of different countries' people ("Azerbaijani troops" / "Russian
+    peacekeepers")."""
+    a, b = _nations(cd, q), _nations(ed, e)
+    return bool(a and b and not a & b)
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     """Compare the claim's quantities with the passage's quantities of the same thing."""
     cd = claim_doc if claim_doc is not None else parse(claim)
@@ -464,7 +490,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         return share or Finding("numbers", "not_applicable")
     agrees, missing, rough = [], [], []
     for q in cq:
-        same = [e for e in eq if same_thing(q, e)]
+        same = [e for e in eq if same_thing(q, e) and not _other_nations(cd, q, ed, e)]
         if not same:
             if q.value >= 2 and not any(e.value == q.value for e in eq):
                 missing.append(q)

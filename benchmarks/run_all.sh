@@ -77,6 +77,8 @@ bench seed_probes9 claims benchmarks/claims/seed_probes9.csv --corpus corpus/
 # 63 more by another helper, after the fixes seed_probes9 prompted, measured before any fix
 # was made from them
 bench seed_probes10 claims benchmarks/claims/seed_probes10.csv --corpus corpus/
+# 63 more by a third helper, measured on session 19's final code before any fix from them
+bench seed_probes11 claims benchmarks/claims/seed_probes11.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

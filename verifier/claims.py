@@ -16,6 +16,7 @@ from verifier.errors import InvalidClaimError
 MAX_CLAIM_CHARS = 2000
 _SPLIT_WORDS = {"and", "but", "while", "whereas", "although", "though", "yet"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 
 
 def validate_claim(text: object) -> str:
@@ -49,11 +50,11 @@ def _joins_clauses(cc) -> bool:
     """False when the coordinator ends a comma list of nouns ("personnel, weapons and
     equipment had left" is one claim, not "... weapons." + "Equipment had left.")."""
     head = cc.head
-    if cc.text == ";" or head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} \
+    if cc.text == ";" or head.pos_ not in _NOMINAL \
             or any(c.dep_ in _SUBJECTS for c in head.children):
         return True
     conj = next((c for c in head.children if c.dep_ == "conj" and c.i > cc.i), None)
-    if conj is not None and conj.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} \
+    if conj is not None and conj.pos_ in _NOMINAL \
             and not any(c.dep_ in _SUBJECTS for c in conj.children) \
             and not any(t.pos_ in {"VERB", "AUX"} and t.dep_ == "conj" and t.head.i < cc.i
                         for t in cc.doc[cc.i + 1:]) and _one_subject(head):

@@ -299,7 +299,7 @@ def _same_event(tok, ev_tok) -> bool:
     wars ... in 2020"; "The first war started in 1994" / "fought two wars — first from 1988 to
     1994"."""
     verb = governing_verb(tok)
-    if not (_occurred(verb) or _stages(tok) & (_STARTS | _ENDS)):
+    if not (_occurred(verb) or _bounds(tok)):
         return False
     events = {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"
               and c.pos_ == "NOUN"}
@@ -317,6 +317,11 @@ _ENDS = {"end", "finish", "complete", "conclude"}
 def _span_ends(items) -> set[int]:
     """Token indices of the years that open or close a span of years."""
     return {i for _, _, t in items["span"] for i in (t.i - 2, t.i)}
+
+
+def _bounds(tok) -> bool:
+    """The date's verb starts or ends something ("started in 1994", "ended in 1988")."""
+    return bool(_stages(tok) & (_STARTS | _ENDS))
 
 
 def _part(span: tuple[int, int], tok) -> tuple[int, int]:
@@ -405,7 +410,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         for value, text, tok in ci[kind]:
             same = [t for v, _, t in ei[kind] if _match(kind, value, v)]
             if kind == "year":  # within a span of years, or at its start or end for a verb
-                if _stages(tok) & (_STARTS | _ENDS):  # "started in 1994" / "from 1988 to 1994"
+                if _bounds(tok):  # "started in 1994" / "from 1988 to 1994"
                     same = [t for t in same if t.i not in _span_ends(ei)]
                 same += [t for v, _, t in ei["span"] if _match(kind, value, _part(v, tok))]
                 wrong = [o for v, o, t in ei["span"] if not same and _match(kind, value, v)

@@ -158,11 +158,15 @@ _ONE_HOLDER = {"president", "prime minister", "foreign minister", "defense minis
 _PAST_HOLDER = re.compile(r"\b(?:former|ex|late|then|previous|past)[\s-]+(?:\w+\s+){0,2}$", re.I)
 
 
-def title_holders(text: str) -> dict[tuple[str, str], str]:
+def title_holders(text: str, roles: dict[str, str] | None = None,
+                  nations: dict[str, tuple[str, str]] | None = None
+                  ) -> dict[tuple[str, str], str]:
     """{(country, title): surname} for the titles one person holds at a time in a country:
     "Russian President Vladimir Putin" -> {("russia", "president"): "putin"}; a former holder
-    ("former Russian President Dmitry Medvedev") holds nothing now."""
-    roles, nations = person_roles(text), person_nations(text)
+    ("former Russian President Dmitry Medvedev") holds nothing now. ``roles`` and ``nations``:
+    the text's :func:`person_roles` and :func:`person_nations`, where the caller has them."""
+    roles = person_roles(text) if roles is None else roles
+    nations = person_nations(text) if nations is None else nations
     out = {}
     for name, role in roles.items():
         if role not in _ONE_HOLDER or name not in nations:
@@ -788,15 +792,15 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         if name in er and not roles_compatible(role, er[name]):
             return Finding("entities", "conflict", f"{name.title()}: '{role}' vs '{er[name]}'",
                            claim_span=role, evidence_span=er[name])
+    cn, en = person_nations(cd.text), person_nations(ed.text)
     # A title one person holds at a time in a country given to another person.
-    eh = title_holders(ed.text)
-    for key, name in title_holders(cd.text).items():
+    eh = title_holders(ed.text, er, en)
+    for key, name in title_holders(cd.text, cr, cn).items():
         if key in eh and eh[key] != name and name not in er:
             mine, theirs = _as_written(cd.text, name), _as_written(ed.text, eh[key])
             return Finding("entities", "conflict", f"{key[0].title()}'s {key[1]}: '{mine}' vs "
                            f"'{theirs}'", claim_span=mine, evidence_span=theirs)
     # A named person's title given to another country.
-    cn, en = person_nations(cd.text), person_nations(ed.text)
     for name, (country, words) in cn.items():
         if name in en and en[name][0] != country and name in er.keys() | cr.keys():
             return Finding("entities", "conflict", f"{name.title()}: '{words}' vs "
@@ -816,6 +820,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         else:
             missing.append(ce)
     for ce in missing:
+        if _directed(conj_head(ce.root)) and _later(cd):
+            continue  # "have since left Armenia for Russia": a later move
         for ee in e_ents:
             if any(_same_entity(ee.text, x.text) and (x.root.dep_ == ee.root.dep_ or x.root.dep_
                                                       in _MODIFIER) for x in c_ents):
@@ -825,8 +831,6 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 continue
             if _owned_by_others(ce, ee):
                 continue  # "Russia's Foreign Ministry" / "Azerbaijan's Defense Ministry"
-            if _directed(conj_head(ce.root)) and _later(cd):
-                continue  # "have since left Armenia for Russia": a later move
             if _same_slot(ce, ee, strict=False) and anchored(cd, ed, 0.4) and not _denied(ce):
                 return Finding("entities", "conflict", f"'{ce.text}' vs '{ee.text}'",
                                claim_span=ce.text, evidence_span=ee.text)

@@ -6,9 +6,11 @@ did not intervene" as unrelated (entailment 0.07); with "step in" written as the
 word of the same part of speech and inflection that shares a WordNet synset with it among the
 first senses of both (``verifier.lexicon.synonymous``) or, for a verb, that tells the same deed
 (``checks.common.one_deed``: "fled to Armenia" read as "left to Armenia" against "left for
-Armenia", entailment 0.31 -> 0.98); or by a passage word of any part of speech that says the
-same speed (``checks.common.one_speed``: "a swift offensive" read as "a lightning offensive",
-where "lightning" is a noun); and only where the passage does not use the claim's own word.
+Armenia", entailment 0.31 -> 0.98) or, for a noun, that names the same deed
+(``checks.common.one_deed_noun``: "the pullout" read as "the withdrawal"); or by a passage word
+of any part of speech that says the same speed (``checks.common.one_speed``: "a swift
+offensive" read as "a lightning offensive", where "lightning" is a noun); and only where the
+passage does not use the claim's own word.
 The checks still read the claim as written; only the NLI model reads the aligned text
 (``Evidence.hypothesis``).
 """
@@ -18,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verifier.checks.common import one_deed, one_speed, parse, per_doc
+from verifier.checks.common import one_deed, one_deed_noun, one_speed, parse, per_doc
 from verifier.lexicon import POS, senses, synonymous
 
 _KINDS = {"VERB", "ADJ", "ADV", "NOUN"}
@@ -69,7 +71,8 @@ def align_words(claim: str, passage: str) -> str:
         for p in pu:
             if p.lemma not in claim_lemmas and ((p.pos == u.pos and p.tag == u.tag and (
                     synonymous(u.lemma, p.lemma, p.pos, SENSES)
-                    or (p.pos == "v" and one_deed(u.lemma, p.lemma))))
+                    or (p.pos == "v" and one_deed(u.lemma, p.lemma))
+                    or (p.pos == "n" and one_deed_noun(u.lemma, p.lemma))))
                     or one_speed(u.lemma, p.lemma)):
                 edits.append((u.start, u.end, p.text))
                 break

@@ -23,6 +23,16 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
         ("Pashinyan has condemned the village handover as a threat to peace with Baku.",
          PROTESTED, "conflict"),
         ("Washington and Yerevan agreed to downgrade their dialogue.", UPGRADE, "conflict"),
+        ("Washington and Yerevan agreed to scale back their dialogue.", UPGRADE, "conflict"),
+        # ties drawn closer or cooled against ties souring or deepened; "closer" only when
+        # said of the parties, not of ties with someone else
+        ("The conflict has drawn Moscow and Yerevan closer together.", TIES, "conflict"),
+        ("Russia and Armenia have grown closer.", TIES, "conflict"),
+        ("Officials welcomed Armenia's push for closer ties with the West.", TIES,
+         "not_applicable"),
+        ("Yerevan has cooled on the West since the loss of Karabakh.",
+         "After the loss of Karabakh, Yerevan has sought to forge new security alliances by "
+         "deepening ties with the West.", "conflict"),
         ("The company's sales increased last year.", "The company's sales decreased last year.",
          "conflict"),
         ("Parliament rejected the treaty.", "Parliament accepted the treaty.", "conflict"),

@@ -55,10 +55,26 @@ def test_same_deed(a, b, same):
         ("intervene", "intervention", True),
         ("leave", "leaflet", False),
         ("sign", "signal", False),
+        ("leave", "pullout", True),  # "pull_out", of its group, spaces and hyphens aside
+        ("withdraw", "pull-out", True),
+        ("withdraw", "drawdown", True),
     ],
 )
 def test_deed_noun(verb, noun, names):
     assert common.deed_noun(verb, noun) is names
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("pullout", "withdrawal", True),  # nouns of verbs of one group
+        ("offensive", "assault", True),  # the curated noun table
+        ("truce", "ceasefire", True),  # WordNet
+        ("offensive", "withdrawal", False),
+    ],
+)
+def test_one_deed_noun(a, b, same):
+    assert common.one_deed_noun(a, b) is same
 
 
 @pytest.mark.parametrize(("sentence", "verb", "lemma"), [
@@ -68,6 +84,7 @@ def test_deed_noun(verb, noun, names):
     ("The troops marched out.", "marched", "march_out"),
     ("The troops pulled weapons out of the region.", "pulled", "pull"),  # "out" not by the verb
     ("They went to Baku.", "went", "go"),
+    ("They scaled back the talks.", "scaled", "scale_back"),  # not in WordNet: our table
 ])
 def test_phrasal(sentence, verb, lemma):
     from verifier.checks.common import phrasal

@@ -19,6 +19,11 @@ from verifier.checks.common import decleft
          "conflict"),
         ("It was Putin and Armenia's leadership, rather than Aliyev, who agreed on the "
          "withdrawal.", AGREED, "conflict"),
+        # ... or lists Y with the deed's subject, never naming X ("with X, not with Y")
+        ("Putin struck the withdrawal deal with Pashinyan, not with Aliyev.", AGREED,
+         "conflict"),
+        ("Putin agreed the withdrawal with Aliyev, not with Pashinyan.", AGREED,
+         "not_applicable"),
         # X and Y share a head the passage names
         ("The statement came from Azerbaijan's Foreign Ministry rather than its Defense "
          "Ministry.", COMPLETED, "conflict"),

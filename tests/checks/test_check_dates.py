@@ -5,6 +5,8 @@ from conftest import AGREED, COMPLETED, RECAPTURED, STATIONED, VILLAGES, WARS
 
 from verifier.checks import dates
 
+TOOK_OVER = ("Last September, Baku took over the territory in a lightning offensive that "
+             "triggered a refugee crisis.")
 MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's war in Ukraine "
            "is putting pressure on the country's armed forces.")
 
@@ -24,6 +26,12 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The first war began in 1988.", WARS, "agree"),
         ("The withdrawal was completed on June 15.", COMPLETED, "conflict"),
         ("The withdrawal was completed on June 12.", COMPLETED, "agree"),
+        # a day before its month, with an ordinal, or in words
+        ("The withdrawal was completed on 12 June.", COMPLETED, "agree"),
+        ("The withdrawal was completed on the twelfth of June.", COMPLETED, "agree"),
+        ("The withdrawal was completed on June 12th.", COMPLETED, "agree"),
+        ("The withdrawal was completed on 21 June.", COMPLETED, "conflict"),
+        ("The withdrawal was completed on the first of June.", COMPLETED, "conflict"),
         # clauses that share only a country's name tell different deeds
         ("Moscow brokered the November 2020 truce between Armenia and Azerbaijan.", COMPLETED,
          "missing"),
@@ -42,8 +50,16 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The withdrawal started in February.", AGREED, "conflict"),
         ("Russian troops started leaving Karabakh in February.", AGREED, "conflict"),
         ("Russian troops began pulling out in May.", AGREED, "conflict"),
+        # a noun of the same deed ("pullout", "drawdown" / "withdrawal") and idioms of
+        # starting ("got under way", "got going", "kicked off")
+        ("The pullout ended on June 21.", COMPLETED, "conflict"),
+        ("The pull-out ended on June 12.", COMPLETED, "agree"),
+        ("The drawdown got under way in May.", AGREED, "conflict"),
+        ("The drawdown got going in April.", AGREED, "agree"),
+        ("The pullout kicked off in March.", AGREED, "conflict"),
         # ... but not the start of another thing (its date is missing there)
         ("The protests started in February.", AGREED, "missing"),
+        ("The protests got going in February.", AGREED, "missing"),
         ("The villages were captured in 1993.", VILLAGES, "agree"),
         ("Baku recaptured Nagorno-Karabakh two years ago.", RECAPTURED, "conflict"),
         ("Baku recaptured Nagorno-Karabakh last year.", RECAPTURED, "agree"),
@@ -57,6 +73,24 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # the same thing dated by another verb: "a mandate to stay/remain until ..."
         ("The peacekeepers had a mandate to stay until 2030.", MANDATE, "conflict"),
         ("The troops had a mandate to remain until 2025.", MANDATE, "agree"),
+        # the end of what lasts until a date: "the mandate expired" / "a mandate to remain
+        # until"; not the end of another thing
+        ("The Russian mandate would have expired in 2030.", MANDATE, "conflict"),
+        ("The Russian mandate expires in 2025.", MANDATE, "agree"),
+        ("The gas contract expires in 2030.", MANDATE, "missing"),
+        # the noun a participle describes, with its compounds, also where the parser hangs
+        # the participle on the last of the names that qualify the noun ("a ceasefire
+        # agreement between Yerevan and Baku, signed in November 2020")
+        ("The peacekeepers came under a ceasefire inked in December 2020.", STATIONED,
+         "conflict"),
+        ("The peacekeepers came under a ceasefire inked in November 2020.", STATIONED,
+         "agree"),
+        # a thing said to have come at a time is dated where the passage dates a deed done in
+        # it ("Baku took over the territory in a lightning offensive"; "assault" and
+        # "offensive" name one deed), not a thing coming somewhere
+        ("The lightning assault came last March.", TOOK_OVER, "conflict"),
+        ("The offensive happened last September.", TOOK_OVER, "agree"),
+        ("Refugees came to Yerevan last March.", TOOK_OVER, "missing"),
         # a thing said to have happened, dated where the passage dates a deed told of it;
         # a year within a span of years agrees, a start is the span's first year
         ("The second Karabakh war took place in 2016.", WARS, "conflict"),

@@ -332,6 +332,16 @@ def test_owner_moved_needs_another_owner(claim, evidence):
     # a counterpart holds the title of whom it is the counterpart of
     ("Azerbaijani Prime Minister Ilham Aliyev agreed the withdrawal.", AGREED, "conflict"),
     ("Azerbaijani President Ilham Aliyev agreed the withdrawal.", AGREED, "agree"),
+    # a title in apposition or "in his capacity as"; never the title of the name after it,
+    # nor a time phrase taken for a name
+    ("Ararat Mirzoyan, Armenia's prime minister, issued the joint statement.", ROLE,
+     "conflict"),
+    ("Ararat Mirzoyan, the foreign minister of Armenia, issued the joint statement.", ROLE,
+     "agree"),
+    ("The statement was issued by Ararat Mirzoyan in his capacity as Armenia's defence "
+     "minister.", ROLE, "conflict"),
+    ("James O'Brien, Prime Minister Nikol Pashinyan and Ararat Mirzoyan met.", ROLE,
+     "missing"),
     # must not fire: a former holder, a title many hold at once
     ("Former Russian President Dmitry Medvedev praised the withdrawal.", AGREED, "missing"),
     ("Armenian Deputy Prime Minister Mher Grigoryan praised the statement.", ROLE,
@@ -339,6 +349,33 @@ def test_owner_moved_needs_another_owner(claim, evidence):
 ])
 def test_title_holders(claim, evidence, status):
     finding = entities.check(claim, evidence)
+    assert finding.status == status, finding
+
+
+def test_person_roles_in_apposition():
+    assert entities.person_roles("Ararat Mirzoyan, Armenia's prime minister, spoke.") == {
+        "mirzoyan": "prime minister"}
+    assert entities.person_nations("Ararat Mirzoyan, Armenia's prime minister, spoke.") == {
+        "mirzoyan": ("armenia", "Armenia")}
+    assert entities.person_roles("On Tuesday, the president spoke.") == {}
+    assert entities.person_roles("Vladimir Putin, Prime Minister Nikol Pashinyan") == {
+        "pashinyan": "prime minister"}
+
+
+RECOGNIZED = ("The territory is internationally recognized as part of Azerbaijan despite "
+              "historically being home to a majority Armenian population.")
+
+
+@pytest.mark.parametrize(("claim", "status"), [
+    # a territory held to be another country's
+    ("Internationally, Karabakh is recognised as Armenian territory.", "conflict"),
+    ("Most countries regard Karabakh as part of Armenia.", "conflict"),
+    # the same country, or a denial
+    ("Karabakh is internationally recognised as Azerbaijani land.", "missing"),
+    ("Karabakh is not recognised as Armenian territory.", "missing"),
+])
+def test_deemed_owner(claim, status):
+    finding = entities.check(claim, RECOGNIZED)
     assert finding.status == status, finding
 
 

@@ -14,6 +14,14 @@ from verifier.checks import negation
         ("The peacekeepers did not intervene.", NOT_INTERVENE, "agree"),
         ("Russia's peacekeepers stood aside rather than intervening.", NOT_INTERVENE, "agree"),
         ("The peacekeepers never intervened.", NOT_INTERVENE, "agree"),
+        # held back from a deed denies it (the parser may hang "from" on "back")
+        ("Russia's peacekeeping contingent held back from intervening.", NOT_INTERVENE,
+         "agree"),
+        ("The peacekeeping contingent refrained from stepping in.", NOT_INTERVENE, "agree"),
+        ("The peacekeeping contingent refrained from stepping in.",
+         "The peacekeeping contingent intervened.", "conflict"),
+        ("The peacekeeping contingent held back from the front.", NOT_INTERVENE,
+         "not_applicable"),
         # a "no" occasion before the verb denies it
         ("At no point did the Russian force intervene as Baku seized the territory.",
          NOT_INTERVENE, "agree"),

@@ -20,6 +20,12 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("Armenia returned four villages to Azerbaijan.", VILLAGES, "agree"),
         ("Armenian separatists recaptured the region from Baku.", RECAPTURE, "conflict"),
         ("Azerbaijan recaptured the region from Armenian separatists.", RECAPTURE, "agree"),
+        # a doer named by a common noun the passage names with its side ("Armenian
+        # separatists"); "took back" is a verb of the same deed as "recaptured"
+        ("Separatists took the region back from Azerbaijan.", RECAPTURE, "conflict"),
+        ("Separatists recaptured the region from Baku.", RECAPTURE, "conflict"),
+        ("Baku took the region back from the separatists.", RECAPTURE, "agree"),
+        ("Villagers recaptured the region from Baku.", RECAPTURE, "not_applicable"),
         # "Karabakh from ..." parsed onto the object still counts as the verb's "from"
         ("Yerevan recaptured Karabakh from Azerbaijani separatists.", RECAPTURE, "conflict"),
         # the relative clause: "that" = the villages, "it" = Yerevan
@@ -34,14 +40,14 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # giver and recipient conflicts; "back to" and a "to" parsed as a dative count too
         ("Azerbaijan handed four border villages to Armenia.", VILLAGES, "conflict"),
         ("Baku gave back four villages to Yerevan.", VILLAGES, "conflict"),
-        ("Armenia handed four border villages back to Azerbaijan.", VILLAGES, "not_applicable"),
+        # a verb of the same deed ("handed back" / "returned") is read as the same verb
+        ("Armenia handed four border villages back to Azerbaijan.", VILLAGES, "agree"),
         # the claim's doer is the passage's recipient of the same villages, with the same verb
         # or one of its group; a participle shares its verb's doer and "them" its object
         ("Azerbaijan returned four villages.", VILLAGES, "conflict"),
         ("Azerbaijan gave back four villages.", VILLAGES, "conflict"),
         ("Azerbaijan gave back the villages, handing them to Armenia.", VILLAGES, "conflict"),
-        ("Armenia gave back the villages, handing them to Azerbaijan.", VILLAGES,
-         "not_applicable"),
+        ("Armenia gave back the villages, handing them to Azerbaijan.", VILLAGES, "agree"),
         # ...and never another deed, nor a converse verb with its own preposition
         ("Azerbaijan sent a letter to Armenia.", VILLAGES, "not_applicable"),
         ("Azerbaijan took back four villages from Armenia.", VILLAGES, "not_applicable"),

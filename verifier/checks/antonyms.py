@@ -63,7 +63,10 @@ PAIRS = [
     # "distancing itself from the West")
     ("deepen", "cut"), ("deepen", "sever"), ("deepen", "distance"), ("strengthen", "sever"),
     ("forge", "sever"), ("deepen", "loosen"), ("strengthen", "loosen"), ("tighten", "loosen"),
-    ("sour", "cement"), ("sour", "tighten"),
+    ("sour", "cement"), ("sour", "tighten"), ("sour", "closer"), ("deepen", "cool"),
+    ("strengthen", "cool"), ("warm", "cool"),
+    # a dialogue or a presence raised or cut back
+    ("upgrade", "scale_back"), ("upgrade", "cut_back"), ("upgrade", "downsize"),
     # a move met with welcome or with protest ("widely welcomed in Armenia" / "sparked a wave
     # of mass protests in Armenia")
     ("welcome", "protest"), ("celebrate", "protest"),
@@ -101,6 +104,9 @@ CONVERSE = _both_ways([(a, b) for a in _LOSE for b in _GAIN])
 OTHER_STAGE = _both_ways(STAGES)
 
 _VERB_HOMOGRAPHS = {"last", "first", "more", "less", "late", "early"}
+# words that oppose only when said of the parties ("Moscow and Yerevan have grown closer"),
+# not of a noun, whose parties may be others ("a push for closer ties with the West")
+_PREDICATIVE = {"closer"}
 
 
 def _pos_class(t) -> str:
@@ -132,6 +138,11 @@ def _context(tok) -> set[str]:
         # how fast a thing was done: the deed it was done in and who did it to what ("Baku
         # took over the territory in a lightning offensive" / "... in a slow campaign")
         verb = governing_verb(tok.head)
+        if verb.pos_ == "VERB":
+            words += [verb, *_phrases(verb, _SUBJ | {"dobj"})]
+    if tok.pos_ == "ADV" and tok.dep_ == "advmod":
+        # how a deed left its object or subject: "drawn Moscow and Yerevan closer together"
+        verb = governing_verb(tok)
         if verb.pos_ == "VERB":
             words += [verb, *_phrases(verb, _SUBJ | {"dobj"})]
     if tok.dep_ in {"attr", "acomp", "oprd", "xcomp"}:
@@ -177,6 +188,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 continue
             if _pos_class(t) == "VERB" and lem in _VERB_HOMOGRAPHS:
                 continue  # "lasted" (to last) is no opposite of "first"
+            if t.lower_ in _PREDICATIVE and t.dep_ == "amod":
+                continue
             if opp in CONVERSE.get(lem, set()) and not _subjects(t) & _subjects(hit):
                 continue  # one side lost what the other won
             if anchored(cd, ed, 0.4) and _context(t) & _context(hit):

@@ -100,8 +100,10 @@ def shared_start(a: str, b: str) -> int:
 
 
 def noun_of(verb: str, noun: str) -> bool:
-    """``noun`` names the deed of ``verb`` ("withdrawal", "intervention", "completion"): they
-    share all but the last two letters of the shorter, and at least five."""
+    """``noun`` names the deed of ``verb`` ("withdrawal", "intervention", "completion";
+    "pullout" of "pull_out"): they share all but the last two letters of the shorter, and at
+    least five, spaces and hyphens aside."""
+    verb, noun = verb.replace("_", "").replace("-", ""), noun.replace("-", "")
     n = shared_start(verb, noun)
     return n >= 5 and n >= min(len(verb), len(noun)) - 2
 
@@ -109,12 +111,23 @@ def noun_of(verb: str, noun: str) -> bool:
 # Verbs that tell one deed in news, which WordNet's first senses do not tie ("have not left"
 # against "completed their withdrawal").
 _DEEDS = [
-    {"leave", "withdraw", "depart", "exit", "evacuate", "flee", "pull_out"},
+    {"leave", "withdraw", "depart", "exit", "evacuate", "flee", "pull_out", "pull_back",
+     "draw_down"},  # "the pullout", "the drawdown"
     {"return", "hand", "give_back", "hand_back", "hand_over"},  # "handed back", "gave back"
     {"capture", "seize", "recapture", "retake", "conquer"},
+    {"recapture", "retake", "take_back", "win_back"},  # not "capture": what one captured,
+    # another took back
     {"station", "deploy", "base", "post"},
     {"end", "finish", "complete", "conclude"},
     {"criticize", "criticise", "condemn", "denounce"},
+]
+
+
+# Nouns that name one deed in news, which WordNet's first senses do not tie ("a lightning
+# offensive" / "a swift assault").
+_DEED_NOUNS = [
+    {"offensive", "assault", "attack", "onslaught", "incursion", "blitz"},
+    {"ceasefire", "truce", "armistice"},
 ]
 
 
@@ -142,6 +155,10 @@ def one_deed(a: str, b: str) -> bool:
     return any(a in g and b in g for g in _DEEDS)
 
 
+# phrasal verbs of news that WordNet lacks
+_PHRASALS = {"scale_back", "wind_down", "draw_down"}
+
+
 def phrasal(verb) -> str:
     """The verb's lemma with its particle where WordNet knows the pair: "left ... behind" is
     "leave_behind", another deed than "leave"; "took over" is "take_over"; "pulled out of the
@@ -154,7 +171,7 @@ def phrasal(verb) -> str:
         out_of = c.dep_ == "prep" and c.lower_ == "out" and c.i == verb.i + 1 \
             and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "of"
         if ((c.dep_ in {"prt", "advmod"} and c.is_alpha) or out_of) \
-                and senses(f"{lemma}_{c.lower_}", "v", 1):
+                and (senses(f"{lemma}_{c.lower_}", "v", 1) or f"{lemma}_{c.lower_}" in _PHRASALS):
             return f"{lemma}_{c.lower_}"
     return lemma
 
@@ -167,10 +184,11 @@ def deed_noun(verb: str, noun: str) -> bool:
 
 def one_deed_noun(a: str, b: str) -> bool:
     """Noun lemmas ``a`` and ``b`` name one deed: the same noun, WordNet synonyms among their
-    first senses, or nouns of verbs of one group above ("departure" / "withdrawal")."""
+    first senses, nouns of one group above or nouns of verbs of one group above ("departure" /
+    "withdrawal")."""
     from verifier.lexicon import synonymous
 
-    return a == b or synonymous(a, b, "n") or any(
+    return a == b or synonymous(a, b, "n") or any(a in g and b in g for g in _DEED_NOUNS) or any(
         any(noun_of(v, a) for v in g) and any(noun_of(v, b) for v in g) for g in _DEEDS)
 
 
@@ -224,17 +242,26 @@ def has_negation(verb) -> bool:
 
 
 NEG_VERBS = {"fail", "refuse", "decline"}  # "failed to intervene" negates "intervene"
+# "held back from intervening", "refrained from intervening"
+HOLD_OFF = {"refrain", "abstain", "hold_back", "hold_off", "desist", "shy_away", "keep_off"}
 
 
 def denied(verb) -> bool:
     """The verb is denied: "not"/"never" on it, "without"/"rather than"/"instead of" before it
-    ("stood aside rather than intervening"), or it is what "failed"/"refused" to happen."""
+    ("stood aside rather than intervening"), or it is what "failed"/"refused" to happen or
+    what was held back from ("refrained from intervening")."""
     neg = has_negation(verb)
     left = [x.lower_ for x in verb.doc[max(0, verb.i - 2): verb.i]]
     if left[-1:] == ["without"] or left == ["rather", "than"] or left == ["instead", "of"]:
         neg = True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEG_VERBS:
         neg = not neg
+    elif verb.dep_ == "pcomp" and verb.head.lower_ == "from":
+        held = verb.head.head  # "held back from intervening": the parser may hang it on "back"
+        if held.pos_ == "ADV":
+            held = held.head
+        if phrasal(held) in HOLD_OFF:
+            neg = not neg
     return neg
 
 

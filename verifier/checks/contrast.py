@@ -12,7 +12,14 @@ Contrasted verbs ("stood aside rather than intervening") are the negation check'
 
 from __future__ import annotations
 
-from verifier.checks.common import anchored, canon, conj_head, content_lemmas, parse
+from verifier.checks.common import (
+    anchored,
+    canon,
+    conj_head,
+    content_lemmas,
+    governing_verb,
+    parse,
+)
 from verifier.types import Finding
 
 # (marker word, the word before it): ", not Y", "rather than Y", "instead of Y"
@@ -32,6 +39,8 @@ def contrasts(doc) -> list[tuple[object, object]]:
         if before is None or (t.lower_, before.lower_) not in _MARKERS:
             continue
         x_end, y_start = t.i - 1, t.i + 1
+        if y_start + 1 < len(doc) and doc[y_start].pos_ == "ADP":
+            y_start += 1  # "with Pashinyan, not with Aliyev"
         if x_end < 1 or y_start >= len(doc):
             continue
         y_end = y_start
@@ -75,11 +84,20 @@ def _group(tok) -> set[str]:
     return out
 
 
-def _listed_with(x, ed, only_y: set[str]) -> bool:
-    """The passage coordinates Y with a name of the claim's X group: "a deal between Moscow
-    and Baku, not Yerevan" against "an agreement between Yerevan and Baku"."""
+def _parties(x) -> set[str]:
+    """The names the claim makes the subject of X's verb ("Putin" in "Putin struck the deal
+    with Pashinyan, not Aliyev"): X's partners in the deed."""
+    verb = governing_verb(x.root)
+    return {_key(t) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+            for t in c.subtree if t.pos_ == "PROPN"} - {_key(t) for t in x}
+
+
+def _listed_with(x, ed, only_y: set[str], extra: frozenset[str] = frozenset()) -> bool:
+    """The passage coordinates Y with a name of the claim's X group (or with ``extra``): "a
+    deal between Moscow and Baku, not Yerevan" against "an agreement between Yerevan and
+    Baku"."""
     # the names of X's group, and the names inside X ("Putin and Armenia's leadership")
-    xs = (_group(x.root) | {_key(t) for t in x if t.pos_ == "PROPN"}) - only_y
+    xs = (_group(x.root) | {_key(t) for t in x if t.pos_ == "PROPN"} | extra) - only_y
     # a name in apposition is listed where its noun is ("Putin and his counterpart Aliyev")
     return any(_key(t) in only_y and _group(t.head if t.dep_ == "appos" else t) & xs
                for t in ed if t.pos_ == "PROPN")
@@ -106,10 +124,17 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                            claim_span=x.text, evidence_span=y.text)
         if in_slot & only_x and not in_slot & only_y:
             return Finding("contrast", "agree", f"{x.text}, not {y.text}")
+        # ... or with X's partner in the deed, where the passage never names X ("Putin struck
+        # the deal with Pashinyan, not Aliyev" / "agreed between Putin and ... Aliyev")
+        partners = frozenset(_parties(x)) if not only_x & said else frozenset()
         if _listed_with(x, ed, only_y):
             return Finding("contrast", "conflict",
                            f"the claim says {x.text}, not {y.text}; the passage names {y.text} "
                            f"with {x.text}", claim_span=x.text, evidence_span=y.text)
+        if partners and _listed_with(x, ed, only_y, partners):
+            return Finding("contrast", "conflict",
+                           f"the claim says {x.text}, not {y.text}; the passage names {y.text} "
+                           "as the other party", claim_span=x.text, evidence_span=y.text)
         # ... else anywhere in it, when X and Y share a head the passage names ("Foreign
         # Ministry" / "Defense Ministry"); bare names need the slot (a passage naming Baku
         # somewhere says nothing about who said what)

@@ -29,6 +29,7 @@ from verifier.checks.common import (
     governing_verb,
     infinitive,
     noun_of,
+    one_deed_noun,
     parse,
     per_doc,
     phrasal,
@@ -45,6 +46,34 @@ _ABSOLUTE = ("day", "year", "month")
 # December of last year); compared only with other relative expressions.
 _REL_UNITS = {"year": 1, "years": 1, "month": 0, "months": 0, "week": 0, "weeks": 0,
               "decade": 10, "decades": 10}
+
+
+_ORDINAL_WORDS = {w: i + 1 for i, w in enumerate([
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth"])} | {"thirtieth": 30}
+_DAY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+
+
+def _day_number(tok) -> int | None:
+    """1 to 31 from "12", "12th" or "twelfth"."""
+    m = _DAY_RE.fullmatch(tok.lower_)
+    n = int(m.group(1)) if m else _ORDINAL_WORDS.get(tok.lower_)
+    return n if n is not None and 1 <= n <= 31 else None
+
+
+def _day(toks, i: int) -> tuple[int, str] | None:
+    """(day, text) of the month at ``toks[i]``: "June 12", "June 12th", "12 June", "the 12th
+    of June", "the twelfth of June"."""
+    month = toks[i]
+    if i + 1 < len(toks) and _DAY_RE.fullmatch(toks[i + 1].lower_) and \
+            _day_number(toks[i + 1]) is not None:
+        return _day_number(toks[i + 1]), f"{month.text} {toks[i + 1].text}"
+    if i >= 1 and _DAY_RE.fullmatch(toks[i - 1].lower_) and _day_number(toks[i - 1]):
+        return _day_number(toks[i - 1]), f"{toks[i - 1].text} {month.text}"
+    if i >= 2 and toks[i - 1].lower_ == "of" and _day_number(toks[i - 2]) is not None:
+        return _day_number(toks[i - 2]), f"{toks[i - 2].text} of {month.text}"
+    return None
 
 
 @per_doc
@@ -92,9 +121,9 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
             out["year"].append(((y, y + 9), t.text, t))
         elif low in MONTHS and (t.text[0].isupper()) and not (low == "may" and t.pos_ == "AUX"):
             out["month"].append((MONTHS.index(low), t.text, t))
-            if i + 1 < len(toks) and re.fullmatch(r"\d{1,2}", toks[i + 1].text):
-                out["day"].append(((MONTHS.index(low), int(toks[i + 1].text)),
-                                   f"{t.text} {toks[i + 1].text}", t))
+            day = _day(toks, i)
+            if day is not None:
+                out["day"].append(((MONTHS.index(low), day[0]), day[1], t))
         elif low in WEEKDAYS:  # weekdays as sets of days: "the weekend" is two
             out["weekday"].append((frozenset({WEEKDAYS.index(low)}), t.text, t))
         elif low == "weekend":
@@ -102,12 +131,23 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
     return {kind: tuple(items) for kind, items in out.items()}
 
 
-def _described(tok) -> str | None:
-    """The noun a date's clause describes ("a mandate to remain until 2025": mandate)."""
+def _described(tok) -> frozenset[str]:
+    """The noun a date's clause describes and the nouns naming it ("a mandate to remain until
+    2025": mandate; "a ceasefire agreement ..., signed in 2020": agreement, ceasefire)."""
     verb = governing_verb(tok)
     if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return verb.head.lemma_.lower()
-    return None
+        noun = verb.head
+        # "an agreement between Yerevan and Baku, signed in 2020": the parser hangs the
+        # participle on the last name; it describes the noun the names qualify
+        while noun.pos_ == "PROPN" and noun.dep_ in {"pobj", "conj"} and \
+                noun.head.pos_ in {"ADP", "PROPN"}:
+            up = noun.head if noun.head.pos_ == "PROPN" else noun.head.head
+            if up.pos_ not in {"NOUN", "PROPN"}:
+                break
+            noun = up
+        return frozenset({noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children
+                                                   if c.dep_ == "compound"})
+    return frozenset()
 
 
 # words of date expressions themselves ("next year" / "last year"), never a shared topic
@@ -247,19 +287,37 @@ def _other_event(tok, ev_tok, cd) -> bool:
     subjects = {c.lemma_.lower() for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
     if not subjects & {t.lemma_.lower() for t in ev_tok.doc}:
         return False
+    if subjects & _arguments(ev_verb):
+        return False  # "the offensive happened" / "took over the territory in an offensive"
     words = {t.lemma_.lower(): t.pos_ for t in cd if t.is_alpha and not t.is_stop}
     return not any(w == x or (pos == "NOUN" and synonymous(w, x, "n"))
                    or (pos == "VERB" and noun_of(w, x))
                    for x in theirs for w, pos in words.items())
 
 
+def _started(verb) -> bool:
+    """Idioms of starting: "got under way", "got going", "kicked off"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "go":
+        return any(c.dep_ == "aux" and c.lemma_.lower() == "get" for c in verb.children)
+    if lemma == "kick":
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return lemma == "get" and any(
+        c.lower_ == "underway" or (c.lower_ == "under" and any(g.lower_ == "way" for g in
+                                                              c.children))
+        for c in verb.children)
+
+
 def _stages(tok) -> set[str]:
     """The verb a date belongs to and the verb that verb completes, if any ("began pulling
-    out in April": pull, begin), as lemmas: what tells a start from an end."""
+    out in April": pull, begin), as lemmas, an idiom of starting as "start": what tells a
+    start from an end."""
     verb = governing_verb(tok)
     out = {verb.lemma_.lower()}
     if verb.dep_ == "xcomp":
         out.add(verb.head.lemma_.lower())
+    if _started(verb):
+        out.add("start")
     return out
 
 
@@ -276,7 +334,8 @@ def _same_stage(tok, ev_tok) -> bool:
     if verb.dep_ == "xcomp":
         things |= _arguments(verb.head, preps=False)
     told = (_arguments(ev_verb, preps=False) | (theirs - _STAGE_WORDS)) - _DATE_WORDS
-    return bool(things & told) or any(deed_noun(a, b) for a in things for b in told)
+    return bool(things & told) or any(deed_noun(a, b) or one_deed_noun(a, b)
+                                      for a in things for b in told)
 
 
 # verbs that say only that their subject happened ("the war took place in 2016")
@@ -288,6 +347,9 @@ def _occurred(verb) -> bool:
     if lemma == "date" and any(c.dep_ == "prep" and c.lower_ in {"from", "to"}
                                for c in verb.children):
         return True  # "the truce dates from September 2020"
+    if lemma == "come":  # "the assault came last March", not "came to Karabakh"
+        return not any(c.dep_ in {"prep", "prt", "dobj"} and c.lower_ not in {"in", "on"}
+                       for c in verb.children)
     return lemma in _OCCUR or (lemma == "take" and any(
         c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)) or (
         lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
@@ -307,7 +369,7 @@ def _same_event(tok, ev_tok) -> bool:
     heads = argument_heads(governing_verb(ev_tok))
     told = {t.lemma_.lower() for h in heads
             for t in (h, *(c for c in h.children if c.dep_ == "compound"))}
-    return bool(events & told) or any(synonymous(a, b, "n") for a in events for b in told)
+    return bool(events & told) or any(one_deed_noun(a, b) for a in events for b in told)
 
 
 _STARTS = {"begin", "start", "launch", "erupt", "break", "outbreak"}
@@ -367,11 +429,26 @@ def _doer(verb):
     return None
 
 
+_EXPIRE = {"expire", "lapse", "end", "run_out"}
+
+
+def _expiry(tok) -> set[str]:
+    """What a date says ends ("the mandate would have expired in 2030": mandate)."""
+    verb = governing_verb(tok)
+    if phrasal(verb) not in _EXPIRE:
+        return set()
+    return {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"}
+
+
 def _stay_ends(tok, ev_tok) -> bool:
     """One side dates a leaving, the other the end of the same stay, both as done or both as
-    due: "were due to leave in 2030" against "a mandate to remain until 2025". The claim's
+    due: "were due to leave in 2030" against "a mandate to remain until 2025"; or one side
+    dates the end of what the other says lasts until a date. The claim's
     doer must be a common noun or named in the passage ("Armenia left the alliance in 2027"
     is another leaving)."""
+    if (_until(ev_tok) and _expiry(tok) & _described(ev_tok)) or \
+            (_until(tok) and _expiry(ev_tok) & _described(tok)):
+        return True  # "the mandate expires in 2030" / "a mandate to remain until 2025"
     if not ((_leaving(tok) and _until(ev_tok)) or (_until(tok) and _leaving(ev_tok))):
         return False
     if _planned(tok) != _planned(ev_tok):
@@ -448,7 +525,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 # verb of the same deed or stage ("started leaving in February" / "the
                 # withdrawal, which began in April")
                 if (_one_verb(governing_verb(ev_tok).lemma_.lower(), verb)
-                        or (described is not None and described == _described(ev_tok))
+                        or described & _described(ev_tok)
                         or (same_topic and _shared_context(tok, [ev_tok]))
                         or _same_stage(tok, ev_tok) or _same_event(tok, ev_tok)) and \
                         not _other_event(tok, ev_tok, cd):

@@ -23,6 +23,8 @@ from rapidfuzz import fuzz, process
 
 from verifier.checks.common import (
     ALIASES,
+    MONTHS,
+    WEEKDAYS,
     anchored,
     argument_heads,
     canon,
@@ -53,10 +55,23 @@ _NAME = r"((?:[A-Z][\w'’.-]+\s?){1,3})"
 _ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-Z]\w+)+)?,?\s+"
                       + _NAME)
 # "Ararat Mirzoyan is Armenia's defense minister", "... serves as the US secretary of state",
-# "James O'Brien, who signed the statement, is the US Secretary of State"
+# "James O'Brien, who signed the statement, is the US Secretary of State"; in apposition
+# ("Ararat Mirzoyan, Armenia's prime minister,") or "in his capacity as"; never a title that
+# belongs to the name after it ("Vladimir Putin, Prime Minister Nikol Pashinyan")
 _COPULA_RE = re.compile(_NAME.replace("{1,3}", "{2,3}") + r"(?:,\s+who\s[^,]{1,80},)?"
-                        r"\s*(?:is|was|serves as|served as)"
-                        r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b")
+                        r"(?:\s*(?:is|was|serves as|served as)|,"
+                        r"|\s+(?:in\s+(?:his|her|their)\s+capacity\s+)?as)"
+                        r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b"
+                        r"(?!\s+[A-Z])")
+# words that open a capitalised phrase which is no name ("On Tuesday, the president said")
+_NO_NAME = {"on", "in", "at", "last", "this", "next", "the", "a", "an", "after", "before",
+            "since", "during", "by", *MONTHS, *WEEKDAYS}
+
+
+def _copulas(text: str) -> list:
+    """:data:`_COPULA_RE` matches whose name is a name."""
+    return [m for m in _COPULA_RE.finditer(text)
+            if not {w.lower() for w in m.group(1).split()} & _NO_NAME]
 _TITLE_WORDS = {w for r in ROLES for w in r.split()} - {"of", "state"}
 GENERIC_ROLES = {"minister", "secretary", "general", "speaker"}
 # one-word countries and capitals the small NER model may miss (adjectives such as "Armenian"
@@ -103,7 +118,7 @@ def person_roles(text: str) -> dict[str, str]:
         name = m.group(2).strip().split()
         if role is not None and name:
             out.setdefault(name[-1].strip(".,").lower(), role)
-    for m in _COPULA_RE.finditer(text):
+    for m in _copulas(text):
         name = m.group(1).strip().split()
         out.setdefault(name[-1].strip(".,").lower(),
                        m.group(2).lower().replace("defence", "defense"))
@@ -142,7 +157,7 @@ def person_nations(text: str) -> dict[str, tuple[str, str]]:
         before = _BEFORE.search(text[:m.start()])
         if before is not None:
             put(m.group(2), before.group(1))
-    for m in _COPULA_RE.finditer(text):
+    for m in _copulas(text):
         qual = text[m.start(1) + len(m.group(1)):m.start(2)]
         after = _OF_PLACE.match(text, m.end())
         put(m.group(1), after.group(1) if after is not None else qual)
@@ -730,6 +745,40 @@ def owner_moved(c_ents, e_ents) -> Finding | None:
     return None
 
 
+# verbs that say whose a territory is held to be ("recognized as part of Azerbaijan")
+_DEEM = {"recognize", "recognise", "regard", "consider", "deem", "acknowledge", "view", "see"}
+_LAND = {"part", "territory", "land", "soil", "province", "region"}
+
+
+@per_doc
+def deemed_owners(doc) -> tuple[tuple[object, str, str], ...]:
+    """(verb, country, its word) for each "recognized as part of X" / "regarded as X's territory" /
+    "seen as Armenian land" in a text."""
+    out = []
+    for v in doc:
+        if v.lemma_.lower() not in _DEEM:
+            continue
+        for land in (g for p in v.children if p.dep_ == "prep" and p.lower_ == "as"
+                     for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in _LAND):
+            words = [c.text for c in land.children if c.dep_ in {"amod", "poss", "compound"}]
+            words += [g.text for p in land.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
+            out += [(v, *c) for c in map(_country, words) if c is not None]
+    return tuple(out)
+
+
+def deemed_conflict(cd, ed) -> Finding | None:
+    """The claim holds a territory to be another country's than the passage does
+    ("recognised as Armenian territory" / "recognized as part of Azerbaijan")."""
+    theirs = {country: word for _, country, word in deemed_owners(ed)}
+    for verb, country, word in deemed_owners(cd):
+        if theirs and country not in theirs and not denied(verb):
+            other = theirs[sorted(theirs)[0]]
+            return Finding("entities", "conflict", f"held to be {word}, not {other}",
+                           claim_span=word, evidence_span=other)
+    return None
+
+
 _SIDE_RE = re.compile(r"\b((?i:pro|anti))-([A-Z][\w’'-]*)\s+([a-z]+)")
 
 
@@ -806,7 +855,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             return Finding("entities", "conflict", f"{name.title()}: '{words}' vs "
                            f"'{en[name][1]}'", claim_span=words, evidence_span=en[name][1])
     # The same thing in another place, the same group on another side.
-    moved = place_conflict(cd, ed) or side_conflict(cd.text, ed.text)
+    moved = place_conflict(cd, ed) or side_conflict(cd.text, ed.text) or \
+        deemed_conflict(cd, ed)
     if moved is not None:
         return moved
     c_ents, e_ents = named(cd), named(ed)

@@ -11,6 +11,7 @@ noun for one of them, as affirmed or denied as the verb it hangs on ("did not wi
 from __future__ import annotations
 
 from verifier.checks.common import (
+    HOLD_OFF,
     NEG_VERBS,
     anchored,
     deed_noun,
@@ -71,7 +72,7 @@ def predicates(doc) -> dict[str, bool]:
         if t.pos_ == "AUX" and t.lemma_ not in {"be", "have"}:
             continue
         lemma = t.lemma_.lower()
-        if lemma in NEG_VERBS or _irrealis(t):
+        if lemma in NEG_VERBS or _irrealis(t) or phrasal(t) in HOLD_OFF:
             continue
         neg = denied(t)
         lemma = phrasal(t)

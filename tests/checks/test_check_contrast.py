@@ -62,6 +62,12 @@ def test_contrast(claim, evidence, status):
         ("It was officials in Yerevan, not Baku, who said so.",
          "officials in Yerevan, not Baku, said so."),
         ("It is the Kremlin that decides.", "the Kremlin decides."),
+        # a time said to be when something happened: the time hangs on the deed
+        ("April was when the withdrawal ended.", "The withdrawal ended in April."),
+        ("June 12 was when the withdrawal was completed.",
+         "The withdrawal was completed on June 12."),
+        ("Last September was when Baku took over.", "Baku took over last September."),
+        ("April was a cruel month.", "April was a cruel month."),
         # not clefts
         ("It was clear that the war was over.", "It was clear that the war was over."),
         ("It was controlled by separatists.", "It was controlled by separatists."),

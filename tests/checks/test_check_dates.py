@@ -32,6 +32,10 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The withdrawal was completed on June 12th.", COMPLETED, "agree"),
         ("The withdrawal was completed on 21 June.", COMPLETED, "conflict"),
         ("The withdrawal was completed on the first of June.", COMPLETED, "conflict"),
+        # a day after "before" / "after" is every earlier or later day
+        ("The withdrawal was completed before 20 June.", COMPLETED, "agree"),
+        ("The withdrawal was completed after the 20th of June.", COMPLETED, "conflict"),
+        ("The withdrawal was completed after June 1.", COMPLETED, "agree"),
         # clauses that share only a country's name tell different deeds
         ("Moscow brokered the November 2020 truce between Armenia and Azerbaijan.", COMPLETED,
          "missing"),

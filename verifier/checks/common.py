@@ -62,10 +62,28 @@ _CLEFT = re.compile(
     r"^\s*It\s+(?:is|was|were)\s+(?P<x>.+?)(?P<comma>,?)\s+(?:that|who)\s+(?P<rest>.+)$", re.S)
 
 
+# "April was when the withdrawal ended", "Last September was when Baku took over"
+_TIME_CLEFT = re.compile(
+    r"^\s*(?P<t>(?:(?:last|this|next)\s+)?(?:(?:" + "|".join(MONTHS + WEEKDAYS) +
+    r")\b[\w ,]*?|(?:18|19|20)\d\d))\s+(?:is|was)\s+when\s+(?P<rest>.+?)(?P<end>[.!?]?)\s*$",
+    re.S | re.I)
+
+
 def decleft(text: str) -> str:
     """'It was Baku that returned the villages' -> 'Baku returned the villages', so the checks
-    see who did it in the subject's place; other sentences (including 'It was clear that ...')
-    come back unchanged."""
+    see who did it in the subject's place; 'April was when the withdrawal ended' -> 'The
+    withdrawal ended in April', so the date hangs on its deed; other sentences (including 'It
+    was clear that ...') come back unchanged."""
+    t = _TIME_CLEFT.match(text)
+    if t:
+        words = [w.strip(",").lower() for w in t["t"].split()]
+        if words[0] in {"last", "this", "next"}:  # "last September": no preposition
+            when = t["t"][:1].lower() + t["t"][1:]
+        elif any(w in WEEKDAYS or (w.isdigit() and len(w) <= 2) for w in words):
+            when = f"on {t['t']}"  # a day
+        else:
+            when = f"in {t['t']}"
+        return f"{t['rest'][:1].upper()}{t['rest'][1:]} {when}{t['end']}"
     m = _CLEFT.match(text)
     if not m:
         return text

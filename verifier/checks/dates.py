@@ -62,18 +62,34 @@ def _day_number(tok) -> int | None:
     return n if n is not None and 1 <= n <= 31 else None
 
 
-def _day(toks, i: int) -> tuple[int, str] | None:
-    """(day, text) of the month at ``toks[i]``: "June 12", "June 12th", "12 June", "the 12th
-    of June", "the twelfth of June"."""
+def _day(toks, i: int) -> tuple[int, str, int] | None:
+    """(day, text, index of its first token) of the month at ``toks[i]``: "June 12", "June
+    12th", "12 June", "the 12th of June", "the twelfth of June"."""
     month = toks[i]
     if i + 1 < len(toks) and _DAY_RE.fullmatch(toks[i + 1].lower_) and \
             _day_number(toks[i + 1]) is not None:
-        return _day_number(toks[i + 1]), f"{month.text} {toks[i + 1].text}"
+        return _day_number(toks[i + 1]), f"{month.text} {toks[i + 1].text}", i
     if i >= 1 and _DAY_RE.fullmatch(toks[i - 1].lower_) and _day_number(toks[i - 1]):
-        return _day_number(toks[i - 1]), f"{toks[i - 1].text} {month.text}"
+        return _day_number(toks[i - 1]), f"{toks[i - 1].text} {month.text}", i - 1
     if i >= 2 and toks[i - 1].lower_ == "of" and _day_number(toks[i - 2]) is not None:
-        return _day_number(toks[i - 2]), f"{toks[i - 2].text} of {month.text}"
+        return _day_number(toks[i - 2]), f"{toks[i - 2].text} of {month.text}", i - 2
     return None
+
+
+def _day_span(toks, i: int) -> tuple[tuple[int, int], str] | None:
+    """The days of the year (month * 32 + day) a day of the month at ``toks[i]`` can be, and
+    its text: one day, or every later or earlier day after "after" / "before" ("born before
+    15 January")."""
+    day = _day(toks, i)
+    if day is None:
+        return None
+    n, text, start = day
+    v = MONTHS.index(toks[i].lower_) * 32 + n
+    j = start - 1 if start >= 1 and toks[start - 1].lower_ != "the" else start - 2
+    prev = toks[j].lower_ if j >= 0 else ""
+    if prev in {"after", "before"}:
+        return ((v + 1, 9999) if prev == "after" else (0, v - 1)), f"{toks[j].text} {text}"
+    return (v, v), text
 
 
 @per_doc
@@ -121,9 +137,9 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
             out["year"].append(((y, y + 9), t.text, t))
         elif low in MONTHS and (t.text[0].isupper()) and not (low == "may" and t.pos_ == "AUX"):
             out["month"].append((MONTHS.index(low), t.text, t))
-            day = _day(toks, i)
+            day = _day_span(toks, i)
             if day is not None:
-                out["day"].append(((MONTHS.index(low), day[0]), day[1], t))
+                out["day"].append((day[0], day[1], t))
         elif low in WEEKDAYS:  # weekdays as sets of days: "the weekend" is two
             out["weekday"].append((frozenset({WEEKDAYS.index(low)}), t.text, t))
         elif low == "weekend":
@@ -469,7 +485,7 @@ def _one_verb(a: str, b: str) -> bool:
 def _match(kind: str, a: object, b: object) -> bool:
     if kind in {"rel", "weekday"}:
         return bool(a & b)  # type: ignore[operator]
-    if kind == "year":
+    if kind in {"year", "day"}:
         (a0, a1), (b0, b1) = a, b  # type: ignore[misc]
         return a0 <= b1 and b0 <= a1
     return a == b

@@ -14,6 +14,9 @@ from verifier.checks.common import decleft
         ("It was officials in Yerevan, not Baku, who said the withdrawal was complete.",
          RECAPTURED, "conflict"),
         ("Baku, not Yerevan, returned four villages.", VILLAGES, "conflict"),
+        # Y a pronoun placed somewhere: the place ("rather than from anyone in Baku")
+        ("Word of the withdrawal came from officials in Yerevan rather than from anyone in "
+         "Baku.", RECAPTURED, "conflict"),
         # the passage lists Y with X ("a ceasefire agreement between Yerevan and Baku")
         ("The ceasefire was a deal between Moscow and Baku, not Yerevan.", STATIONED,
          "conflict"),

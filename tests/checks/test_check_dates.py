@@ -61,6 +61,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The drawdown got under way in May.", AGREED, "conflict"),
         ("The drawdown got going in April.", AGREED, "agree"),
         ("The pullout kicked off in March.", AGREED, "conflict"),
+        # a verb of dating dates the stage it takes ("put the end of the pullout on ...")
+        ("The statement put the end of the Russian pullout on June 21.", COMPLETED, "conflict"),
+        ("The statement put the end of the Russian pullout on June 12.", COMPLETED, "agree"),
         # ... but not the start of another thing (its date is missing there)
         ("The protests started in February.", AGREED, "missing"),
         ("The protests got going in February.", AGREED, "missing"),

@@ -370,6 +370,8 @@ RECOGNIZED = ("The territory is internationally recognized as part of Azerbaijan
     # a territory held to be another country's
     ("Internationally, Karabakh is recognised as Armenian territory.", "conflict"),
     ("Most countries regard Karabakh as part of Armenia.", "conflict"),
+    ("The territory is generally recognised as belonging to Armenia.", "conflict"),
+    ("The territory is generally recognised as belonging to Azerbaijan.", "agree"),
     # the same country, or a denial
     ("Karabakh is internationally recognised as Azerbaijani land.", "missing"),
     ("Karabakh is not recognised as Armenian territory.", "missing"),

@@ -51,6 +51,11 @@ def contrasts(doc) -> list[tuple[object, object]]:
         if last.text == "," and t.lower_ != "not" and x_end >= 2:
             last = doc[x_end - 2]  # "Putin and Armenia's leadership, rather than Aliyev,"
         y = doc[y_start:y_end]
+        if len(y) and y.root.pos_ == "PRON":  # "rather than from anyone in Baku": Baku
+            place = next((g for p in y.root.children if p.dep_ == "prep" for g in p.children
+                          if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if place is not None:
+                y = doc[place.left_edge.i:place.right_edge.i + 1]
         if not len(y) or y.root.pos_ not in {"NOUN", "PROPN"} or last.pos_ not in {"NOUN",
                                                                                  "PROPN"}:
             continue

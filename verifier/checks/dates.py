@@ -220,7 +220,7 @@ def _misplaced(tok, ev_toks, ed) -> bool:
         return False
     verb = governing_verb(tok)
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma in _LIGHT:
+    if verb.pos_ != "VERB" or lemma in _LIGHT | _DATING:
         return False
     if lemma in {governing_verb(t).lemma_.lower() for t in ev_toks}:
         return False  # the passage dates the claim's own deed
@@ -261,7 +261,7 @@ def _elsewhere(tok, ev_toks, ed) -> bool:
     claim's deed: "Ilham Aliyev visited Moscow in April" against "The withdrawal, which began
     in April, had been agreed between Putin and Aliyev"."""
     verb = _dated_verb(tok)  # only a date of the claim's deed ("visited Moscow in April")
-    if verb is None or verb.lemma_.lower() in _LIGHT or _told(verb, ed):
+    if verb is None or verb.lemma_.lower() in _LIGHT | _DATING or _told(verb, ed):
         return False
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return False
@@ -292,8 +292,8 @@ def _other_event(tok, ev_tok, cd) -> bool:
     against "... Moscow's war in Ukraine is putting pressure ... The withdrawal, which began in
     April" is another beginning. Both verbs must name what they are told of, the passage must
     name the claim's subject elsewhere (a passage about "the withdrawal" alone may be telling of
-    the claim's "pullout"), and the claim must nowhere name the passage's thing, nor its verb
-    or a WordNet synonym of it ("withdraw" / "withdrawal")."""
+    the claim's "pullout"), and the claim must nowhere name the passage's thing, a noun of the
+    same deed ("pullout" / "withdrawal") nor its verb ("withdraw" / "withdrawal")."""
     verb, ev_verb = governing_verb(tok), governing_verb(ev_tok)
     if "acl" in {verb.dep_, ev_verb.dep_}:
         return False  # a reduced relative clause: the small parser often hangs it on a name
@@ -306,7 +306,7 @@ def _other_event(tok, ev_tok, cd) -> bool:
     if subjects & _arguments(ev_verb):
         return False  # "the offensive happened" / "took over the territory in an offensive"
     words = {t.lemma_.lower(): t.pos_ for t in cd if t.is_alpha and not t.is_stop}
-    return not any(w == x or (pos == "NOUN" and synonymous(w, x, "n"))
+    return not any(w == x or (pos == "NOUN" and one_deed_noun(w, x))
                    or (pos == "VERB" and noun_of(w, x))
                    for x in theirs for w, pos in words.items())
 
@@ -324,9 +324,17 @@ def _started(verb) -> bool:
         for c in verb.children)
 
 
+# verbs that give a thing its date ("put the end of the pullout on June 21"), and the nouns of
+# a stage they may date
+_DATING = {"put", "date", "place", "set", "fix"}
+_STAGE_NOUNS = {"end": "end", "completion": "end", "conclusion": "end", "finish": "end",
+                "start": "start", "beginning": "start", "onset": "start", "outset": "start"}
+
+
 def _stages(tok) -> set[str]:
     """The verb a date belongs to and the verb that verb completes, if any ("began pulling
-    out in April": pull, begin), as lemmas, an idiom of starting as "start": what tells a
+    out in April": pull, begin), as lemmas, an idiom of starting as "start", a stage a verb of
+    dating dates as its verb ("put the end of the pullout on June 21": end): what tells a
     start from an end."""
     verb = governing_verb(tok)
     out = {verb.lemma_.lower()}
@@ -334,6 +342,9 @@ def _stages(tok) -> set[str]:
         out.add(verb.head.lemma_.lower())
     if _started(verb):
         out.add("start")
+    if verb.lemma_.lower() in _DATING:
+        out.update(_STAGE_NOUNS[c.lemma_.lower()] for c in verb.children
+                   if c.dep_ == "dobj" and c.lemma_.lower() in _STAGE_NOUNS)
     return out
 
 

@@ -753,16 +753,22 @@ _LAND = {"part", "territory", "land", "soil", "province", "region"}
 @per_doc
 def deemed_owners(doc) -> tuple[tuple[object, str, str], ...]:
     """(verb, country, its word) for each "recognized as part of X" / "regarded as X's territory" /
-    "seen as Armenian land" in a text."""
+    "seen as Armenian land" / "recognised as belonging to X" in a text."""
     out = []
     for v in doc:
         if v.lemma_.lower() not in _DEEM:
             continue
-        for land in (g for p in v.children if p.dep_ == "prep" and p.lower_ == "as"
-                     for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in _LAND):
-            words = [c.text for c in land.children if c.dep_ in {"amod", "poss", "compound"}]
-            words += [g.text for p in land.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for g in p.children if g.dep_ == "pobj"]
+        for p in (p for p in v.children if p.dep_ == "prep" and p.lower_ == "as"):
+            words = []
+            for g in p.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() in _LAND:  # "as part of X"
+                    words += [c.text for c in g.children
+                              if c.dep_ in {"amod", "poss", "compound"}]
+                    words += [o.text for q in g.children if q.dep_ == "prep"
+                              and q.lower_ == "of" for o in q.children if o.dep_ == "pobj"]
+                elif g.dep_ == "pcomp" and g.lemma_.lower() == "belong":  # "as belonging to X"
+                    words += [o.text for q in g.children if q.dep_ == "prep"
+                              and q.lower_ == "to" for o in q.children if o.dep_ == "pobj"]
             out += [(v, *c) for c in map(_country, words) if c is not None]
     return tuple(out)
 

@@ -79,6 +79,11 @@ bench seed_probes9 claims benchmarks/claims/seed_probes9.csv --corpus corpus/
 bench seed_probes10 claims benchmarks/claims/seed_probes10.csv --corpus corpus/
 # 63 more by a third helper, measured on session 19's final code before any fix from them
 bench seed_probes11 claims benchmarks/claims/seed_probes11.csv --corpus corpus/
+# 63 more by a fourth helper, measured on session 19's final code before any fix from them
+bench seed_probes12 claims benchmarks/claims/seed_probes12.csv --corpus corpus/
+# 63 more by a fifth helper, measured in session 20 after the fixes seed_probes12 prompted,
+# before any fix from them
+bench seed_probes13 claims benchmarks/claims/seed_probes13.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

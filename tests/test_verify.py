@@ -168,13 +168,14 @@ def test_relevance_floor_for_support():
 def test_synonyms_the_passage_uses_count_towards_relevance(verifier):
     """A short claim worded with synonyms ("pullout", "started") shares few words with the
     passage and sits under the support floor on embedding cosine; read with the passage's
-    synonym ("began") it shares "began" and "April"."""
+    synonyms ("withdrawal", "began") it shares all three."""
     from verifier.verify import _overlap
 
     claim = "The pullout started in April."
     passage = "The withdrawal, which began in April, had been agreed between the two leaders."
-    assert _overlap(claim, passage) == pytest.approx(2 / 3)  # "began" (started), "April"
-    assert _overlap("The pullout ended in April.", passage) == pytest.approx(1 / 3)
+    assert _overlap(claim, passage) == pytest.approx(1.0)  # "withdrawal", "began", "April"
+    assert _overlap("The pullout ended in April.", passage) == pytest.approx(2 / 3)
+    assert _overlap("The protests ended in April.", passage) == pytest.approx(1 / 3)
     (evs,) = verifier.gather([claim])
     best = max(evs, key=lambda e: e.nli.entailment)
     assert best.relevance >= verifier.settings.support_min_relevance

@@ -29,6 +29,15 @@ ALIASES = {
     "minsk": "belarus", "islamabad": "pakistan", "kabul": "afghanistan", "ottawa": "canada",
     "canberra": "australia", "pyongyang": "north korea", "seoul": "south korea",
 }
+# one-word countries and capitals the small NER model may miss (adjectives such as "Armenian"
+# are left to it): the countries of the alias table and its capitals
+_ADJECTIVAL = {"armenian", "azerbaijani", "russian", "american", "ukrainian", "british",
+               "french", "german", "chinese", "iranian", "turkish", "israeli", "us", "eu", "uk"}
+PLACES = ({w for w in set(ALIASES) | set(ALIASES.values()) if w.isalpha()} - _ADJECTIVAL) | {
+    "karabakh", "nagorno-karabakh", "afghanistan", "pakistan", "japan", "iran", "iraq",
+    "europe", "asia", "africa"}
+# the countries of the alias table and the known places
+COUNTRIES = set(ALIASES.values()) | {w for w in PLACES if w not in ALIASES}
 
 
 @lru_cache(maxsize=4096)

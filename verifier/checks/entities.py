@@ -11,7 +11,7 @@ rapidfuzz ("Putin" ~ "Vladimir Putin"); capitals stand for their countries. A cl
 passage never names (and no conflict) is reported as ``missing``: that passage alone cannot
 state the claim. A passage that gives what the claim's name owns to another name ("Russia's
 defence ministry" against "Azerbaijan's Defense Ministry") is ``misplaced``: it cannot confirm
-the claim.
+the claim. People's titles are read by ``checks.titles``.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from rapidfuzz import fuzz, process
 
 from verifier.checks.common import (
     ALIASES,
-    MONTHS,
-    WEEKDAYS,
+    COUNTRIES,
+    PLACES,
     anchored,
     argument_heads,
     canon,
@@ -38,49 +38,10 @@ from verifier.checks.common import (
     same_deed,
     shared_start,
 )
+from verifier.checks.titles import TITLE_WORDS, country_of, title_conflict
 from verifier.types import Finding
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-ROLES = [
-    "assistant secretary of state", "secretary of state", "deputy prime minister",
-    "prime minister", "foreign minister", "defense minister", "defence minister",
-    "finance minister", "interior minister", "vice president", "president", "chancellor",
-    "king", "queen", "ambassador", "governor", "mayor", "senator", "spokesman", "spokeswoman",
-    "general", "commander", "chief executive", "chairman", "speaker", "minister",
-]
-_ROLE_ALT = "|".join(re.escape(r) for r in ROLES)
-_NAME = r"((?:[A-Z][\w'’.-]+\s?){1,3})"
-# "Foreign Minister Ararat Mirzoyan", "Assistant Secretary of State for Europe and Eurasia James
-# O'Brien"
-_ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-Z]\w+)+)?,?\s+"
-                      + _NAME)
-# "Ararat Mirzoyan is Armenia's defense minister", "... serves as the US secretary of state",
-# "James O'Brien, who signed the statement, is the US Secretary of State"; in apposition
-# ("Ararat Mirzoyan, Armenia's prime minister,") or "in his capacity as"; never a title that
-# belongs to the name after it ("Vladimir Putin, Prime Minister Nikol Pashinyan")
-_COPULA_RE = re.compile(_NAME.replace("{1,3}", "{2,3}") + r"(?:,\s+who\s[^,]{1,80},)?"
-                        r"(?:\s*(?:is|was|serves as|served as)|,"
-                        r"|\s+(?:in\s+(?:his|her|their)\s+capacity\s+)?as)"
-                        r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b"
-                        r"(?!\s+[A-Z])")
-# words that open a capitalised phrase which is no name ("On Tuesday, the president said")
-_NO_NAME = {"on", "in", "at", "last", "this", "next", "the", "a", "an", "after", "before",
-            "since", "during", "by", *MONTHS, *WEEKDAYS}
-
-
-def _copulas(text: str) -> list:
-    """:data:`_COPULA_RE` matches whose name is a name."""
-    return [m for m in _COPULA_RE.finditer(text)
-            if not {w.lower() for w in m.group(1).split()} & _NO_NAME]
-_TITLE_WORDS = {w for r in ROLES for w in r.split()} - {"of", "state"}
-GENERIC_ROLES = {"minister", "secretary", "general", "speaker"}
-# one-word countries and capitals the small NER model may miss (adjectives such as "Armenian"
-# are left to it): the countries of the alias table and its capitals
-_ADJECTIVAL = {"armenian", "azerbaijani", "russian", "american", "ukrainian", "british",
-               "french", "german", "chinese", "iranian", "turkish", "israeli", "us", "eu", "uk"}
-PLACES = ({w for w in set(ALIASES) | set(ALIASES.values()) if w.isalpha()} - _ADJECTIVAL) | {
-    "karabakh", "nagorno-karabakh", "afghanistan", "pakistan", "japan", "iran", "iraq",
-    "europe", "asia", "africa"}
 
 
 def _fold(text: str) -> str:
@@ -99,109 +60,6 @@ def _same_entity(a: str, b: str) -> bool:
     "Azerbaijan")."""
     ca, cb = canon(a), canon(b)
     return ca == cb or _spelled_alike(_fold(a), _fold(b)) or fuzz.ratio(ca, cb) >= 88
-
-
-def person_roles(text: str) -> dict[str, str]:
-    """{person surname: role} from 'Role Firstname Lastname' patterns; a counterpart holds the
-    role of the person it is the counterpart of ("Russian President Vladimir Putin and his
-    Azerbaijani counterpart Ilham Aliyev": Aliyev is a president)."""
-    out = {}
-    ends = []
-    for m in _ROLE_RE.finditer(text):
-        role = m.group(1).lower().replace("defence", "defense")
-        name = m.group(2).strip().split()
-        if name and name[0][0].isupper():
-            out[name[-1].strip(".,").lower()] = role
-            ends.append((m.end(), role))
-    for m in _COUNTERPART_RE.finditer(text):
-        role = next((r for end, r in reversed(ends) if 0 <= m.start() - end <= 12), None)
-        name = m.group(2).strip().split()
-        if role is not None and name:
-            out.setdefault(name[-1].strip(".,").lower(), role)
-    for m in _copulas(text):
-        name = m.group(1).strip().split()
-        out.setdefault(name[-1].strip(".,").lower(),
-                       m.group(2).lower().replace("defence", "defense"))
-    return out
-
-
-_COUNTRIES = set(ALIASES.values()) | {w for w in PLACES if w not in ALIASES}
-_BEFORE = re.compile(r"((?:[A-Z][\w'’.]+\s+){1,2})$")
-_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z]\w+(?:\s+[A-Z]\w+)?)")
-# "Russian President Vladimir Putin and his Azerbaijani counterpart Ilham Aliyev"
-_COUNTERPART_RE = re.compile(r"\b(?:his|her|its|their)\s+([A-Z]\w+)\s+counterparts?,?\s+"
-                             + _NAME)
-
-
-def _country(words: str) -> tuple[str, str] | None:
-    """(country, its word) for "Russian", "is Russia's", "the United States", else None."""
-    words = re.sub(r"['’]s\b", "", words).strip()
-    for cand in (*words.split()[-1:], " ".join(words.split()[-2:])):
-        if canon(cand) in _COUNTRIES:
-            return canon(cand), cand
-    return None
-
-
-def person_nations(text: str) -> dict[str, tuple[str, str]]:
-    """{person surname: (country, its word)} from a title's country: "Russian President
-    Vladimir Putin", "Ilham Aliyev is the president of Russia", "Putin and his Azerbaijani
-    counterpart Ilham Aliyev"."""
-    out: dict[str, tuple[str, str]] = {}
-
-    def put(name: str, words: str) -> None:
-        country = _country(words)
-        if country is not None and name.split():
-            out.setdefault(name.split()[-1].strip(".,").lower(), country)
-
-    for m in _ROLE_RE.finditer(text):
-        before = _BEFORE.search(text[:m.start()])
-        if before is not None:
-            put(m.group(2), before.group(1))
-    for m in _copulas(text):
-        qual = text[m.start(1) + len(m.group(1)):m.start(2)]
-        after = _OF_PLACE.match(text, m.end())
-        put(m.group(1), after.group(1) if after is not None else qual)
-    for m in _COUNTERPART_RE.finditer(text):
-        put(m.group(2), m.group(1))
-    return out
-
-
-# titles one person holds at a time in a country ("the Russian president")
-_ONE_HOLDER = {"president", "prime minister", "foreign minister", "defense minister",
-               "finance minister", "interior minister", "vice president", "chancellor", "king",
-               "queen", "secretary of state"}
-_PAST_HOLDER = re.compile(r"\b(?:former|ex|late|then|previous|past)[\s-]+(?:\w+\s+){0,2}$", re.I)
-
-
-def title_holders(text: str, roles: dict[str, str] | None = None,
-                  nations: dict[str, tuple[str, str]] | None = None
-                  ) -> dict[tuple[str, str], str]:
-    """{(country, title): surname} for the titles one person holds at a time in a country:
-    "Russian President Vladimir Putin" -> {("russia", "president"): "putin"}; a former holder
-    ("former Russian President Dmitry Medvedev") holds nothing now. ``roles`` and ``nations``:
-    the text's :func:`person_roles` and :func:`person_nations`, where the caller has them."""
-    roles = person_roles(text) if roles is None else roles
-    nations = person_nations(text) if nations is None else nations
-    out = {}
-    for name, role in roles.items():
-        if role not in _ONE_HOLDER or name not in nations:
-            continue
-        at = text.lower().find(nations[name][1].lower())
-        if at >= 0 and _PAST_HOLDER.search(text[:at]):
-            continue
-        out[(nations[name][0], role)] = name
-    return out
-
-
-def _as_written(text: str, word: str) -> str:
-    """``word`` (lower-case) as ``text`` writes it."""
-    m = re.search(re.escape(word), text, re.IGNORECASE)
-    return m.group(0) if m else word
-
-
-def roles_compatible(a: str, b: str) -> bool:
-    """Same title, or one is a bare generic one ("minister" fits "foreign minister")."""
-    return a == b or (a in GENERIC_ROLES and a in b) or (b in GENERIC_ROLES and b in a)
 
 
 # Relations loosely the same slot: a subject never stands for an object, nor the reverse.
@@ -272,7 +130,7 @@ def _same_slot(ce, ee, strict: bool) -> bool:
     same_noun = ch.lemma_.lower() == eh.lemma_.lower() or (geo and _same_noun(ch, eh))
     same_role = same_dep or (geo and _role(c_root) == _role(e_root))
     same_head = (same_noun and ch.pos_ == "NOUN" and same_role and verbs_fit
-                 and ch.lemma_.lower() not in _TITLE_WORDS)
+                 and ch.lemma_.lower() not in TITLE_WORDS)
     return same_slot or same_head
 
 
@@ -729,7 +587,7 @@ def owner_moved(c_ents, e_ents) -> Finding | None:
                         if ce.label_ in {"PERSON", "ORG", "GPE", "NORP"} and not _denied(ce))
             if o is not None]
     for owner, thing in mine:
-        if thing in _TITLE_WORDS and canon(owner) in _COUNTRIES:
+        if thing in TITLE_WORDS and canon(owner) in COUNTRIES:
             continue  # "the Azerbaijani president" and "Russian President Putin": two people
         others = [o for o, t in theirs if t == thing]
         # a claim may qualify the thing twice ("Russia's former Karabakh peacekeepers"): one
@@ -769,7 +627,7 @@ def deemed_owners(doc) -> tuple[tuple[object, str, str], ...]:
                 elif g.dep_ == "pcomp" and g.lemma_.lower() == "belong":  # "as belonging to X"
                     words += [o.text for q in g.children if q.dep_ == "prep"
                               and q.lower_ == "to" for o in q.children if o.dep_ == "pobj"]
-            out += [(v, *c) for c in map(_country, words) if c is not None]
+            out += [(v, *c) for c in map(country_of, words) if c is not None]
     return tuple(out)
 
 
@@ -805,14 +663,14 @@ def _sides(text: str) -> dict[str, tuple[str, str, bool]]:
     no side."""
     out: dict[str, tuple[str, str, bool]] = {}
     for m in _DEMONYM_RE.finditer(text):
-        if m[1].lower() in _NATIONALITIES and canon(m[1]) in _COUNTRIES:
+        if m[1].lower() in _NATIONALITIES and canon(m[1]) in COUNTRIES:
             out.setdefault(m[2].rstrip("s"), (canon(m[1]), m[0], False))
     for m in _SIDE_RE.finditer(text):
-        if m[1].lower() == "pro" and canon(m[2]) in _COUNTRIES:
+        if m[1].lower() == "pro" and canon(m[2]) in COUNTRIES:
             out[m[3].rstrip("s")] = (canon(m[2]), m[0], True)
     for noun, country, words in [*((m[1], m[2], m[0]) for m in _LOYAL_RE.finditer(text)),
                                  *((m[2], m[1], m[0]) for m in _BACKED_RE.finditer(text))]:
-        if canon(country) in _COUNTRIES:
+        if canon(country) in COUNTRIES:
             out[noun.lower().rstrip("s")] = (canon(country), words, True)
     return out
 
@@ -822,7 +680,7 @@ def side_conflict(claim: str, evidence: str) -> Finding | None:
     separatists" against "pro-Yerevan separatists" (a country, its capital and its demonym are
     one side), "anti-Baku" against "anti-Yerevan"."""
     def side(m):
-        return canon(m[2]) if canon(m[2]) in _COUNTRIES else None
+        return canon(m[2]) if canon(m[2]) in COUNTRIES else None
 
     theirs = {(m[1].lower(), m[3].rstrip("s")): side(m) for m in _SIDE_RE.finditer(evidence)}
     for m in _SIDE_RE.finditer(claim):
@@ -841,25 +699,9 @@ def side_conflict(claim: str, evidence: str) -> Finding | None:
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
-    # Roles of the same named person.
-    cr, er = person_roles(cd.text), person_roles(ed.text)
-    for name, role in cr.items():
-        if name in er and not roles_compatible(role, er[name]):
-            return Finding("entities", "conflict", f"{name.title()}: '{role}' vs '{er[name]}'",
-                           claim_span=role, evidence_span=er[name])
-    cn, en = person_nations(cd.text), person_nations(ed.text)
-    # A title one person holds at a time in a country given to another person.
-    eh = title_holders(ed.text, er, en)
-    for key, name in title_holders(cd.text, cr, cn).items():
-        if key in eh and eh[key] != name and name not in er:
-            mine, theirs = _as_written(cd.text, name), _as_written(ed.text, eh[key])
-            return Finding("entities", "conflict", f"{key[0].title()}'s {key[1]}: '{mine}' vs "
-                           f"'{theirs}'", claim_span=mine, evidence_span=theirs)
-    # A named person's title given to another country.
-    for name, (country, words) in cn.items():
-        if name in en and en[name][0] != country and name in er.keys() | cr.keys():
-            return Finding("entities", "conflict", f"{name.title()}: '{words}' vs "
-                           f"'{en[name][1]}'", claim_span=words, evidence_span=en[name][1])
+    titled = title_conflict(cd.text, ed.text)
+    if titled is not None:
+        return titled
     # The same thing in another place, the same group on another side.
     moved = place_conflict(cd, ed) or side_conflict(cd.text, ed.text) or \
         deemed_conflict(cd, ed)

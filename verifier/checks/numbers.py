@@ -461,7 +461,7 @@ def _share_conflict(cd, ed) -> Finding | None:
     return None
 
 
-_COUNTRIES = frozenset(ALIASES.values())
+_ALIAS_COUNTRIES = frozenset(ALIASES.values())  # not common.COUNTRIES: no bare places
 
 
 def _nations(doc, q: Quantity) -> set[str]:
@@ -470,7 +470,7 @@ def _nations(doc, q: Quantity) -> set[str]:
     if head is None:
         return set()
     return {canon(c.text) for c in head.children if c.dep_ in {"amod", "compound", "nmod", "poss"}
-            and canon(c.text) in _COUNTRIES}
+            and canon(c.text) in _ALIAS_COUNTRIES}
 
 
 def _other_nations(cd, q: Quantity, ed, e: Quantity) -> bool:

@@ -1,0 +1,40 @@
+"""People's titles as the text gives them (``checks.titles``); the conflicts they make are
+tested through the entities check in ``test_check_entities.py``."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import AGREED
+
+from verifier.checks import titles
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ok"),
+    [("foreign minister", "minister", True), ("secretary of state",
+                                              "assistant secretary of state", False),
+     ("prime minister", "foreign minister", False), ("president", "president", True)],
+)
+def test_roles_compatible(a, b, ok):
+    assert titles.roles_compatible(a, b) is ok
+
+
+def test_person_roles_in_apposition():
+    assert titles.person_roles("Ararat Mirzoyan, Armenia's prime minister, spoke.") == {
+        "mirzoyan": "prime minister"}
+    assert titles.person_nations("Ararat Mirzoyan, Armenia's prime minister, spoke.") == {
+        "mirzoyan": ("armenia", "Armenia")}
+    assert titles.person_roles("On Tuesday, the president spoke.") == {}
+    assert titles.person_roles("Vladimir Putin, Prime Minister Nikol Pashinyan") == {
+        "pashinyan": "prime minister"}
+
+
+def test_title_holders_table():
+    assert titles.title_holders(AGREED) == {("russia", "president"): "putin",
+                                            ("azerbaijan", "president"): "aliyev"}
+
+
+def test_country_of():
+    assert titles.country_of("is Russia's") == ("russia", "Russia")
+    assert titles.country_of("Azerbaijani") == ("azerbaijan", "Azerbaijani")
+    assert titles.country_of("the treaty") is None

@@ -1,0 +1,179 @@
+"""Titles of named people, read from the text (a helper of the entities check).
+
+"Foreign Minister Ararat Mirzoyan", "Mirzoyan, Armenia's prime minister," and "Mirzoyan is the
+foreign minister" give Mirzoyan a title; "Russian President Vladimir Putin and his Azerbaijani
+counterpart Ilham Aliyev" gives Aliyev Putin's. A claim conflicts with a passage that gives the
+same person another title, gives a title one person holds at a time in a country to another
+person ("Russian President Dmitry Medvedev" against "Russian President Vladimir Putin"; a
+former holder holds none), or puts a person's title in another country.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier.checks.common import COUNTRIES, MONTHS, WEEKDAYS, canon
+from verifier.types import Finding
+
+ROLES = [
+    "assistant secretary of state", "secretary of state", "deputy prime minister",
+    "prime minister", "foreign minister", "defense minister", "defence minister",
+    "finance minister", "interior minister", "vice president", "president", "chancellor",
+    "king", "queen", "ambassador", "governor", "mayor", "senator", "spokesman", "spokeswoman",
+    "general", "commander", "chief executive", "chairman", "speaker", "minister",
+]
+_ROLE_ALT = "|".join(re.escape(r) for r in ROLES)
+_NAME = r"((?:[A-Z][\w'’.-]+\s?){1,3})"
+# "Foreign Minister Ararat Mirzoyan", "Assistant Secretary of State for Europe and Eurasia James
+# O'Brien"
+_ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-Z]\w+)+)?,?\s+"
+                      + _NAME)
+# "Ararat Mirzoyan is Armenia's defense minister", "... serves as the US secretary of state",
+# "James O'Brien, who signed the statement, is the US Secretary of State"; in apposition
+# ("Ararat Mirzoyan, Armenia's prime minister,") or "in his capacity as"; never a title that
+# belongs to the name after it ("Vladimir Putin, Prime Minister Nikol Pashinyan")
+_COPULA_RE = re.compile(_NAME.replace("{1,3}", "{2,3}") + r"(?:,\s+who\s[^,]{1,80},)?"
+                        r"(?:\s*(?:is|was|serves as|served as)|,"
+                        r"|\s+(?:in\s+(?:his|her|their)\s+capacity\s+)?as)"
+                        r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b"
+                        r"(?!\s+[A-Z])")
+# "Russian President Vladimir Putin and his Azerbaijani counterpart Ilham Aliyev"
+_COUNTERPART_RE = re.compile(r"\b(?:his|her|its|their)\s+([A-Z]\w+)\s+counterparts?,?\s+"
+                             + _NAME)
+# words that open a capitalised phrase which is no name ("On Tuesday, the president said")
+_NO_NAME = {"on", "in", "at", "last", "this", "next", "the", "a", "an", "after", "before",
+            "since", "during", "by", *MONTHS, *WEEKDAYS}
+
+
+def _copulas(text: str) -> list:
+    """:data:`_COPULA_RE` matches whose name is a name."""
+    return [m for m in _COPULA_RE.finditer(text)
+            if not {w.lower() for w in m.group(1).split()} & _NO_NAME]
+
+
+# the words of titles ("the Azerbaijani president": a title, not a thing Azerbaijan owns)
+TITLE_WORDS = {w for r in ROLES for w in r.split()} - {"of", "state"}
+GENERIC_ROLES = {"minister", "secretary", "general", "speaker"}
+
+
+def person_roles(text: str) -> dict[str, str]:
+    """{person surname: role} from 'Role Firstname Lastname' patterns; a counterpart holds the
+    role of the person it is the counterpart of ("Russian President Vladimir Putin and his
+    Azerbaijani counterpart Ilham Aliyev": Aliyev is a president)."""
+    out = {}
+    ends = []
+    for m in _ROLE_RE.finditer(text):
+        role = m.group(1).lower().replace("defence", "defense")
+        name = m.group(2).strip().split()
+        if name and name[0][0].isupper():
+            out[name[-1].strip(".,").lower()] = role
+            ends.append((m.end(), role))
+    for m in _COUNTERPART_RE.finditer(text):
+        role = next((r for end, r in reversed(ends) if 0 <= m.start() - end <= 12), None)
+        name = m.group(2).strip().split()
+        if role is not None and name:
+            out.setdefault(name[-1].strip(".,").lower(), role)
+    for m in _copulas(text):
+        name = m.group(1).strip().split()
+        out.setdefault(name[-1].strip(".,").lower(),
+                       m.group(2).lower().replace("defence", "defense"))
+    return out
+
+
+_BEFORE = re.compile(r"((?:[A-Z][\w'’.]+\s+){1,2})$")
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z]\w+(?:\s+[A-Z]\w+)?)")
+
+
+def country_of(words: str) -> tuple[str, str] | None:
+    """(country, its word) for "Russian", "is Russia's", "the United States", else None."""
+    words = re.sub(r"['’]s\b", "", words).strip()
+    for cand in (*words.split()[-1:], " ".join(words.split()[-2:])):
+        if canon(cand) in COUNTRIES:
+            return canon(cand), cand
+    return None
+
+
+def person_nations(text: str) -> dict[str, tuple[str, str]]:
+    """{person surname: (country, its word)} from a title's country: "Russian President
+    Vladimir Putin", "Ilham Aliyev is the president of Russia", "Putin and his Azerbaijani
+    counterpart Ilham Aliyev"."""
+    out: dict[str, tuple[str, str]] = {}
+
+    def put(name: str, words: str) -> None:
+        country = country_of(words)
+        if country is not None and name.split():
+            out.setdefault(name.split()[-1].strip(".,").lower(), country)
+
+    for m in _ROLE_RE.finditer(text):
+        before = _BEFORE.search(text[:m.start()])
+        if before is not None:
+            put(m.group(2), before.group(1))
+    for m in _copulas(text):
+        qual = text[m.start(1) + len(m.group(1)):m.start(2)]
+        after = _OF_PLACE.match(text, m.end())
+        put(m.group(1), after.group(1) if after is not None else qual)
+    for m in _COUNTERPART_RE.finditer(text):
+        put(m.group(2), m.group(1))
+    return out
+
+
+# titles one person holds at a time in a country ("the Russian president")
+_ONE_HOLDER = {"president", "prime minister", "foreign minister", "defense minister",
+               "finance minister", "interior minister", "vice president", "chancellor", "king",
+               "queen", "secretary of state"}
+_PAST_HOLDER = re.compile(r"\b(?:former|ex|late|then|previous|past)[\s-]+(?:\w+\s+){0,2}$", re.I)
+
+
+def title_holders(text: str, roles: dict[str, str] | None = None,
+                  nations: dict[str, tuple[str, str]] | None = None
+                  ) -> dict[tuple[str, str], str]:
+    """{(country, title): surname} for the titles one person holds at a time in a country:
+    "Russian President Vladimir Putin" -> {("russia", "president"): "putin"}; a former holder
+    ("former Russian President Dmitry Medvedev") holds nothing now. ``roles`` and ``nations``:
+    the text's :func:`person_roles` and :func:`person_nations`, where the caller has them."""
+    roles = person_roles(text) if roles is None else roles
+    nations = person_nations(text) if nations is None else nations
+    out = {}
+    for name, role in roles.items():
+        if role not in _ONE_HOLDER or name not in nations:
+            continue
+        at = text.lower().find(nations[name][1].lower())
+        if at >= 0 and _PAST_HOLDER.search(text[:at]):
+            continue
+        out[(nations[name][0], role)] = name
+    return out
+
+
+def _as_written(text: str, word: str) -> str:
+    """``word`` (lower-case) as ``text`` writes it."""
+    m = re.search(re.escape(word), text, re.IGNORECASE)
+    return m.group(0) if m else word
+
+
+def roles_compatible(a: str, b: str) -> bool:
+    """Same title, or one is a bare generic one ("minister" fits "foreign minister")."""
+    return a == b or (a in GENERIC_ROLES and a in b) or (b in GENERIC_ROLES and b in a)
+
+
+def title_conflict(claim: str, evidence: str) -> Finding | None:
+    """An ``entities`` conflict where the claim gives a person another title, a title one
+    person holds at a time to another person, or a person's title to another country."""
+    cr, er = person_roles(claim), person_roles(evidence)
+    for name, role in cr.items():
+        if name in er and not roles_compatible(role, er[name]):
+            return Finding("entities", "conflict", f"{name.title()}: '{role}' vs '{er[name]}'",
+                           claim_span=role, evidence_span=er[name])
+    cn, en = person_nations(claim), person_nations(evidence)
+    # a title one person holds at a time in a country given to another person
+    eh = title_holders(evidence, er, en)
+    for key, name in title_holders(claim, cr, cn).items():
+        if key in eh and eh[key] != name and name not in er:
+            mine, theirs = _as_written(claim, name), _as_written(evidence, eh[key])
+            return Finding("entities", "conflict", f"{key[0].title()}'s {key[1]}: '{mine}' vs "
+                           f"'{theirs}'", claim_span=mine, evidence_span=theirs)
+    # a named person's title given to another country
+    for name, (country, words) in cn.items():
+        if name in en and en[name][0] != country and name in er.keys() | cr.keys():
+            return Finding("entities", "conflict", f"{name.title()}: '{words}' vs "
+                           f"'{en[name][1]}'", claim_span=words, evidence_span=en[name][1])
+    return None

@@ -24,6 +24,9 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
          PROTESTED, "conflict"),
         ("Washington and Yerevan agreed to downgrade their dialogue.", UPGRADE, "conflict"),
         ("Washington and Yerevan agreed to scale back their dialogue.", UPGRADE, "conflict"),
+        ("Since losing Karabakh, Yerevan has cut back its ties with the West.",
+         "After the loss of Karabakh, Yerevan has sought to forge new security alliances by "
+         "deepening ties with the West.", "conflict"),
         # ties drawn closer or cooled against ties souring or deepened; "closer" only when
         # said of the parties, not of ties with someone else
         ("The conflict has drawn Moscow and Yerevan closer together.", TIES, "conflict"),

@@ -65,6 +65,9 @@ def test_contrast(claim, evidence, status):
         ("It was officials in Yerevan, not Baku, who said so.",
          "officials in Yerevan, not Baku, said so."),
         ("It is the Kremlin that decides.", "the Kremlin decides."),
+        # ... also after a time
+        ("Last month it was Azerbaijan that returned the villages.",
+         "Last month Azerbaijan returned the villages."),
         # a time said to be when something happened: the time hangs on the deed
         ("April was when the withdrawal ended.", "The withdrawal ended in April."),
         ("June 12 was when the withdrawal was completed.",

@@ -32,6 +32,11 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The withdrawal was completed on June 12th.", COMPLETED, "agree"),
         ("The withdrawal was completed on 21 June.", COMPLETED, "conflict"),
         ("The withdrawal was completed on the first of June.", COMPLETED, "conflict"),
+        ("The withdrawal was completed on the twenty-first of June.", COMPLETED, "conflict"),
+        # a date the passage gives only to another stage of the deed confirms nothing
+        ("The Russian peacekeepers only started leaving Karabakh in June.", COMPLETED,
+         "misplaced"),
+        ("The peacekeepers completed their withdrawal in June.", COMPLETED, "agree"),
         # a day after "before" / "after" is every earlier or later day
         ("The withdrawal was completed before 20 June.", COMPLETED, "agree"),
         ("The withdrawal was completed after the 20th of June.", COMPLETED, "conflict"),

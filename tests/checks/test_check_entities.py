@@ -348,6 +348,9 @@ def test_title_holders(claim, evidence, status):
     ("Most countries regard Karabakh as part of Armenia.", "conflict"),
     ("The territory is generally recognised as belonging to Armenia.", "conflict"),
     ("The territory is generally recognised as belonging to Azerbaijan.", "agree"),
+    # "belongs to": said now, not of the past ("belonged to Armenia for decades")
+    ("In the eyes of the world, the territory belongs to Armenia.", "conflict"),
+    ("Karabakh belonged to Armenia for decades.", "unplaced"),
     # the same country, or a denial
     ("Karabakh is internationally recognised as Azerbaijani land.", "missing"),
     ("Karabakh is not recognised as Armenian territory.", "missing"),

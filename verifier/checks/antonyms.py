@@ -67,6 +67,7 @@ PAIRS = [
     ("strengthen", "cool"), ("warm", "cool"),
     # a dialogue or a presence raised or cut back
     ("upgrade", "scale_back"), ("upgrade", "cut_back"), ("upgrade", "downsize"),
+    ("deepen", "cut_back"), ("deepen", "scale_back"), ("strengthen", "cut_back"),
     # a move met with welcome or with protest ("widely welcomed in Armenia" / "sparked a wave
     # of mass protests in Armenia")
     ("welcome", "protest"), ("celebrate", "protest"),

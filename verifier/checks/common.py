@@ -68,7 +68,8 @@ def per_doc(fn: Callable[..., R]) -> Callable[..., R]:
 
 
 _CLEFT = re.compile(
-    r"^\s*It\s+(?:is|was|were)\s+(?P<x>.+?)(?P<comma>,?)\s+(?:that|who)\s+(?P<rest>.+)$", re.S)
+    r"^\s*(?P<pre>(?:(?:Last|This|Next|In|On|At)\s+[\w ]{1,30}?),?\s+)?[Ii]t\s+(?:is|was|were)\s+"
+    r"(?P<x>.+?)(?P<comma>,?)\s+(?:that|who)\s+(?P<rest>.+)$", re.S)
 
 
 # "April was when the withdrawal ended", "Last September was when Baku took over"
@@ -79,8 +80,9 @@ _TIME_CLEFT = re.compile(
 
 
 def decleft(text: str) -> str:
-    """'It was Baku that returned the villages' -> 'Baku returned the villages', so the checks
-    see who did it in the subject's place; 'April was when the withdrawal ended' -> 'The
+    """'It was Baku that returned the villages' -> 'Baku returned the villages' (also after a
+    time: 'Last month it was Baku that ...'), so the checks see who did it in the subject's
+    place; 'April was when the withdrawal ended' -> 'The
     withdrawal ended in April', so the date hangs on its deed; other sentences (including 'It
     was clear that ...') come back unchanged."""
     t = _TIME_CLEFT.match(text)
@@ -97,9 +99,10 @@ def decleft(text: str) -> str:
     if not m:
         return text
     doc = parse(text)  # the word after "It was" must start a noun phrase
-    if len(doc) < 3 or doc[2].pos_ not in {"PROPN", "NOUN", "DET", "NUM", "PRON"}:
+    first = next((t for t in doc if t.idx >= m.start("x")), None)
+    if first is None or first.pos_ not in {"PROPN", "NOUN", "DET", "NUM", "PRON"}:
         return text
-    return f"{m['x']}{m['comma']} {m['rest']}"
+    return f"{m['pre'] or ''}{m['x']}{m['comma']} {m['rest']}"
 
 
 def demonym_plural(word: str) -> bool:

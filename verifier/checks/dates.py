@@ -56,9 +56,12 @@ _DAY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 
 
 def _day_number(tok) -> int | None:
-    """1 to 31 from "12", "12th" or "twelfth"."""
+    """1 to 31 from "12", "12th", "twelfth" or "twenty-first"."""
     m = _DAY_RE.fullmatch(tok.lower_)
     n = int(m.group(1)) if m else _ORDINAL_WORDS.get(tok.lower_)
+    doc = tok.doc
+    if not m and n is not None and n < 10 and tok.i >= 2 and doc[tok.i - 1].text == "-":
+        n += {"twenty": 20, "thirty": 30}.get(doc[tok.i - 2].lower_, 0)
     return n if n is not None and 1 <= n <= 31 else None
 
 
@@ -72,7 +75,9 @@ def _day(toks, i: int) -> tuple[int, str, int] | None:
     if i >= 1 and _DAY_RE.fullmatch(toks[i - 1].lower_) and _day_number(toks[i - 1]):
         return _day_number(toks[i - 1]), f"{toks[i - 1].text} {month.text}", i - 1
     if i >= 2 and toks[i - 1].lower_ == "of" and _day_number(toks[i - 2]) is not None:
-        return _day_number(toks[i - 2]), f"{toks[i - 2].text} of {month.text}", i - 2
+        start = i - 4 if i >= 4 and toks[i - 3].text == "-" and \
+            _day_number(toks[i - 2]) > 20 else i - 2  # "twenty-first"
+        return _day_number(toks[i - 2]), month.doc[start:i + 1].text, start
     return None
 
 
@@ -209,6 +214,13 @@ def _dated_verb(tok):
     elif tok.dep_ not in {"npadvmod", "tmod"}:
         return None
     return head if head.pos_ == "VERB" else None
+
+
+def _other_stage(tok, ev_toks) -> bool:
+    """The passage gives the claim's date only to another stage of a deed: "started leaving
+    in June" against "the withdrawal ... was completed on June 12"."""
+    mine = _stages(tok)
+    return all(any(OTHER_STAGE.get(v, set()) & _stages(t) for v in mine) for t in ev_toks)
 
 
 def _misplaced(tok, ev_toks, ed) -> bool:
@@ -523,7 +535,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                     return Finding("dates", "conflict", f"'{text}' vs '{wrong[0]}'",
                                    claim_span=text, evidence_span=wrong[0])
             if same and kind in _ABSOLUTE and (_misplaced(tok, same, ed)
-                                               or _elsewhere(tok, same, ed)):
+                                               or _elsewhere(tok, same, ed)
+                                               or _other_stage(tok, same)):
                 misplaced.append(text)
             elif same:
                 agreed.append(text)

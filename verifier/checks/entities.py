@@ -611,9 +611,15 @@ _LAND = {"part", "territory", "land", "soil", "province", "region"}
 @per_doc
 def deemed_owners(doc) -> tuple[tuple[object, str, str], ...]:
     """(verb, country, its word) for each "recognized as part of X" / "regarded as X's territory" /
-    "seen as Armenian land" / "recognised as belonging to X" in a text."""
+    "seen as Armenian land" / "recognised as belonging to X" / "belongs to X" (said now, not
+    "belonged") in a text."""
     out = []
     for v in doc:
+        if v.lemma_.lower() == "belong" and v.tag_ in {"VBZ", "VBP"}:  # "belongs to Armenia"
+            words = [o.text for q in v.children if q.dep_ == "prep" and q.lower_ == "to"
+                     for o in q.children if o.dep_ == "pobj"]
+            out += [(v, *c) for c in map(country_of, words) if c is not None]
+            continue
         if v.lemma_.lower() not in _DEEM:
             continue
         for p in (p for p in v.children if p.dep_ == "prep" and p.lower_ == "as"):

@@ -84,6 +84,10 @@ bench seed_probes12 claims benchmarks/claims/seed_probes12.csv --corpus corpus/
 # 63 more by a fifth helper, measured in session 20 after the fixes seed_probes12 prompted,
 # before any fix from them
 bench seed_probes13 claims benchmarks/claims/seed_probes13.csv --corpus corpus/
+# 63 more by a sixth helper, measured after the fixes seed_probes13 prompted and the refit
+bench seed_probes14 claims benchmarks/claims/seed_probes14.csv --corpus corpus/
+# 63 more by a seventh helper, measured once on session 20's final code, not read while fixing
+bench seed_probes15 claims benchmarks/claims/seed_probes15.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

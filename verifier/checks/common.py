@@ -82,9 +82,9 @@ _TIME_CLEFT = re.compile(
 def decleft(text: str) -> str:
     """'It was Baku that returned the villages' -> 'Baku returned the villages' (also after a
     time: 'Last month it was Baku that ...'), so the checks see who did it in the subject's
-    place; 'April was when the withdrawal ended' -> 'The
-    withdrawal ended in April', so the date hangs on its deed; other sentences (including 'It
-    was clear that ...') come back unchanged."""
+    place; 'April was when the withdrawal ended' -> 'The withdrawal ended in April', so the
+    date hangs on its deed; other sentences (including 'It was clear that ...') come back
+    unchanged."""
     t = _TIME_CLEFT.match(text)
     if t:
         words = [w.strip(",").lower() for w in t["t"].split()]
@@ -145,8 +145,8 @@ _DEEDS = [
      "draw_down"},  # "the pullout", "the drawdown"
     {"return", "hand", "give_back", "hand_back", "hand_over"},  # "handed back", "gave back"
     {"capture", "seize", "recapture", "retake", "conquer"},
-    {"recapture", "retake", "take_back", "win_back"},  # not "capture": what one captured,
-    # another took back
+    # taking back, not "capture": what one side captured, the other took back
+    {"recapture", "retake", "take_back", "win_back"},
     {"station", "deploy", "base", "post"},
     {"end", "finish", "complete", "conclude"},
     {"criticize", "criticise", "condemn", "denounce"},
@@ -190,9 +190,10 @@ _PHRASALS = {"scale_back", "wind_down", "draw_down"}
 
 
 def phrasal(verb) -> str:
-    """The verb's lemma with its particle where WordNet knows the pair: "left ... behind" is
-    "leave_behind", another deed than "leave"; "took over" is "take_over"; "pulled out of the
-    country" is "pull_out" (the parser calls that "out" a preposition)."""
+    """The verb's lemma with its particle where WordNet (or ``_PHRASALS``) knows the pair:
+    "left ... behind" is "leave_behind", another deed than "leave"; "took over" is
+    "take_over"; "pulled out of the country" is "pull_out" (the parser calls that "out" a
+    preposition); "scaled back" is "scale_back"."""
     from verifier.lexicon import senses
 
     lemma = verb.lemma_.lower()

@@ -129,13 +129,13 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                            claim_span=x.text, evidence_span=y.text)
         if in_slot & only_x and not in_slot & only_y:
             return Finding("contrast", "agree", f"{x.text}, not {y.text}")
-        # ... or with X's partner in the deed, where the passage never names X ("Putin struck
-        # the deal with Pashinyan, not Aliyev" / "agreed between Putin and ... Aliyev")
-        partners = frozenset(_parties(x)) if not only_x & said else frozenset()
         if _listed_with(x, ed, only_y):
             return Finding("contrast", "conflict",
                            f"the claim says {x.text}, not {y.text}; the passage names {y.text} "
                            f"with {x.text}", claim_span=x.text, evidence_span=y.text)
+        # ... or with X's partner in the deed, where the passage never names X ("Putin struck
+        # the deal with Pashinyan, not Aliyev" / "agreed between Putin and ... Aliyev")
+        partners = frozenset(_parties(x)) if not only_x & said else frozenset()
         if partners and _listed_with(x, ed, only_y, partners):
             return Finding("contrast", "conflict",
                            f"the claim says {x.text}, not {y.text}; the passage names {y.text} "

@@ -185,7 +185,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     # Armenian separatists")
     parties = {x for _, s2, _, o2 in et for x in (s2, o2)}
     named_parties = [x for x in parties if " " in x]  # "armenia separatist"
-    ct = [t for t in triples(cd, common=True) if t in triples(cd)
+    named = triples(cd)
+    ct = [t for t in triples(cd, common=True) if t in named
           or any(_same(t[1], x) for x in named_parties)]
     claim_subjects = {s for _, s, _, _ in ct}
     for verb, subj, rel, other in ct:

@@ -74,10 +74,10 @@ def _day(toks, i: int) -> tuple[int, str, int] | None:
         return _day_number(toks[i + 1]), f"{month.text} {toks[i + 1].text}", i
     if i >= 1 and _DAY_RE.fullmatch(toks[i - 1].lower_) and _day_number(toks[i - 1]):
         return _day_number(toks[i - 1]), f"{toks[i - 1].text} {month.text}", i - 1
-    if i >= 2 and toks[i - 1].lower_ == "of" and _day_number(toks[i - 2]) is not None:
-        start = i - 4 if i >= 4 and toks[i - 3].text == "-" and \
-            _day_number(toks[i - 2]) > 20 else i - 2  # "twenty-first"
-        return _day_number(toks[i - 2]), month.doc[start:i + 1].text, start
+    day = _day_number(toks[i - 2]) if i >= 2 and toks[i - 1].lower_ == "of" else None
+    if day is not None:
+        start = i - 4 if i >= 4 and toks[i - 3].text == "-" and day > 20 else i - 2
+        return day, month.doc[start:i + 1].text, start  # from "twenty" in "twenty-first"
     return None
 
 
@@ -192,6 +192,9 @@ def _shared_context(tok, ev_toks) -> bool:
 
 _STAGE_WORDS = {w for pair in STAGES for w in pair}
 _LIGHT = {"be", "have", "do", "take", "make", "get", "go", "come", "date"}  # "dates from 2020"
+# verbs that give a thing its date ("put the end of the pullout on June 21")
+_DATING = {"put", "date", "place", "set", "fix"}
+_NO_DEED = _LIGHT | _DATING  # verbs whose date is no deed of their own
 _CORE = {"nsubj", "nsubjpass", "dobj"}
 
 
@@ -232,7 +235,7 @@ def _misplaced(tok, ev_toks, ed) -> bool:
         return False
     verb = governing_verb(tok)
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma in _LIGHT | _DATING:
+    if verb.pos_ != "VERB" or lemma in _NO_DEED:
         return False
     if lemma in {governing_verb(t).lemma_.lower() for t in ev_toks}:
         return False  # the passage dates the claim's own deed
@@ -273,7 +276,7 @@ def _elsewhere(tok, ev_toks, ed) -> bool:
     claim's deed: "Ilham Aliyev visited Moscow in April" against "The withdrawal, which began
     in April, had been agreed between Putin and Aliyev"."""
     verb = _dated_verb(tok)  # only a date of the claim's deed ("visited Moscow in April")
-    if verb is None or verb.lemma_.lower() in _LIGHT | _DATING or _told(verb, ed):
+    if verb is None or verb.lemma_.lower() in _NO_DEED or _told(verb, ed):
         return False
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return False
@@ -336,9 +339,7 @@ def _started(verb) -> bool:
         for c in verb.children)
 
 
-# verbs that give a thing its date ("put the end of the pullout on June 21"), and the nouns of
-# a stage they may date
-_DATING = {"put", "date", "place", "set", "fix"}
+# the nouns of a stage a verb of dating may date
 _STAGE_NOUNS = {"end": "end", "completion": "end", "conclusion": "end", "finish": "end",
                 "start": "start", "beginning": "start", "onset": "start", "outset": "start"}
 

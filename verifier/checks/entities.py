@@ -608,6 +608,12 @@ _DEEM = {"recognize", "recognise", "regard", "consider", "deem", "acknowledge", 
 _LAND = {"part", "territory", "land", "soil", "province", "region"}
 
 
+def _objects(tok, prep: str) -> list[str]:
+    """The objects of ``tok``'s ``prep`` phrases ("part of Azerbaijan": Azerbaijan)."""
+    return [o.text for q in tok.children if q.dep_ == "prep" and q.lower_ == prep
+            for o in q.children if o.dep_ == "pobj"]
+
+
 @per_doc
 def deemed_owners(doc) -> tuple[tuple[object, str, str], ...]:
     """(verb, country, its word) for each "recognized as part of X" / "regarded as X's territory" /
@@ -616,8 +622,7 @@ def deemed_owners(doc) -> tuple[tuple[object, str, str], ...]:
     out = []
     for v in doc:
         if v.lemma_.lower() == "belong" and v.tag_ in {"VBZ", "VBP"}:  # "belongs to Armenia"
-            words = [o.text for q in v.children if q.dep_ == "prep" and q.lower_ == "to"
-                     for o in q.children if o.dep_ == "pobj"]
+            words = _objects(v, "to")
             out += [(v, *c) for c in map(country_of, words) if c is not None]
             continue
         if v.lemma_.lower() not in _DEEM:
@@ -628,11 +633,9 @@ def deemed_owners(doc) -> tuple[tuple[object, str, str], ...]:
                 if g.dep_ == "pobj" and g.lemma_.lower() in _LAND:  # "as part of X"
                     words += [c.text for c in g.children
                               if c.dep_ in {"amod", "poss", "compound"}]
-                    words += [o.text for q in g.children if q.dep_ == "prep"
-                              and q.lower_ == "of" for o in q.children if o.dep_ == "pobj"]
+                    words += _objects(g, "of")
                 elif g.dep_ == "pcomp" and g.lemma_.lower() == "belong":  # "as belonging to X"
-                    words += [o.text for q in g.children if q.dep_ == "prep"
-                              and q.lower_ == "to" for o in q.children if o.dep_ == "pobj"]
+                    words += _objects(g, "to")
             out += [(v, *c) for c in map(country_of, words) if c is not None]
     return tuple(out)
 

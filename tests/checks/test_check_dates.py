@@ -192,6 +192,28 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
          "conflict"),
         ("Glassheart was released before 2000.", "Her album, Glassheart, was released in 1997.",
          "agree"),
+        # a date as the subject of a verb that marks a stage, or as what a stage's date is
+        ("March marked the beginning of the Russian contingent's departure from the region.",
+         AGREED, "conflict"),
+        ("April marked the beginning of the Russian contingent's departure from the region.",
+         AGREED, "agree"),
+        ("March saw the start of the pullout.", AGREED, "conflict"),
+        ("The date given by Baku for the completion of the pullout was 21 June.", COMPLETED,
+         "conflict"),
+        ("The date given by Baku for the completion of the pullout was 12 June.", COMPLETED,
+         "agree"),
+        ("The completion of the pullout came on 21 June.", COMPLETED, "conflict"),
+        ("A 2030 end date had been fixed for the Russian mandate.", MANDATE, "conflict"),
+        ("The mandate's end date was 2030.", MANDATE, "conflict"),
+        ("A 2025 end date had been fixed for the Russian mandate.", MANDATE, "agree"),
+        # "finalised" ends a deed as "completed" does
+        ("The removal of the contingent's equipment was finalised on 12 June.", COMPLETED,
+         "agree"),
+        # a participle's date dates the noun it describes: the passage's April is another deed
+        ("The withdrawal was agreed by Putin and Aliyev at a meeting held in Moscow in April.",
+         AGREED, "misplaced"),
+        ("The peacekeepers came under a ceasefire inked in December 2020.", STATIONED,
+         "conflict"),
     ],
 )
 def test_dates(claim, evidence, status):

@@ -79,6 +79,13 @@ from verifier.checks import negation
         # a negation on another verb
         ("The peacekeepers did not leave the region.", NOT_INTERVENE, "not_applicable"),
         ("Oil prices rose.", NOT_INTERVENE, "not_applicable"),
+        # a deed told as a noun that was (not) undertaken or (not) taking place
+        ("No intervention was undertaken by the Russian peacekeepers.", NOT_INTERVENE, "agree"),
+        ("The peacekeeping contingent carried out an intervention.", NOT_INTERVENE, "conflict"),
+        ("An intervention by the peacekeeping contingent took place.", NOT_INTERVENE,
+         "conflict"),
+        ("No withdrawal of Russian peacekeepers took place.", RECAPTURED, "conflict"),
+        ("The withdrawal of Russian peacekeepers took place on Wednesday.", RECAPTURED, "agree"),
     ],
 )
 def test_negation(claim, evidence, status):

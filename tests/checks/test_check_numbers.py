@@ -72,6 +72,15 @@ from verifier.checks.common import parse
         ("Only half of the local population was Armenian.", POPULATION, "not_applicable"),
         ("After all, only a few left.", "After all, the entire population left.",
          "not_applicable"),
+        # what a number, strength or size is of; a force or contingent counts troops
+        ("The strength of the Russian peacekeeping force in Karabakh exceeded five thousand.",
+         STATIONED, "conflict"),
+        ("The number of Russian peacekeepers in Karabakh exceeded five thousand.", STATIONED,
+         "conflict"),
+        ("The Russian peacekeeping force in Karabakh numbered more than five thousand.",
+         STATIONED, "conflict"),
+        ("The Russian contingent numbered about two thousand.", STATIONED, "agree"),
+        ("The number of protesters exceeded five thousand.", STATIONED, "missing"),
     ],
 )
 def test_numbers(claim, evidence, status):

@@ -62,6 +62,14 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
          "not_applicable"),
         ("The villages returned to Azerbaijan had been captured by Armenia in the 1990s.",
          VILLAGES, "not_applicable"),
+        # a deed told as a noun, its doer a "by" phrase or an owner
+        ("The handover of four border villages was made by Baku to Yerevan.", VILLAGES,
+         "conflict"),
+        ("The handover of four villages by Baku to Yerevan happened last month.", VILLAGES,
+         "conflict"),
+        ("The handover of four villages by Yerevan to Baku happened last month.", VILLAGES,
+         "agree"),
+        ("Baku's return of four villages to Armenia sparked protests.", VILLAGES, "conflict"),
     ],
 )
 def test_roles(claim, evidence, status):

@@ -148,7 +148,7 @@ _DEEDS = [
     # taking back, not "capture": what one side captured, the other took back
     {"recapture", "retake", "take_back", "win_back"},
     {"station", "deploy", "base", "post"},
-    {"end", "finish", "complete", "conclude"},
+    {"end", "finish", "complete", "conclude", "finalize", "finalise", "wrap_up"},
     {"criticize", "criticise", "condemn", "denounce"},
 ]
 
@@ -211,6 +211,13 @@ def deed_noun(verb: str, noun: str) -> bool:
     """``noun`` names the deed of ``verb`` or of a verb of its group ("leave" /
     "withdrawal")."""
     return any(noun_of(v, noun) for v in {verb}.union(*(g for g in _DEEDS if verb in g)))
+
+
+@lru_cache(maxsize=4096)
+def deed_verb(noun: str) -> str | None:
+    """The verb of a group above whose deed ``noun`` names ("handover": hand_over,
+    "withdrawal": withdraw), or None."""
+    return next((v for g in _DEEDS for v in sorted(g) if noun_of(v, noun)), None)
 
 
 def one_deed_noun(a: str, b: str) -> bool:

@@ -278,12 +278,15 @@ def _elsewhere(tok, ev_toks, ed) -> bool:
     verb = _dated_verb(tok)  # only a date of the claim's deed ("visited Moscow in April")
     if verb is None or verb.lemma_.lower() in _NO_DEED or _told(verb, ed):
         return False
-    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    # whose deed the claim's is: its subject, or the noun a participle describes ("a meeting
+    # held in Moscow in April")
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and not (
+            verb.dep_ == "acl" and verb.head.pos_ == "NOUN"):
         return False
     mine = _arguments(verb, preps=False)
     for t in ev_toks:
         dated = _dated_verb(t)
-        if dated is None or mine & _arguments(dated):
+        if dated is None or mine & _arguments(dated) or _described(tok) & _described(t):
             return False  # the date describes a thing, or a deed of the claim's actor or thing
         subjects = [c for c in dated.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if (dated.dep_ not in {"relcl", "acl"} and not subjects) or \
@@ -344,20 +347,54 @@ _STAGE_NOUNS = {"end": "end", "completion": "end", "conclusion": "end", "finish"
                 "start": "start", "beginning": "start", "onset": "start", "outset": "start"}
 
 
+# verbs whose subject is a date and whose object the stage it dates ("March saw the start")
+_MARKING = {"mark", "see", "witness"}
+_DATE_NOUNS = {"date", "day", "deadline"}
+
+
+def _stage_nouns(tok) -> list:
+    """The nouns of a stage a date is given to: by a verb of dating ("put the end of the
+    pullout on June 21"), as the subject of a verb that marks it ("March marked the beginning
+    of the departure"), or as what the date is ("the date given for the completion of the
+    pullout was 21 June", "the completion came on 21 June", "a 2030 end date")."""
+    verb = governing_verb(tok)
+    lemma = verb.lemma_.lower()
+    # the small parser often reads a subject date as a modifier: "March/npadvmod saw the start"
+    subject = tok.dep_ == "nsubj" or (tok.dep_ == "npadvmod" and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children))
+    if lemma in _DATING or (lemma in _MARKING and subject):
+        nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    elif lemma in {"be", "come", "fall"}:
+        nouns = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    else:
+        nouns = []
+    if tok.head.lemma_.lower() in _DATE_NOUNS:
+        nouns.append(tok.head)  # "a 2030 end date"
+    dates = [n for n in nouns if n.lemma_.lower() in _DATE_NOUNS]
+    nouns += [c for n in dates for c in n.children if c.dep_ == "compound"]
+    nouns += [g for n in dates for g in n.subtree
+              if g.dep_ == "pobj" and g.head.lower_ in {"for", "of"}]
+    return [n for n in nouns if n.lemma_.lower() in _STAGE_NOUNS]
+
+
+def _staged(tok) -> set[str]:
+    """What the date's stage nouns are of ("the beginning of the departure": departure)."""
+    return {g.lemma_.lower() for n in _stage_nouns(tok) for p in n.children
+            if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"}
+
+
 def _stages(tok) -> set[str]:
     """The verb a date belongs to and the verb that verb completes, if any ("began pulling
-    out in April": pull, begin), as lemmas, an idiom of starting as "start", a stage a verb of
-    dating dates as its verb ("put the end of the pullout on June 21": end): what tells a
-    start from an end."""
+    out in April": pull, begin), as lemmas, an idiom of starting as "start", a stage a date is
+    given to as its verb (:func:`_stage_nouns`; "put the end of the pullout on June 21": end):
+    what tells a start from an end."""
     verb = governing_verb(tok)
     out = {verb.lemma_.lower()}
     if verb.dep_ == "xcomp":
         out.add(verb.head.lemma_.lower())
     if _started(verb):
         out.add("start")
-    if verb.lemma_.lower() in _DATING:
-        out.update(_STAGE_NOUNS[c.lemma_.lower()] for c in verb.children
-                   if c.dep_ == "dobj" and c.lemma_.lower() in _STAGE_NOUNS)
+    out.update(_STAGE_NOUNS[n.lemma_.lower()] for n in _stage_nouns(tok))
     return out
 
 
@@ -370,10 +407,12 @@ def _same_stage(tok, ev_tok) -> bool:
     if not any(same_deed(a, b) for a in mine for b in theirs):
         return False
     verb, ev_verb = governing_verb(tok), governing_verb(ev_tok)
-    things = (_arguments(verb, preps=False) | {phrasal(verb)} | mine) - _DATE_WORDS - _STAGE_WORDS
+    things = (_arguments(verb, preps=False) | {phrasal(verb)} | mine | _staged(tok)) \
+        - _DATE_WORDS - _STAGE_WORDS
     if verb.dep_ == "xcomp":
         things |= _arguments(verb.head, preps=False)
-    told = (_arguments(ev_verb, preps=False) | (theirs - _STAGE_WORDS)) - _DATE_WORDS
+    told = (_arguments(ev_verb, preps=False) | (theirs - _STAGE_WORDS) | _staged(ev_tok)) \
+        - _DATE_WORDS
     return bool(things & told) or any(deed_noun(a, b) or one_deed_noun(a, b)
                                       for a in things for b in told)
 
@@ -473,11 +512,20 @@ _EXPIRE = {"expire", "lapse", "end", "run_out"}
 
 
 def _expiry(tok) -> set[str]:
-    """What a date says ends ("the mandate would have expired in 2030": mandate)."""
+    """What a date says ends ("the mandate would have expired in 2030": mandate; "a 2030 end
+    date was fixed for the mandate": mandate)."""
     verb = governing_verb(tok)
-    if phrasal(verb) not in _EXPIRE:
+    if phrasal(verb) in _EXPIRE:
+        return {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"}
+    if not {_STAGE_NOUNS[n.lemma_.lower()] for n in _stage_nouns(tok)} & _ENDS:
         return set()
-    return {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"}
+    # what the end is of: "fixed for the mandate", "the end of the mandate", "the mandate's
+    # end date"
+    heads = [verb, *(n.head if n.dep_ == "compound" else n for n in _stage_nouns(tok))]
+    return {g.lemma_.lower() for h in heads for p in h.children
+            for g in ([p] if p.dep_ == "poss" else p.children if p.dep_ == "prep"
+                      and p.lower_ in {"for", "of"} else ())
+            if g.pos_ == "NOUN" and g.dep_ in {"poss", "pobj"}}
 
 
 def _stay_ends(tok, ev_tok) -> bool:

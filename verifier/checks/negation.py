@@ -145,18 +145,45 @@ def unreal(cd, ed) -> str | None:
     return None
 
 
+# verbs that only say a deed was done, its noun telling which ("no intervention was
+# undertaken", "carried out no withdrawal"), and verbs that say it happened ("no pullout took
+# place")
+_DOING = {"undertake", "carry_out", "conduct", "perform", "stage", "mount", "make"}
+_HAPPEN = {"happen", "occur", "take_place", "come"}
+
+
+@per_doc
+def done_nouns(doc) -> dict[str, bool]:
+    """Deed noun lemma -> denied?, for what a verb of doing does (``_DOING``) or what is said
+    to happen (``_HAPPEN``): "No intervention was undertaken" (intervention: yes)."""
+    return {n: neg for n, neg in event_nouns(doc).items()
+            if any(t.lemma_.lower() == n and t.head.pos_ == "VERB" and (
+                (t.dep_ in {"dobj", "nsubjpass"} and phrasal(t.head) in _DOING)
+                or (t.dep_ == "nsubj" and _happened(t.head))) for t in doc)}
+
+
+def _happened(verb) -> bool:
+    lemma = phrasal(verb)
+    return lemma in _HAPPEN or (lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
     cp, ep = predicates(cd), predicates(ed)
     en = event_nouns(ed)
     shared = []
-    for v in cp:
-        if v in _NEUTRAL:
-            continue
-        for w, neg in _counterparts(v, ep, en):
-            if cp[v] != neg and anchored(cd, ed, 0.2):
-                which = "claim negates" if cp[v] else "passage negates"
+    # the claim's verbs, and its deeds told as a noun done ("no intervention was undertaken"
+    # against "did not intervene")
+    told = [(v, neg, _counterparts(v, ep, en)) for v, neg in cp.items() if v not in _NEUTRAL]
+    told += [(n, neg, [(w, wneg) for w, wneg in ep.items() if deed_noun(w, n)]
+              or [(w, wneg) for w, wneg in en.items() if w == n])
+             for n, neg in done_nouns(cd).items()]
+    for v, neg_v, counterparts in told:
+        for w, neg in counterparts:
+            if neg_v != neg and anchored(cd, ed, 0.2):
+                which = "claim negates" if neg_v else "passage negates"
                 return Finding("negation", "conflict", f"'{v}': {which} it", claim_span=v,
                                evidence_span=w)
             shared.append(v)

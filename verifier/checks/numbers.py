@@ -156,6 +156,10 @@ def _vague(toks, i: int) -> tuple[float, float, int, int] | None:
     return None
 
 
+# nouns for how many of a thing there are: "the strength of the force was 5,000" counts the force
+_AMOUNTS = frozenset({"number", "strength", "size", "total", "count", "tally", "headcount"})
+
+
 def _anchors(head, num) -> set[str]:
     out = {head.lemma_.lower()} if head.pos_ in {"NOUN", "PROPN"} else set()
     # "population of around 100,000 Armenians" -> also "population"
@@ -167,6 +171,11 @@ def _anchors(head, num) -> set[str]:
         for c in verb.children:
             if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}:
                 out.add(c.lemma_.lower())
+                # "the number of peacekeepers exceeded 5,000": what the number is of
+                if c.lemma_.lower() in _AMOUNTS:
+                    out.update(g.lemma_.lower() for p in c.children
+                               if p.dep_ == "prep" and p.lower_ == "of"
+                               for g in p.children if g.dep_ == "pobj")
     return {a for a in out if a.isalpha() or a == "percent"}
 
 
@@ -279,7 +288,7 @@ def _anchor_set(head, head_lemma: str, last) -> frozenset[str]:
 # Nouns news uses for the same armed people, which WordNet's synonyms do not tie ("a troop" is a
 # unit there, "a peacekeeper" a kind of soldier)
 _ARMED = frozenset({"troop", "soldier", "peacekeeper", "serviceman", "servicemen",
-                    "personnel", "servicemember"})
+                    "personnel", "servicemember", "force", "contingent"})
 
 
 def _similar(a: str, b: str) -> bool:

@@ -14,7 +14,7 @@ is a swap too ("Azerbaijan gave back four villages"), and a participle shares it
 
 from __future__ import annotations
 
-from verifier.checks.common import canon, demonym_plural, one_deed, parse, phrasal
+from verifier.checks.common import canon, deed_verb, demonym_plural, one_deed, parse, phrasal
 from verifier.types import Finding
 
 _ARG_PREPS = {"to", "from", "with", "against", "by"}
@@ -133,6 +133,36 @@ def triples(doc, common: bool = False) -> list[tuple[str, str, str, str]]:
         for c in v.children:  # "gave Armenia the villages"
             if c.dep_ == "dative" and _named(c):
                 out.append((verb, who, "to", _arg(c)))
+    return out + _noun_triples(doc, common)
+
+
+# verbs that only say a deed was done, its noun telling which ("the handover was made by Baku")
+_DOING = {"make", "carry_out", "undertake", "conduct", "perform", "complete"}
+
+
+def _noun_triples(doc, common: bool) -> list[tuple[str, str, str, str]]:
+    """Triples of deeds told as a noun of a verb of ``common``'s groups: "the handover of four
+    villages by Baku to Yerevan", "Baku's handover of the villages", "the handover ... was made
+    by Baku to Yerevan"; the doer is the noun's "by" phrase or owner, or the "by" phrase of the
+    verb of doing whose subject the noun is."""
+    out = []
+    for n in doc:
+        verb = deed_verb(n.lemma_.lower()) if n.pos_ == "NOUN" else None
+        if verb is None:
+            continue
+        heads = [n]
+        if n.dep_ == "nsubjpass" and phrasal(n.head) in _DOING:
+            heads.append(n.head)
+        args = {c.lower_: g for h in heads for c in h.children if c.dep_ in {"prep", "agent"}
+                for g in c.children if g.dep_ == "pobj"}
+        subj = args.get("by") or next((c for c in n.children if c.dep_ == "poss"), None)
+        if subj is None or not (_named(subj) or (common and subj.pos_ == "NOUN")):
+            continue
+        who = _arg(subj)
+        for rel, other in (("obj", args.get("of")), ("to", args.get("to")),
+                           ("from", args.get("from"))):
+            if other is not None:
+                out.append((verb, who, rel, _arg(other)))
     return out
 
 

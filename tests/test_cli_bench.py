@@ -136,3 +136,18 @@ def test_bench_scifact_without_corpus(runner: CliRunner, tmp_path: Path) -> None
     res = runner.invoke(cli.app, ["bench", "scifact", str(claims)])
     assert res.exit_code == 1
     assert "--scifact-corpus" in res.stderr
+
+
+def test_run_benchmark_is_the_python_api_of_bench(tmp_path: Path) -> None:
+    from verifier.evaluation import run_benchmark
+
+    data = tmp_path / "fever.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in FEVER_ROWS), encoding="utf-8")
+    metrics, rows = run_benchmark("pairs", data, checks=["numbers"], limit=2)
+    _check_metrics(metrics, "pairs", 2)
+    assert len(rows) == 2
+    assert metrics["settings"]["checks"] == ["numbers"]
+    assert metrics["settings"]["retrieval"] is None
+    assert metrics["versions"]["nli_model"]
+    with pytest.raises(ValueError, match="unknown task"):
+        run_benchmark("fever", data)

@@ -335,49 +335,18 @@ def bench(
     """
     from verifier import evaluation as ev
     from verifier.checks import select
-    from verifier.verify import Verifier
 
-    use_checks = not no_checks
     try:
-        checks = select(without=without_check or ()) if use_checks else []
+        checks = select(without=without_check or ()) if not no_checks else []
     except ValueError as exc:
         fail(f"--without-check: {exc}")
-    settings = {
-        "task": task.value,
-        "path": str(path),
-        "retrieval": None if task is _BenchTask.pairs else retrieval.value,
-        "checks": checks,
-        "limit": limit,
-        "corpus": None,
-    }
     try:
-        if task is _BenchTask.claims:
-            examples = ev.load_claims_csv(path, limit)
-            settings["corpus"] = str(corpus)
-            verifier = Verifier(corpus, index_dir=index_dir, use_checks=use_checks,
-                                checks=checks,
-                                retrieval_mode=retrieval.value, progress=True)
-            metrics, rows = ev.evaluate_claims(verifier, examples, task=task.value)
-        elif task is _BenchTask.scifact:
-            sf_corpus_path = scifact_corpus or path.parent / "corpus.jsonl"
-            if not sf_corpus_path.is_file():
-                fail(f"{sf_corpus_path}: no SciFact corpus; pass --scifact-corpus PATH")
-            claims, sf_corpus = ev.load_scifact(path, sf_corpus_path, limit)
-            corpus_file = ev.cached_scifact_corpus(sf_corpus, sf_corpus_path, index_dir)
-            settings["corpus"] = str(sf_corpus_path)
-            settings["corpus_documents"] = len(sf_corpus)
-            verifier = Verifier(corpus_file, index_dir=index_dir, use_checks=use_checks,
-                                checks=checks,
-                                retrieval_mode=retrieval.value, progress=True)
-            metrics, rows = ev.evaluate_scifact(verifier, claims, sf_corpus, task=task.value)
-        else:
-            examples = ev.load_pairs(path, limit)
-            verifier = Verifier(corpus=None, use_checks=use_checks, checks=checks)
-            metrics, rows = ev.evaluate_pairs(verifier, examples, task=task.value)
+        metrics, rows = ev.run_benchmark(
+            task.value, path, corpus=corpus, index_dir=index_dir, checks=checks,
+            retrieval=retrieval.value, limit=limit, scifact_corpus=scifact_corpus,
+            progress=True)
     except (VerifierError, ValueError, KeyError, OSError) as exc:
         fail(str(exc) if not isinstance(exc, KeyError) else f"{path}: missing field {exc}")
-    metrics["settings"] = settings
-    metrics.setdefault("versions", {}).update(verifier.versions)
     try:
         if report_dir is not None:
             paths = ev.write_report(metrics, rows, report_dir)

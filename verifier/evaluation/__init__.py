@@ -47,6 +47,7 @@ from verifier.evaluation.runner import (
     evaluate_pairs,
     evaluate_scifact,
     forced_label,
+    run_benchmark,
     scifact_doc_id,
     verdict_to_scifact,
 )
@@ -84,6 +85,7 @@ __all__ = [
     "ndcg_at_k",
     "recall_at_k",
     "reliability_bins",
+    "run_benchmark",
     "scifact_doc_id",
     "scifact_gold",
     "scifact_metrics",

@@ -8,6 +8,9 @@ Three settings, so retrieval errors and verdict errors can be told apart:
 * :func:`evaluate_scifact`: SciFact claims against the SciFact corpus; verdict citations become
   SciFact predictions (doc id + sentence indices) scored with the official metrics.
 
+:func:`run_benchmark` loads a benchmark file, builds the verifier for it and runs one of the
+three (what ``verifier bench`` does).
+
 The verifier is anything with ``check_many(list[str]) -> list[Verdict]`` (and
 ``check_pairs(list[(claim, list[str])]) -> list[Verdict]`` for pairs).
 """
@@ -16,14 +19,23 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from verifier.errors import InvalidClaimError
 from verifier.evaluation.labels import map_gold_label
-from verifier.evaluation.loaders import ClaimExample, SciFactClaim, SciFactDoc
+from verifier.evaluation.loaders import (
+    ClaimExample,
+    SciFactClaim,
+    SciFactDoc,
+    cached_scifact_corpus,
+    load_claims_csv,
+    load_pairs,
+    load_scifact,
+)
 from verifier.evaluation.metrics import (
     LABELS,
     classification_report,
@@ -39,6 +51,60 @@ log = logging.getLogger(__name__)
 
 OVERLAP_THRESHOLD = 80.0  # rapidfuzz partial_ratio, 0-100
 CHUNK = 32  # claims per verifier call: big enough to batch, small enough for a live progress bar
+
+
+TASKS = ("claims", "scifact", "pairs")
+
+
+def run_benchmark(
+    task: str,
+    path: Path,
+    *,
+    corpus: Path = Path("corpus"),
+    index_dir: Path | None = None,
+    checks: Collection[str] | None = None,
+    retrieval: str = "hybrid",
+    limit: int | None = None,
+    scifact_corpus: Path | None = None,
+    progress: bool = False,
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Evaluate a new ``Verifier`` on the benchmark file ``path`` for ``task`` (one of
+    ``TASKS``): a claims CSV against ``corpus``, SciFact claims against the SciFact corpus
+    (``scifact_corpus``, default ``corpus.jsonl`` beside ``path``, indexed once and cached) or
+    claims with their gold evidence. ``checks``: the consistency checks to run (None: all;
+    empty: none, the NLI-only ablation). Returns (metrics with the run's settings and the
+    versions of the models and index used, one row per example)."""
+    from verifier.verify import Verifier
+
+    if task not in TASKS:
+        raise ValueError(f"unknown task {task!r}: use one of {', '.join(TASKS)}")
+    use_checks = checks is None or bool(checks)
+    options = {"use_checks": use_checks, "checks": list(checks) if checks is not None else None}
+    settings: dict[str, Any] = {"task": task, "path": str(path),
+                                "retrieval": None if task == "pairs" else retrieval,
+                                "checks": list(checks) if checks is not None else None,
+                                "limit": limit, "corpus": None}
+    if task == "claims":
+        settings["corpus"] = str(corpus)
+        verifier = Verifier(corpus, index_dir=index_dir, retrieval_mode=retrieval,
+                            progress=progress, **options)
+        metrics, rows = evaluate_claims(verifier, load_claims_csv(path, limit), task=task)
+    elif task == "scifact":
+        sf_path = scifact_corpus or path.parent / "corpus.jsonl"
+        if not sf_path.is_file():
+            raise ValueError(f"{sf_path}: no SciFact corpus; pass --scifact-corpus PATH")
+        claims, docs = load_scifact(path, sf_path, limit)
+        settings["corpus"] = str(sf_path)
+        settings["corpus_documents"] = len(docs)
+        verifier = Verifier(cached_scifact_corpus(docs, sf_path, index_dir), index_dir=index_dir,
+                            retrieval_mode=retrieval, progress=progress, **options)
+        metrics, rows = evaluate_scifact(verifier, claims, docs, task=task)
+    else:
+        verifier = Verifier(corpus=None, **options)
+        metrics, rows = evaluate_pairs(verifier, load_pairs(path, limit), task=task)
+    metrics["settings"] = settings
+    metrics.setdefault("versions", {}).update(verifier.versions)
+    return metrics, rows
 
 
 # ---- claims against the corpus ----------------------------------------------------------------

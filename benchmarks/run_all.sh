@@ -88,6 +88,10 @@ bench seed_probes13 claims benchmarks/claims/seed_probes13.csv --corpus corpus/
 bench seed_probes14 claims benchmarks/claims/seed_probes14.csv --corpus corpus/
 # 63 more by a seventh helper, measured once on session 20's final code, not read while fixing
 bench seed_probes15 claims benchmarks/claims/seed_probes15.csv --corpus corpus/
+# 63 each by two more helpers (an evaluation set in the style of model-generated answers; a
+# night editor's headlines), measured in session 21 on session 20's final code, then read
+bench seed_probes16 claims benchmarks/claims/seed_probes16.csv --corpus corpus/
+bench seed_probes17 claims benchmarks/claims/seed_probes17.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

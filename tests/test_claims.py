@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.claims import MAX_CLAIM_CHARS, split_claim, validate_claim
+from verifier.claims import MAX_CLAIM_CHARS, split_claim, strip_frame, validate_claim
 from verifier.errors import InvalidClaimError
 
 
@@ -69,3 +69,29 @@ def test_split_claim_borrows_a_subject_over_one_inside_the_part():
                         "Baku moved.")
     assert parts == ["Russian peacekeepers stayed on the sidelines.",
                      "Russian peacekeepers did not step in when Baku moved."]
+
+
+@pytest.mark.parametrize(("claim", "stripped"), [
+    ("The article reports that the withdrawal began in April.", "The withdrawal began in April."),
+    ("Reports indicate the earlier war was fought from 1988 to 1994.",
+     "The earlier war was fought from 1988 to 1994."),
+    ("It is stated that the withdrawal began in April.", "The withdrawal began in April."),
+    ("According to the article, the withdrawal began in April.",
+     "The withdrawal began in April."),
+    ("Russia's war is straining its military, the article notes.",
+     "Russia's war is straining its military."),
+    # a named source is content; a claim about what the article says is about the article
+    ("Officials in Baku said the withdrawal was complete.",
+     "Officials in Baku said the withdrawal was complete."),
+    ("According to Baku, the withdrawal was complete.",
+     "According to Baku, the withdrawal was complete."),
+    ("The article says nothing about casualties.", "The article says nothing about casualties."),
+    ("Reports of protests spread quickly.", "Reports of protests spread quickly."),
+])
+def test_strip_frame(claim, stripped):
+    assert strip_frame(claim) == stripped
+
+
+def test_split_claim_strips_the_frame_before_splitting():
+    parts = split_claim("The article reports that the withdrawal began in April and ended in June.")
+    assert parts == ["The withdrawal began in April.", "The withdrawal ended in June."]

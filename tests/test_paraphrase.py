@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.paraphrase import align_voice, align_words
+from verifier.paraphrase import align_voice, align_words, expand_initials, said_otherwise
 
 NOT_INTERVENE = "The peacekeeping contingent did not intervene."
 TOOK_OVER = "Last September, Baku took over the territory in a lightning offensive."
@@ -69,3 +69,35 @@ AGREED = ("The withdrawal, which began in April, had been agreed between Russian
 )
 def test_align_voice(claim, passage, aligned):
     assert align_voice(claim, passage) == (aligned or claim)
+
+
+ROLE = ("On Tuesday, Armenian Foreign Minister Ararat Mirzoyan and the United States Assistant "
+        "Secretary of State for Europe and Eurasia James O'Brien issued a joint statement.")
+
+
+@pytest.mark.parametrize(("claim", "passage", "expanded"), [
+    ("Armenian FM, US envoy issue joint statement", ROLE,
+     "Armenian Foreign Minister, United States envoy issue joint statement"),
+    ("PM Pashinyan defended the move", "Prime Minister Nikol Pashinyan has defended the move",
+     "Prime Minister Pashinyan defended the move"),
+    # initials the passage writes itself, or spells nowhere, stay
+    ("The US and Armenia issued a statement", "The US and Armenia issued a statement.",
+     "The US and Armenia issued a statement"),
+    ("The UN said so", ROLE, "The UN said so"),
+])
+def test_expand_initials(claim, passage, expanded):
+    assert expand_initials(claim, passage) == expanded
+
+
+AGREED = ("The withdrawal, which began in April, had been agreed between Russian President "
+          "Vladimir Putin and his Azerbaijani counterpart Ilham Aliyev.")
+
+
+@pytest.mark.parametrize(("claim", "found"), [
+    # a synonym in another inflection; a verb whose deed the passage names with a noun
+    ("The peacekeepers had started to leave in January.", {"start", "leave"}),
+    ("The pullout was agreed by Moscow.", {"pullout", "agree"}),  # "agree" as itself too
+    ("The protests grew.", set()),
+])
+def test_said_otherwise(claim, found):
+    assert said_otherwise(claim, AGREED) == found

@@ -14,6 +14,39 @@ import re
 from verifier.errors import InvalidClaimError
 
 MAX_CLAIM_CHARS = 2000
+
+# A frame that says only that the source says the claim ("The article reports that ...",
+# "Reports indicate ...", "It is stated that ...", "According to the article, ...", "...,
+# the article notes."): the source is the corpus itself, so the frame adds nothing to check,
+# while its words dilute the claim for the model and for relevance. A named source ("officials
+# in Baku said") is content and stays.
+_SOURCE = r"(?:the|this)\s+(?:article|report|story|piece|text|document|source|coverage)"
+_SAYS = (r"(?:reports?|says?|states?|notes?|indicates?|mentions?|suggests?|explains?|"
+         r"describes?|claims?|adds?|shows?|confirms?|writes?|reported|said|stated|noted|"
+         r"indicated|mentioned)")
+_FRAMES = [
+    re.compile(rf"^(?:{_SOURCE}|(?:news\s+)?reports|sources)\s+{_SAYS}\s+(?:that\s+)?(?=\S)",
+               re.I),
+    re.compile(r"^it\s+(?:is|was|has\s+been)\s+(?:reported|stated|noted|said|mentioned)\s+"
+               r"(?:in\s+" + _SOURCE + r"\s+)?that\s+", re.I),
+    re.compile(rf"^(?:according\s+to|as\s+(?:reported|stated|noted)\s+in|per)\s+{_SOURCE}"
+               r"\s*,\s*", re.I),
+    re.compile(rf"^as\s+{_SOURCE}\s+{_SAYS}\s*,\s*", re.I),
+]
+_SAID_OBJECTS = {"nothing", "little", "much", "something", "everything", "so", "otherwise"}
+_TRAILING_FRAME = re.compile(rf",\s*(?:as\s+)?{_SOURCE}\s+{_SAYS}(?=\s*[.!?]?\s*$)", re.I)
+
+
+def strip_frame(claim: str) -> str:
+    """The claim without a frame that only says the source says it ("The article reports
+    that the pullout began in April" -> "The pullout began in April"); unchanged otherwise."""
+    out = claim
+    for frame in _FRAMES:
+        out = frame.sub("", out, count=1)
+    out = _TRAILING_FRAME.sub("", out)
+    if out == claim or len(out.split()) < 3 or out.split()[0].lower() in _SAID_OBJECTS:
+        return claim  # "The article says nothing about casualties" is a claim about the article
+    return out[:1].upper() + out[1:]
 _SPLIT_WORDS = {"and", "but", "while", "whereas", "although", "though", "yet"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
@@ -113,7 +146,11 @@ def _refers_to(pronoun, subject) -> bool:
 
 
 def split_claim(claim: str, nlp=None) -> list[str]:
-    """Split a compound claim into atomic sub-claims (a single claim gives ``[claim]``)."""
+    """Split a compound claim into atomic sub-claims (a single claim gives ``[claim]``), each
+    without a frame that only says the source says it (:func:`strip_frame`)."""
+    stripped = strip_frame(claim)
+    if stripped != claim:
+        return split_claim(stripped, nlp)
     if nlp is None:
         from verifier.checks.common import parse  # cached: the checks parse the claim too
 

@@ -17,10 +17,12 @@ The checks still read the claim as written; only the NLI model reads the aligned
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
-from verifier.checks.common import one_deed, one_deed_noun, one_speed, parse, per_doc
+from verifier.checks.common import deed_noun, one_deed, one_deed_noun, one_speed, parse, per_doc
 from verifier.lexicon import POS, senses, synonymous
 
 _KINDS = {"VERB", "ADJ", "ADV", "NOUN"}
@@ -55,6 +57,59 @@ def _units(doc) -> tuple[_Unit, ...]:
     return tuple(out)
 
 
+_INITIALS = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def expand_initials(claim: str, passage: str) -> str:
+    """The claim with each set of initials the passage never writes spelled out as the
+    passage's capitalised words with those initials ("Armenian FM" against "Armenian Foreign
+    Minister Ararat Mirzoyan": "Armenian Foreign Minister"; "PM Pashinyan" against "Prime
+    Minister Nikol Pashinyan"), so the NLI model reads the title it stands for. The claim
+    unchanged where the passage writes the initials or no such words."""
+    words = list(re.finditer(r"[A-Z][a-z]+", passage))
+    edits = []
+    for m in _INITIALS.finditer(claim):
+        short = m.group()
+        if re.search(r"\b" + short + r"\b", passage):
+            continue
+        for i in range(len(words) - len(short) + 1):
+            run = words[i:i + len(short)]
+            # consecutive words, one space apart, whose initials spell it
+            if "".join(w.group()[0] for w in run) == short and all(
+                    passage[a.end():b.start()] == " " for a, b in pairwise(run)):
+                edits.append((m.start(), m.end(), passage[run[0].start():run[-1].end()]))
+                break
+    for a, b, text in sorted(edits, reverse=True):
+        claim = claim[:a] + text + claim[b:]
+    return claim
+
+
+def _synonym(u: _Unit, p: _Unit) -> bool:
+    """Claim unit ``u`` and passage unit ``p`` are one word in another wording, any inflection
+    (see the module's docstring)."""
+    return p.pos == u.pos and (synonymous(u.lemma, p.lemma, p.pos, SENSES)
+                               or (p.pos == "v" and one_deed(u.lemma, p.lemma))
+                               or (p.pos == "n" and one_deed_noun(u.lemma, p.lemma)))
+
+
+@lru_cache(maxsize=4096)
+def said_otherwise(claim: str, passage: str) -> frozenset[str]:
+    """Lemmas of the claim's content words that the passage says with a synonym, in any
+    inflection ("had started" / "began": start), or as a noun or verb of the same deed ("left"
+    / "the withdrawal"): what the relevance step counts as found."""
+    cu, pu = _units(parse(claim)), _units(parse(passage))
+    return frozenset(u.lemma.split("_")[0] for u in cu
+                     if any(_synonym(u, p) or one_speed(u.lemma, p.lemma) or _deed(u, p)
+                            for p in pu))
+
+
+def _deed(u: _Unit, p: _Unit) -> bool:
+    """A verb and a noun for its deed, either way round ("left" / "the withdrawal")."""
+    if u.pos == "v" and p.pos == "n":
+        return deed_noun(u.lemma, p.lemma)
+    return u.pos == "n" and p.pos == "v" and deed_noun(p.lemma, u.lemma)
+
+
 @lru_cache(maxsize=4096)
 def align_words(claim: str, passage: str) -> str:
     """The claim with each content word the passage says with a synonym written the passage's
@@ -69,11 +124,8 @@ def align_words(claim: str, passage: str) -> str:
         if u.lemma in have or u.lemma.split("_")[0] in have:
             continue  # the passage has the word (or the phrasal verb's verb) itself
         for p in pu:
-            if p.lemma not in claim_lemmas and ((p.pos == u.pos and p.tag == u.tag and (
-                    synonymous(u.lemma, p.lemma, p.pos, SENSES)
-                    or (p.pos == "v" and one_deed(u.lemma, p.lemma))
-                    or (p.pos == "n" and one_deed_noun(u.lemma, p.lemma))))
-                    or one_speed(u.lemma, p.lemma)):
+            if p.lemma not in claim_lemmas and ((p.tag == u.tag and _synonym(u, p))
+                                                or one_speed(u.lemma, p.lemma)):
                 edits.append((u.start, u.end, p.text))
                 break
     for a, b, text in sorted(edits, reverse=True):

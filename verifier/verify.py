@@ -66,8 +66,9 @@ def _hypothesis(claim: str, passage: str, findings: tuple[Finding, ...]) -> str:
     synonym written the passage's way ("did not step in" -> "did not intervene"), its main
     clause in the voice the passage tells the verb in ("separatists controlled Karabakh" ->
     "Karabakh was controlled by separatists"; ``verifier.paraphrase``)."""
-    from verifier.paraphrase import align_voice, align_words
+    from verifier.paraphrase import align_voice, align_words, expand_initials
 
+    claim = expand_initials(claim, passage)
     if any(f.check == "numbers" and f.status in {"agree", "rough"} for f in findings):
         from verifier.checks.numbers import align
 
@@ -379,19 +380,22 @@ def _overlap(claim: str, passage: str) -> float:
     says with a WordNet synonym counting as found (the claim read with it written the
     passage's way, ``verifier.paraphrase.align_words``: "The pullout started in April" shares
     "began" and "April" with "The withdrawal, which began in April, ..."; names and figures
-    keep their own wording). Embedding cosine undervalues short claims ("The contingent
+    keep their own wording; a synonym in another inflection counts as found, ``said_otherwise``:
+    "had started" / "began"). Embedding cosine undervalues short claims ("The contingent
     intervened." vs "... did not intervene."), so relevance is the larger of the two."""
     from verifier.checks.common import content_lemmas, parse
-    from verifier.paraphrase import align_words
+    from verifier.paraphrase import align_words, said_otherwise
 
     ev = content_lemmas(parse(passage))
 
-    def share(text: str) -> float:
+    def share(text: str, also: frozenset[str] = frozenset()) -> float:
         c = content_lemmas(parse(text))
-        return len(c & ev) / len(c) if c else 0.0
+        return len(c & (ev | also)) / len(c) if c else 0.0
 
     aligned = align_words(claim, passage)
-    return max(share(claim), share(aligned)) if aligned != claim else share(claim)
+    # a synonym in another inflection counts too ("had started" / "began")
+    own = share(claim, said_otherwise(claim, passage))
+    return max(own, share(aligned)) if aligned != claim else own
 
 
 def _with_absent(atoms: list[str], cands: list[list[Passage]],

@@ -5,6 +5,9 @@ from conftest import COMPLETED, POPULATION, RECAPTURED, TIES, UPGRADE, VILLAGES,
 
 from verifier.checks import antonyms
 
+WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security alliances by "
+        "deepening ties with the West.")
+
 OFFENSIVE = ("Last September, Baku took over the territory in a lightning offensive that "
              "triggered a refugee crisis.")
 
@@ -117,6 +120,10 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
         ("Azerbaijan lost the territory last September.", OFFENSIVE, "conflict"),
         ("Armenia lost the territory last September.", OFFENSIVE, "not_applicable"),
         ("Baku took over the territory last September.", OFFENSIVE, "not_applicable"),
+        # ties turned from: an idiom, and a phrasal verb whose object hangs on its particle
+        ("Armenia has turned its back on the West.", WEST, "conflict"),
+        ("Armenia turned away from the West.", WEST, "conflict"),
+        ("Armenia turned its back on Russia.", WEST, "not_applicable"),
     ],
 )
 def test_antonyms(claim, evidence, status):

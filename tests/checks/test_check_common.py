@@ -58,6 +58,9 @@ def test_same_deed(a, b, same):
         ("leave", "pullout", True),  # "pull_out", of its group, spaces and hyphens aside
         ("withdraw", "pull-out", True),
         ("withdraw", "drawdown", True),
+        ("continue", "contingent", False),  # a shared start, but no noun of a deed
+        ("continue", "continuation", True),
+        ("hand_over", "handover", True),
     ],
 )
 def test_deed_noun(verb, noun, names):
@@ -91,3 +94,11 @@ def test_phrasal(sentence, verb, lemma):
 
     doc = parse(sentence)
     assert phrasal(next(t for t in doc if t.text == verb)) == lemma
+
+
+def test_objects_of():
+    doc = common.parse("The withdrawal of the troops from Karabakh to Russia ended.")
+    withdrawal = doc[1]
+    assert [t.text for t in common.objects_of(withdrawal)] == ["troops"]
+    assert [t.text for t in common.objects_of(withdrawal, "from")] == ["Karabakh"]
+    assert common.objects_of(doc[-2]) == []  # "ended" has no "of" phrase

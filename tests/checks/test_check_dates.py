@@ -212,8 +212,28 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # a participle's date dates the noun it describes: the passage's April is another deed
         ("The withdrawal was agreed by Putin and Aliyev at a meeting held in Moscow in April.",
          AGREED, "misplaced"),
+        ("The withdrawal was agreed by Putin and Aliyev at a meeting held in Moscow in April.",
+         MANDATE + " " + AGREED, "misplaced"),  # "had a mandate" tells no meeting held
         ("The peacekeepers came under a ceasefire inked in December 2020.", STATIONED,
          "conflict"),
+        # completing a deed told as a noun dates the deed done: a leaving on another day
+        ("The last of Russia's peacekeeping manpower left on 21 June.", COMPLETED, "conflict"),
+        ("The peacekeepers left on 12 June.", COMPLETED, "agree"),
+        ("The peacekeepers started leaving on 21 June.", COMPLETED, "misplaced"),
+        # ... only for a date of the claim's verb: here it dates the offensive
+        ("Azerbaijan's September offensive left 200 people dead.", COMPLETED, "missing"),
+        # a thing said to run, last or extend through a date ends then
+        ("The peacekeepers' mandate ran through 2030.", MANDATE, "conflict"),
+        ("The mandate ran until 2025.", MANDATE, "agree"),
+        # a span whose closing year has two digits: its first year is read ("2013-14 season"
+        # is read so too: the second number may be a season's, not a deed's end)
+        ("The two wars over the enclave: 1988-94, then 2020.", WARS, "agree"),
+        # a round of fighting is of a war ("fighting" / "war", a curated group of deed nouns)
+        ("The first round of fighting between the two over the region only got going in 1992.",
+         WARS, "conflict"),
+        ("The second round of fighting over Karabakh took place in 2016.", WARS, "conflict"),
+        ("The second round of fighting over Karabakh took place in 2020.", WARS, "agree"),
+        ("The first round of talks took place in 2016.", WARS, "missing"),
     ],
 )
 def test_dates(claim, evidence, status):

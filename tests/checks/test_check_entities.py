@@ -66,6 +66,11 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("The territory is internationally recognised as part of Armenia.", TERRITORY,
          "conflict"),
         ("The territory is internationally recognized as part of Azerbaijan.", TERRITORY, "agree"),
+        # without "as": a small clause, the name before "part" being the territory itself
+        ("The international community considers Karabakh part of Armenia.", TERRITORY,
+         "conflict"),
+        ("Most countries consider Karabakh Armenian territory.", TERRITORY, "conflict"),
+        ("Most countries consider Karabakh part of Azerbaijan.", TERRITORY, "missing"),
         ("The territory was historically home to a majority Armenian population.", TERRITORY,
          "agree"),
         ("Yerevan returned four villages to Azerbaijan.", VILLAGES, "agree"),

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import AGREED, COMPLETED, NOT_INTERVENE, RECAPTURED
+from conftest import AGREED, COMPLETED, NOT_INTERVENE, RECAPTURED, TIES
 
 from verifier.checks import negation
 
@@ -79,6 +79,10 @@ from verifier.checks import negation
         # a negation on another verb
         ("The peacekeepers did not leave the region.", NOT_INTERVENE, "not_applicable"),
         ("Oil prices rose.", NOT_INTERVENE, "not_applicable"),
+        # a noun in a circumstance of a denied verb is not denied ("failing to protect it in
+        # the face of a security threat" says nothing against a threat)
+        ("Yerevan says the Kremlin let it down when Azerbaijan threatened its security.",
+         TIES[:-1] + " in the face of a security threat from Azerbaijan.", "not_applicable"),
         # a deed told as a noun that was (not) undertaken or (not) taking place
         ("No intervention was undertaken by the Russian peacekeepers.", NOT_INTERVENE, "agree"),
         ("The peacekeeping contingent carried out an intervention.", NOT_INTERVENE, "conflict"),

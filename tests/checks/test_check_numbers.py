@@ -81,6 +81,11 @@ from verifier.checks.common import parse
          STATIONED, "conflict"),
         ("The Russian contingent numbered about two thousand.", STATIONED, "agree"),
         ("The number of protesters exceeded five thousand.", STATIONED, "missing"),
+        # shares in words: a quarter, and the share of the opposite deed ("remained")
+        ("Only about a quarter of the local Armenian population left for Armenia.",
+         POPULATION, "conflict"),
+        ("The bulk of the local Armenian population remained.", POPULATION, "conflict"),
+        ("Only a few of the local Armenians remained.", POPULATION, "not_applicable"),
     ],
 )
 def test_numbers(claim, evidence, status):
@@ -202,3 +207,11 @@ def test_rough_counts_in_a_corpus_are_figures():
     assert numbers.absent_figures(parse("About 50,000 people protested."), found) == []
     assert numbers.absent_figures(parse("About 500,000 people protested."), found) == \
         ["About 500,000"]
+
+
+def test_a_two_digit_closing_year_is_no_count():
+    from verifier.checks.common import parse
+
+    assert [q.text for q in numbers.quantities(parse("Two wars over the enclave: 1988-94."))] == \
+        ["Two"]
+    assert numbers.short_year(parse("from 1998-02")[3]) == 2002

@@ -70,6 +70,8 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The handover of four villages by Yerevan to Baku happened last month.", VILLAGES,
          "agree"),
         ("Baku's return of four villages to Armenia sparked protests.", VILLAGES, "conflict"),
+        ("Azerbaijan cedes four border hamlets to Armenia.", VILLAGES, "conflict"),
+        ("Armenia ceded four border villages to Azerbaijan.", VILLAGES, "agree"),
     ],
 )
 def test_roles(claim, evidence, status):

@@ -63,6 +63,7 @@ PAIRS = [
     # "distancing itself from the West")
     ("deepen", "cut"), ("deepen", "sever"), ("deepen", "distance"), ("strengthen", "sever"),
     ("forge", "sever"), ("deepen", "loosen"), ("strengthen", "loosen"), ("tighten", "loosen"),
+    ("deepen", "turn_away"), ("deepen", "shun"), ("forge", "shun"), ("strengthen", "shun"),
     ("sour", "cement"), ("sour", "tighten"), ("sour", "closer"), ("deepen", "cool"),
     ("strengthen", "cool"), ("warm", "cool"),
     # a dialogue or a presence raised or cut back
@@ -131,6 +132,9 @@ def _context(tok) -> set[str]:
     """Content lemmas around a word: what it modifies and its nominal arguments."""
     words = [tok.head] if tok.head.i != tok.i else []
     words += _phrases(tok, _ARG_DEPS)
+    # a phrasal verb's arguments may hang on its particle: "turned away from the West"
+    words += [w for c in tok.children if c.dep_ in {"prt", "advmod"} and tok.pos_ == "VERB"
+              for w in _phrases(c, {"prep"})]
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
         # what a measure of it is said of: "a wave of mass protests in Armenia"
         owner = tok.head.head
@@ -167,13 +171,24 @@ def _times(tok) -> set[str]:
             if w.ent_type_ in {"DATE", "TIME"} or w.lower_ in MONTHS or w.lower_ in WEEKDAYS}
 
 
+def _verb_key(t) -> str:
+    """A verb's lemma with its particle ("take_over"), or an idiom's verb ("turned its back
+    on the West": shun)."""
+    back = next((c for c in t.children if c.dep_ == "dobj" and c.lower_ == "back"), None)
+    if t.lemma_.lower() == "turn" and back is not None and any(
+            c.dep_ == "prep" and c.lower_ == "on" for c in (*t.children, *back.children)):
+        return "shun"
+    return phrasal(t)
+
+
 @per_doc
 def _words(doc) -> tuple[dict, dict, frozenset[str], tuple]:
-    """(lemma -> token, with phrasal verbs as "take_over"; word -> token; every lemma and word;
-    (token, its lemma) in order), read once per doc."""
-    lemmas = {t.lemma_.lower(): t for t in doc} | {phrasal(t): t for t in doc if t.pos_ == "VERB"}
+    """(lemma -> token, with phrasal verbs as "take_over" and idioms as their verb; word ->
+    token; every lemma and word; (token, its lemma) in order), read once per doc."""
+    lemmas = {t.lemma_.lower(): t for t in doc} | {_verb_key(t): t for t in doc
+                                                  if t.pos_ == "VERB"}
     words = {t.lower_: t for t in doc}
-    keyed = tuple((t, phrasal(t) if t.pos_ == "VERB" else t.lemma_.lower()) for t in doc)
+    keyed = tuple((t, _verb_key(t) if t.pos_ == "VERB" else t.lemma_.lower()) for t in doc)
     return lemmas, words, frozenset(lemmas) | frozenset(words), keyed
 
 

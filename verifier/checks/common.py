@@ -135,7 +135,13 @@ def noun_of(verb: str, noun: str) -> bool:
     least five, spaces and hyphens aside."""
     verb, noun = verb.replace("_", "").replace("-", ""), noun.replace("-", "")
     n = shared_start(verb, noun)
-    return n >= 5 and n >= min(len(verb), len(noun)) - 2
+    # the noun goes on as nouns of deeds do ("withdraw-al", "interven-tion", "depart-ure"), not
+    # as another word that shares the start ("contin-gent" / "contin-ue")
+    return n >= 5 and n >= min(len(verb), len(noun)) - 2 and noun[n:] in _DEED_ENDINGS
+
+
+_DEED_ENDINGS = {"", "e", "s", "y", "al", "ion", "tion", "sion", "ation", "ition", "ure", "ment",
+                 "ance", "ence", "ce", "se", "ing", "age", "ery"}
 
 
 # Verbs that tell one deed in news, which WordNet's first senses do not tie ("have not left"
@@ -143,7 +149,7 @@ def noun_of(verb: str, noun: str) -> bool:
 _DEEDS = [
     {"leave", "withdraw", "depart", "exit", "evacuate", "flee", "pull_out", "pull_back",
      "draw_down"},  # "the pullout", "the drawdown"
-    {"return", "hand", "give_back", "hand_back", "hand_over"},  # "handed back", "gave back"
+    {"return", "hand", "give_back", "hand_back", "hand_over", "cede", "transfer"},  # "gave back"
     {"capture", "seize", "recapture", "retake", "conquer"},
     # taking back, not "capture": what one side captured, the other took back
     {"recapture", "retake", "take_back", "win_back"},
@@ -158,6 +164,7 @@ _DEEDS = [
 _DEED_NOUNS = [
     {"offensive", "assault", "attack", "onslaught", "incursion", "blitz"},
     {"ceasefire", "truce", "armistice"},
+    {"war", "warfare", "fighting", "hostility"},  # "a round of fighting" / "two wars"
 ]
 
 
@@ -231,13 +238,25 @@ def one_deed_noun(a: str, b: str) -> bool:
 
 
 def anchored(claim_doc, ev_doc, min_share: float = 0.5) -> bool:
-    """Claim and evidence speak about the same thing: most claim content words recur."""
+    """Claim and evidence speak about the same thing: most claim content words recur, as
+    themselves, as another name of the same country or as a synonym ("Moscow and Yerevan" /
+    "Russia and Armenia"; "relations" / "ties"; ``paraphrase.said_otherwise``)."""
+    from verifier.paraphrase import said_otherwise
+
     c = content_lemmas(claim_doc)
     if not c:
         return False
     e = content_lemmas(ev_doc) | {canon(x) for x in content_lemmas(ev_doc)}
     shared = {w for w in c if w in e or canon(w) in e}
+    if len(shared) / len(c) < min_share:
+        shared |= c & said_otherwise(claim_doc.text, ev_doc.text)
     return len(shared) / len(c) >= min_share
+
+
+def objects_of(tok, prep: str = "of") -> list:
+    """The objects of ``tok``'s ``prep`` phrases ("the withdrawal of the troops": troops)."""
+    return [g for p in tok.children if p.dep_ == "prep" and p.lower_ == prep
+            for g in p.children if g.dep_ == "pobj"]
 
 
 def argument_heads(verb, preps: bool = True) -> list:

@@ -26,9 +26,11 @@ from verifier.checks.common import (
     canon,
     content_lemmas,
     deed_noun,
+    deed_verb,
     governing_verb,
     infinitive,
     noun_of,
+    objects_of,
     one_deed_noun,
     parse,
     per_doc,
@@ -251,8 +253,7 @@ def _arguments(verb, preps: bool = True) -> set[str]:
     heads = argument_heads(verb, preps)
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
     # "the process of the full withdrawal ... was completed": what the process is of
-    heads += [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
-              for g in p.children if g.dep_ == "pobj"]
+    heads += [g for h in heads for g in objects_of(h)]
     # "Paramore is a band ..., disbanded in 2004": the band is Paramore
     heads += [c for h in heads if h.dep_ == "attr" for c in h.head.children
               if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -260,12 +261,13 @@ def _arguments(verb, preps: bool = True) -> set[str]:
 
 
 def _told(verb, ed) -> bool:
-    """The passage tells the claim's deed: the same verb, a verb of the same deed or a noun
-    for it (``common.same_deed``, ``common.deed_noun``)."""
+    """The passage tells the claim's deed: the same verb, a verb of the same deed (not a light
+    verb: "had a mandate" tells no "meeting held") or a noun for it (``common.same_deed``,
+    ``common.deed_noun``)."""
     lemma = phrasal(verb)
     for t in ed:
         w = t.lemma_.lower()
-        if w == lemma or (t.pos_ == "VERB" and same_deed(lemma, w)) or \
+        if w == lemma or (t.pos_ == "VERB" and w not in _LIGHT and same_deed(lemma, w)) or \
                 (t.pos_ == "NOUN" and deed_noun(lemma, w)):
             return True
     return False
@@ -379,8 +381,7 @@ def _stage_nouns(tok) -> list:
 
 def _staged(tok) -> set[str]:
     """What the date's stage nouns are of ("the beginning of the departure": departure)."""
-    return {g.lemma_.lower() for n in _stage_nouns(tok) for p in n.children
-            if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"}
+    return {g.lemma_.lower() for n in _stage_nouns(tok) for g in objects_of(n)}
 
 
 def _stages(tok) -> set[str]:
@@ -398,12 +399,26 @@ def _stages(tok) -> set[str]:
     return out
 
 
+def _completed(tok) -> set[str]:
+    """The verbs of the deeds a date's verb completes, told as nouns: "the withdrawal was
+    completed on June 12" dates the withdrawing done, as "the last of them left on 21 June"
+    does."""
+    verb = governing_verb(tok)
+    if verb.lemma_.lower() not in _ENDS:
+        return set()
+    return {v for h in argument_heads(verb, preps=False) for n in (h, *objects_of(h))
+            if n.pos_ == "NOUN" and (v := deed_verb(n.lemma_.lower()))}
+
+
 def _same_stage(tok, ev_tok) -> bool:
     """The dated verbs, or the verbs they complete, are one stage (``common.same_deed``:
     "started" / "began") of one deed: what the claim's verb is told of, or the deed it starts,
     is the passage's ("the withdrawal started" / "the withdrawal, which began"; "started
-    leaving" / "the withdrawal, which began"; not "the protests started")."""
+    leaving" / "the withdrawal, which began"; not "the protests started"), or the passage's
+    verb completes the claim's deed told as a noun (:func:`_completed`)."""
     mine, theirs = _stages(tok), _stages(ev_tok)
+    if _dated_verb(tok) is not None:  # the claim dates its verb, not a noun ("a May offensive")
+        theirs |= _completed(ev_tok)
     if not any(same_deed(a, b) for a in mine for b in theirs):
         return False
     verb, ev_verb = governing_verb(tok), governing_verb(ev_tok)
@@ -442,8 +457,12 @@ def _same_event(tok, ev_tok) -> bool:
     verb = governing_verb(tok)
     if not (_occurred(verb) or _bounds(tok)):
         return False
-    events = {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"
-              and c.pos_ == "NOUN"}
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    # and what a part of it is of ("the first round of fighting got going in 1992")
+    # ("of fighting" is often parsed as a verb: its word, not its lemma)
+    events = {c.lemma_.lower() for c in subjects} | {
+        g.lemma_.lower() if g.pos_ == "NOUN" else g.lower_ for c in subjects
+        for g in objects_of(c) if g.pos_ in {"NOUN", "VERB"}}
     # what the passage's verb is told of, and the nouns naming those ("a ceasefire agreement")
     heads = argument_heads(governing_verb(ev_tok))
     told = {t.lemma_.lower() for h in heads
@@ -509,13 +528,16 @@ def _doer(verb):
 
 
 _EXPIRE = {"expire", "lapse", "end", "run_out"}
+_RUN = {"run", "last", "extend", "continue", "stretch"}  # "ran through 2030"
 
 
 def _expiry(tok) -> set[str]:
-    """What a date says ends ("the mandate would have expired in 2030": mandate; "a 2030 end
-    date was fixed for the mandate": mandate)."""
+    """What a date says ends ("the mandate would have expired in 2030", "the mandate ran
+    through 2030", "a 2030 end date was fixed for the mandate": mandate)."""
     verb = governing_verb(tok)
-    if phrasal(verb) in _EXPIRE:
+    if phrasal(verb) in _EXPIRE or (phrasal(verb) in _RUN and tok.dep_ == "pobj"
+                                    and tok.head.lower_ in _UNTIL):
+        # "the mandate ran through 2030" ends it then too
         return {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"}
     if not {_STAGE_NOUNS[n.lemma_.lower()] for n in _stage_nouns(tok)} & _ENDS:
         return set()

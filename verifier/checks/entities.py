@@ -32,6 +32,7 @@ from verifier.checks.common import (
     demonym_plural,
     denied,
     governing_verb,
+    objects_of,
     one_deed_noun,
     parse,
     per_doc,
@@ -282,9 +283,7 @@ def _keys(head) -> set[str]:
     keys = set()
     for n in nouns:
         keys.add(n.lemma_.lower())
-        for p in n.children:
-            if p.dep_ == "prep" and p.lower_ == "of":
-                keys.update(g.lemma_.lower() for g in p.children if g.dep_ == "pobj")
+        keys.update(g.lemma_.lower() for g in objects_of(n))
     return keys - _LIGHT_VERBS
 
 
@@ -610,8 +609,7 @@ _LAND = {"part", "territory", "land", "soil", "province", "region"}
 
 def _objects(tok, prep: str) -> list[str]:
     """The objects of ``tok``'s ``prep`` phrases ("part of Azerbaijan": Azerbaijan)."""
-    return [o.text for q in tok.children if q.dep_ == "prep" and q.lower_ == prep
-            for o in q.children if o.dep_ == "pobj"]
+    return [o.text for o in objects_of(tok, prep)]
 
 
 @per_doc
@@ -627,16 +625,23 @@ def deemed_owners(doc) -> tuple[tuple[object, str, str], ...]:
             continue
         if v.lemma_.lower() not in _DEEM:
             continue
-        for p in (p for p in v.children if p.dep_ == "prep" and p.lower_ == "as"):
-            words = []
-            for g in p.children:
-                if g.dep_ == "pobj" and g.lemma_.lower() in _LAND:  # "as part of X"
-                    words += [c.text for c in g.children
-                              if c.dep_ in {"amod", "poss", "compound"}]
-                    words += _objects(g, "of")
-                elif g.dep_ == "pcomp" and g.lemma_.lower() == "belong":  # "as belonging to X"
-                    words += _objects(g, "to")
-            out += [(v, *c) for c in map(country_of, words) if c is not None]
+        # "as part of X", "as belonging to X"; without "as", a small clause the parser reads
+        # as an object ("deems Karabakh part of Armenia", "considers it Armenian territory")
+        lands = [g for p in v.children if p.dep_ == "prep" and p.lower_ == "as"
+                 for g in p.children if g.dep_ in {"pobj", "pcomp"}]
+        lands += [c for c in v.children if c.dep_ in {"dobj", "ccomp", "oprd", "xcomp"}
+                  and c.pos_ == "NOUN"]
+        words = []
+        for g in lands:
+            if g.lemma_.lower() in _LAND:
+                # in a small clause a name before the noun is the territory itself
+                # ("deems Karabakh/compound part of Armenia")
+                mods = {"amod", "poss"} | ({"compound"} if g.dep_ == "pobj" else set())
+                words += [c.text for c in g.children if c.dep_ in mods]
+                words += _objects(g, "of")
+            elif g.dep_ == "pcomp" and g.lemma_.lower() == "belong":
+                words += _objects(g, "to")
+        out += [(v, *c) for c in map(country_of, words) if c is not None]
     return tuple(out)
 
 

@@ -87,7 +87,7 @@ def event_nouns(doc) -> dict[str, bool]:
     association")."""
     out: dict[str, bool] = {}
     for t in doc:
-        if t.pos_ != "NOUN" or not t.is_alpha:
+        if t.pos_ != "NOUN" or not t.is_alpha or not _argument(t):
             continue
         verb = governing_verb(t)
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _NEUTRAL | _INQUIRY \
@@ -99,6 +99,20 @@ def event_nouns(doc) -> dict[str, bool]:
         lemma = t.lemma_.lower()
         out[lemma] = neg if lemma not in out else (out[lemma] or neg)
     return out
+
+
+def _argument(noun) -> bool:
+    """The noun is what its verb is told of (its subject or object, or what one of those is
+    "of" or names), not a circumstance: "did not complete the withdrawal of the troops", but
+    not "failing to protect it in the face of a threat"."""
+    t = noun
+    for _ in range(6):
+        if t.head.pos_ in {"VERB", "AUX"} or t.head.i == t.i:
+            return t.dep_ not in {"pobj", "npadvmod", "advmod", "advcl"}
+        if t.dep_ == "pobj" and t.head.lower_ != "of":
+            return False
+        t = t.head
+    return False
 
 
 def _counterparts(v: str, ep: dict[str, bool], en: dict[str, bool]) -> list[tuple[str, bool]]:

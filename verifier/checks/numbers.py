@@ -27,7 +27,16 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from verifier.checks.common import ALIASES, MONTHS, anchored, canon, parse, per_doc, same_deed
+from verifier.checks.common import (
+    ALIASES,
+    MONTHS,
+    anchored,
+    canon,
+    objects_of,
+    parse,
+    per_doc,
+    same_deed,
+)
 from verifier.lexicon import synonymous
 from verifier.types import Finding
 
@@ -107,6 +116,19 @@ def is_year(t) -> bool:
                 and nxt.tag_ != "NN")
 
 
+def short_year(t) -> int | None:
+    """The year a two-digit number closing a span of years stands for ("1988-94": 1994,
+    "1998-2001" needs none), or None."""
+    if not re.fullmatch(r"\d\d", t.text) or t.i < 2:
+        return None
+    dash, first = t.doc[t.i - 1], t.doc[t.i - 2]
+    if dash.text not in {"-", "–"} or not re.fullmatch(r"(18|19|20)\d\d", first.text):
+        return None
+    start = int(first.text)
+    year = start - start % 100 + int(t.text)
+    return year if year > start else year + 100
+
+
 def _hedge_before(toks, i: int) -> tuple[str, int]:
     """The hedge phrase ending just before token i and where it starts."""
     j = i
@@ -173,9 +195,7 @@ def _anchors(head, num) -> set[str]:
                 out.add(c.lemma_.lower())
                 # "the number of peacekeepers exceeded 5,000": what the number is of
                 if c.lemma_.lower() in _AMOUNTS:
-                    out.update(g.lemma_.lower() for p in c.children
-                               if p.dep_ == "prep" and p.lower_ == "of"
-                               for g in p.children if g.dep_ == "pobj")
+                    out.update(g.lemma_.lower() for g in objects_of(c))
     return {a for a in out if a.isalpha() or a == "percent"}
 
 
@@ -204,7 +224,7 @@ def quantities(doc) -> list[Quantity]:
         if low in {"a", "an"} and i + 1 < len(toks) and (
                 toks[i + 1].lower_ in SCALES or toks[i + 1].lemma_.lower() in UNITS):
             v = 1.0
-        if v is None or is_year(t) or (i > 0 and toks[i - 1].lower_ in MONTHS) or \
+        if v is None or is_year(t) or short_year(t) or (i > 0 and toks[i - 1].lower_ in MONTHS) or \
                 (i + 1 < len(toks) and toks[i + 1].lower_ in MONTHS) or \
                 (low == "half" and not (i + 1 < len(toks) and toks[i + 1].lower_ in {"a", "an"})
                  and i + 1 < len(toks) and toks[i + 1].lower_ == "of"):
@@ -377,13 +397,14 @@ def align(claim: str, evidence: str) -> str:
 _SHARE_WORDS = {"all": (0.95, 1.0), "every": (0.95, 1.0), "entire": (0.95, 1.0),
                 "whole": (0.95, 1.0), "most": (0.5, 1.0), "majority": (0.5, 1.0),
                 "minority": (0.0, 0.5), "half": (0.4, 0.6), "few": (0.0, 0.35),
-                "handful": (0.0, 0.2), "none": (0.0, 0.0)}
+                "handful": (0.0, 0.2), "none": (0.0, 0.0), "bulk": (0.5, 1.0),
+                "quarter": (0.2, 0.3), "third": (0.28, 0.38)}
 _PARTS = {"part", "portion", "share", "fraction", "proportion"}  # "a small part of"
 _NEARLY = {"almost", "nearly", "virtually", "practically"}
 _QUANTIFIER_DEPS = {"amod", "det", "predet", "nummod", "compound", "quantmod"}
 # share nouns that give a share only with "of": "a majority Armenian population" says what the
 # population was among others, not how much of it did something
-_OF_ONLY = {"majority", "minority", "handful"} | _PARTS
+_OF_ONLY = {"majority", "minority", "handful", "bulk", "quarter", "third"} | _PARTS
 
 
 @dataclass(frozen=True)
@@ -419,8 +440,7 @@ def _whole(noun) -> frozenset[str]:
     while todo:
         n = todo.pop()
         out.add(n.lemma_.lower().removesuffix("s") if n.pos_ == "PROPN" else n.lemma_.lower())
-        todo.extend(g for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children if g.dep_ == "pobj")
+        todo.extend(objects_of(n))
     return frozenset(out)
 
 
@@ -434,8 +454,7 @@ def shares(doc) -> tuple[Share, ...]:
         interval = _share_of(t)
         if interval is None:
             continue
-        of = [g for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-              for g in p.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
+        of = [g for g in objects_of(t) if g.pos_ in {"NOUN", "PROPN"}]
         if of:
             whole = _whole(of[0])
         elif t.dep_ in _QUANTIFIER_DEPS and t.head.pos_ in {"NOUN", "PROPN"} and \
@@ -455,15 +474,21 @@ def _verbs(doc) -> set[str]:
 def _share_conflict(cd, ed) -> Finding | None:
     """A share of the claim that no share the passage gives of the same whole overlaps, where
     both tell the same deed ("Only a few ethnic Armenians left" against "Almost the entire
-    local population ... left for Armenia"; not "Most of the population was Armenian")."""
+    local population ... left for Armenia"; not "Most of the population was Armenian"), or
+    its complement where they tell opposite deeds ("The bulk of the Armenians remained")."""
+    from verifier.checks.antonyms import OPPOSITE
+
     theirs, mine = shares(ed), shares(cd)
     if not theirs or not mine:
         return None
     deeds = any(same_deed(a, b) for a in _verbs(cd) for b in _verbs(ed))
+    # the opposite deed: "the bulk of them remained" is a small share leaving
+    flip = not deeds and any(b in OPPOSITE.get(a, ()) for a in _verbs(cd) for b in _verbs(ed))
     for c in mine:
+        low, high = (1 - c.high, 1 - c.low) if flip else (c.low, c.high)
         same = [e for e in theirs if e.things & c.things]
-        if same and deeds and not any(e.low <= c.high and c.low <= e.high for e in same) and \
-                anchored(cd, ed, 0.4):
+        if same and (deeds or flip) and not any(e.low <= high and low <= e.high for e in same) \
+                and anchored(cd, ed, 0.4):
             e = same[0]
             return Finding("numbers", "conflict", f"'{c.text}' vs '{e.text}'",
                            claim_span=c.text, evidence_span=e.text)

@@ -92,6 +92,9 @@ bench seed_probes15 claims benchmarks/claims/seed_probes15.csv --corpus corpus/
 # night editor's headlines), measured in session 21 on session 20's final code, then read
 bench seed_probes16 claims benchmarks/claims/seed_probes16.csv --corpus corpus/
 bench seed_probes17 claims benchmarks/claims/seed_probes17.csv --corpus corpus/
+# 63 more by a tenth helper (a news agency translator's formal English), measured once on
+# session 21's final code, not read while fixing
+bench seed_probes18 claims benchmarks/claims/seed_probes18.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

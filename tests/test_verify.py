@@ -109,6 +109,13 @@ def test_compound_claim_is_split(verifier):
     assert v.label is Label.CONTRADICTED
 
 
+def test_a_frame_is_read_away_but_the_verdict_keeps_the_claim_as_given(verifier):
+    claim = "The article reports that the withdrawal began in April."
+    v = verifier.check(claim)
+    assert v.claim == claim
+    assert v.label is Label.SUPPORTED
+
+
 @pytest.mark.parametrize("bad", ["", "   ", "x" * 5000])
 def test_bad_claims_raise(verifier, bad):
     with pytest.raises(InvalidClaimError):

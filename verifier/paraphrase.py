@@ -87,9 +87,13 @@ def expand_initials(claim: str, passage: str) -> str:
 def _synonym(u: _Unit, p: _Unit) -> bool:
     """Claim unit ``u`` and passage unit ``p`` are one word in another wording, any inflection
     (see the module's docstring)."""
-    return p.pos == u.pos and (synonymous(u.lemma, p.lemma, p.pos, SENSES)
-                               or (p.pos == "v" and one_deed(u.lemma, p.lemma))
-                               or (p.pos == "n" and one_deed_noun(u.lemma, p.lemma)))
+    return p.pos == u.pos and _synonyms(u.lemma, p.lemma, p.pos)
+
+
+@lru_cache(maxsize=65536)
+def _synonyms(a: str, b: str, pos: str) -> bool:
+    return synonymous(a, b, pos, SENSES) or (pos == "v" and one_deed(a, b)) \
+        or (pos == "n" and one_deed_noun(a, b))
 
 
 @lru_cache(maxsize=4096)
@@ -99,15 +103,21 @@ def said_otherwise(claim: str, passage: str) -> frozenset[str]:
     / "the withdrawal"): what the relevance step counts as found."""
     cu, pu = _units(parse(claim)), _units(parse(passage))
     return frozenset(u.lemma.split("_")[0] for u in cu
-                     if any(_synonym(u, p) or one_speed(u.lemma, p.lemma) or _deed(u, p)
-                            for p in pu))
+                     if any(_said_as(u.lemma, u.pos, p.lemma, p.pos) for p in pu))
 
 
-def _deed(u: _Unit, p: _Unit) -> bool:
-    """A verb and a noun for its deed, either way round ("left" / "the withdrawal")."""
-    if u.pos == "v" and p.pos == "n":
-        return deed_noun(u.lemma, p.lemma)
-    return u.pos == "n" and p.pos == "v" and deed_noun(p.lemma, u.lemma)
+@lru_cache(maxsize=65536)
+def _said_as(a: str, a_pos: str, b: str, b_pos: str) -> bool:
+    """Claim word ``a`` is said by passage word ``b``: a synonym (any inflection), a word of
+    the same speed, or a verb and a noun for its deed, either way round ("left" / "the
+    withdrawal")."""
+    if a_pos == b_pos and _synonyms(a, b, a_pos):
+        return True
+    if one_speed(a, b):
+        return True
+    if a_pos == "v" and b_pos == "n":
+        return deed_noun(a, b)
+    return a_pos == "n" and b_pos == "v" and deed_noun(b, a)
 
 
 @lru_cache(maxsize=4096)

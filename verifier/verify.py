@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -295,8 +295,8 @@ class Verifier:
                 decision, evs = judged[i]
                 i += 1
                 subs.append(self._verdict(atom, decision, evs, versions))
-            if len(subs) == 1:
-                verdicts.append(subs[0])
+            if len(subs) == 1:  # the claim as given, not as read ("The article reports ...")
+                verdicts.append(replace(subs[0], claim=claim))
                 continue
             label = combine([s.label for s in subs])
             deciding = [s for s in subs if s.label is label] or subs

@@ -198,7 +198,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     ev_lemmas, ev_words, _, _ = _words(ed)
     _, _, claim_lemmas, claim_tokens = _words(cd)
     for t, lem in claim_tokens:
-        for opp in OPPOSITE.get(lem, set()) | OPPOSITE.get(t.lower_, set()):
+        for opp in sorted(OPPOSITE.get(lem, set()) | OPPOSITE.get(t.lower_, set())):
             hit = ev_lemmas.get(opp) or ev_words.get(opp)
             if hit is None or lem in ev_lemmas or opp in claim_lemmas:
                 continue
@@ -211,7 +211,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             if anchored(cd, ed, 0.4) and _context(t) & _context(hit):
                 return Finding("antonyms", "conflict", f"'{t.text}' vs '{hit.text}'",
                                claim_span=t.text, evidence_span=hit.text)
-        for other in OTHER_STAGE.get(lem, set()):
+        for other in sorted(OTHER_STAGE.get(lem, set())):
             hit = ev_lemmas.get(other)
             if hit is None or lem in ev_lemmas or other in claim_lemmas:
                 continue

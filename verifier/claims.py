@@ -1,10 +1,11 @@
 """Claims: validation and splitting compound claims into atomic sub-claims.
 
-"A and B", "A, but B", "A; B" become two sub-claims when each side has its own verb; a second
-part without a subject borrows the first part's subject ("Russia withdrew its troops and
-completed the handover" -> "... and Russia completed the handover"), and so does a part whose
-subject is a pronoun standing for it ("Putin is Russia's president, and he visited Baku" ->
-"Putin visited Baku.").
+A frame that only says the source says the claim ("The article reports that ...") is read
+away first (:func:`strip_frame`). "A and B", "A, but B", "A; B" become two sub-claims when
+each side has its own verb; a second part without a subject borrows the first part's subject
+("Russia withdrew its troops and completed the handover" -> "... and Russia completed the
+handover"), and so does a part whose subject is a pronoun standing for it ("Putin is
+Russia's president, and he visited Baku" -> "Putin visited Baku.").
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ import re
 from verifier.errors import InvalidClaimError
 
 MAX_CLAIM_CHARS = 2000
+_SPLIT_WORDS = {"and", "but", "while", "whereas", "although", "though", "yet"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
+
 
 # A frame that says only that the source says the claim ("The article reports that ...",
 # "Reports indicate ...", "It is stated that ...", "According to the article, ...", "...,
@@ -47,9 +52,6 @@ def strip_frame(claim: str) -> str:
     if out == claim or len(out.split()) < 3 or out.split()[0].lower() in _SAID_OBJECTS:
         return claim  # "The article says nothing about casualties" is a claim about the article
     return out[:1].upper() + out[1:]
-_SPLIT_WORDS = {"and", "but", "while", "whereas", "although", "though", "yet"}
-_SUBJECTS = {"nsubj", "nsubjpass"}
-_NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 
 
 def validate_claim(text: object) -> str:

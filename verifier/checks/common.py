@@ -214,6 +214,7 @@ def phrasal(verb) -> str:
     return lemma
 
 
+@lru_cache(maxsize=65536)
 def deed_noun(verb: str, noun: str) -> bool:
     """``noun`` names the deed of ``verb`` or of a verb of its group ("leave" /
     "withdrawal")."""
@@ -227,6 +228,7 @@ def deed_verb(noun: str) -> str | None:
     return next((v for g in _DEEDS for v in sorted(g) if noun_of(v, noun)), None)
 
 
+@lru_cache(maxsize=65536)
 def one_deed_noun(a: str, b: str) -> bool:
     """Noun lemmas ``a`` and ``b`` name one deed: the same noun, WordNet synonyms among their
     first senses, nouns of one group above or nouns of verbs of one group above ("departure" /
@@ -251,6 +253,11 @@ def anchored(claim_doc, ev_doc, min_share: float = 0.5) -> bool:
     if len(shared) / len(c) < min_share:
         shared |= c & said_otherwise(claim_doc.text, ev_doc.text)
     return len(shared) / len(c) >= min_share
+
+
+# verbs that only say a deed was done, its noun telling which ("no intervention was
+# undertaken", "the handover was made by Baku")
+DOING = frozenset({"undertake", "carry_out", "conduct", "perform", "stage", "mount", "make"})
 
 
 def objects_of(tok, prep: str = "of") -> list:

@@ -11,6 +11,7 @@ noun for one of them, as affirmed or denied as the verb it hangs on ("did not wi
 from __future__ import annotations
 
 from verifier.checks.common import (
+    DOING,
     HOLD_OFF,
     NEG_VERBS,
     anchored,
@@ -159,20 +160,17 @@ def unreal(cd, ed) -> str | None:
     return None
 
 
-# verbs that only say a deed was done, its noun telling which ("no intervention was
-# undertaken", "carried out no withdrawal"), and verbs that say it happened ("no pullout took
-# place")
-_DOING = {"undertake", "carry_out", "conduct", "perform", "stage", "mount", "make"}
+# verbs that say a deed happened, its noun telling which ("no pullout took place")
 _HAPPEN = {"happen", "occur", "take_place", "come"}
 
 
 @per_doc
 def done_nouns(doc) -> dict[str, bool]:
-    """Deed noun lemma -> denied?, for what a verb of doing does (``_DOING``) or what is said
-    to happen (``_HAPPEN``): "No intervention was undertaken" (intervention: yes)."""
+    """Deed noun lemma -> denied?, for what a verb of doing does (``common.DOING``) or what is
+    said to happen (``_HAPPEN``): "No intervention was undertaken" (intervention: yes)."""
     return {n: neg for n, neg in event_nouns(doc).items()
             if any(t.lemma_.lower() == n and t.head.pos_ == "VERB" and (
-                (t.dep_ in {"dobj", "nsubjpass"} and phrasal(t.head) in _DOING)
+                (t.dep_ in {"dobj", "nsubjpass"} and phrasal(t.head) in DOING)
                 or (t.dep_ == "nsubj" and _happened(t.head))) for t in doc)}
 
 

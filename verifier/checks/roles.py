@@ -14,7 +14,15 @@ is a swap too ("Azerbaijan gave back four villages"), and a participle shares it
 
 from __future__ import annotations
 
-from verifier.checks.common import canon, deed_verb, demonym_plural, one_deed, parse, phrasal
+from verifier.checks.common import (
+    DOING,
+    canon,
+    deed_verb,
+    demonym_plural,
+    one_deed,
+    parse,
+    phrasal,
+)
 from verifier.types import Finding
 
 _ARG_PREPS = {"to", "from", "with", "against", "by"}
@@ -136,8 +144,9 @@ def triples(doc, common: bool = False) -> list[tuple[str, str, str, str]]:
     return out + _noun_triples(doc, common)
 
 
-# verbs that only say a deed was done, its noun telling which ("the handover was made by Baku")
-_DOING = {"make", "carry_out", "undertake", "conduct", "perform", "complete"}
+# a deed told as a noun is done by the verbs of doing, and by completing it ("the handover was
+# completed by Baku")
+_DOING = DOING | {"complete"}
 
 
 def _noun_triples(doc, common: bool) -> list[tuple[str, str, str, str]]:

@@ -535,19 +535,19 @@ def _expiry(tok) -> set[str]:
     """What a date says ends ("the mandate would have expired in 2030", "the mandate ran
     through 2030", "a 2030 end date was fixed for the mandate": mandate)."""
     verb = governing_verb(tok)
-    if phrasal(verb) in _EXPIRE or (phrasal(verb) in _RUN and tok.dep_ == "pobj"
-                                    and tok.head.lower_ in _UNTIL):
+    lemma = phrasal(verb)
+    if lemma in _EXPIRE or (lemma in _RUN and tok.dep_ == "pobj" and tok.head.lower_ in _UNTIL):
         # "the mandate ran through 2030" ends it then too
         return {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"}
-    if not {_STAGE_NOUNS[n.lemma_.lower()] for n in _stage_nouns(tok)} & _ENDS:
+    nouns = _stage_nouns(tok)
+    if not {_STAGE_NOUNS[n.lemma_.lower()] for n in nouns} & _ENDS:
         return set()
     # what the end is of: "fixed for the mandate", "the end of the mandate", "the mandate's
     # end date"
-    heads = [verb, *(n.head if n.dep_ == "compound" else n for n in _stage_nouns(tok))]
-    return {g.lemma_.lower() for h in heads for p in h.children
-            for g in ([p] if p.dep_ == "poss" else p.children if p.dep_ == "prep"
-                      and p.lower_ in {"for", "of"} else ())
-            if g.pos_ == "NOUN" and g.dep_ in {"poss", "pobj"}}
+    heads = [verb, *(n.head if n.dep_ == "compound" else n for n in nouns)]
+    owners = [g for h in heads for g in (*(c for c in h.children if c.dep_ == "poss"),
+                                         *objects_of(h, "for"), *objects_of(h, "of"))]
+    return {g.lemma_.lower() for g in owners if g.pos_ == "NOUN"}
 
 
 def _stay_ends(tok, ev_tok) -> bool:

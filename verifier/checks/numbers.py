@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from verifier.checks.antonyms import OPPOSITE
 from verifier.checks.common import (
     ALIASES,
     MONTHS,
@@ -476,8 +477,6 @@ def _share_conflict(cd, ed) -> Finding | None:
     both tell the same deed ("Only a few ethnic Armenians left" against "Almost the entire
     local population ... left for Armenia"; not "Most of the population was Armenian"), or
     its complement where they tell opposite deeds ("The bulk of the Armenians remained")."""
-    from verifier.checks.antonyms import OPPOSITE
-
     theirs, mine = shares(ed), shares(cd)
     if not theirs or not mine:
         return None

@@ -95,6 +95,12 @@ bench seed_probes17 claims benchmarks/claims/seed_probes17.csv --corpus corpus/
 # 63 more by a tenth helper (a news agency translator's formal English), measured once on
 # session 21's final code, not read while fixing
 bench seed_probes18 claims benchmarks/claims/seed_probes18.csv --corpus corpus/
+# 63 each by three more helpers (social-media posts; an academic annotator's hedged compound
+# claims; a quiz writer's true/false statements), measured in session 22 on session 21's
+# final code, then read
+bench seed_probes19 claims benchmarks/claims/seed_probes19.csv --corpus corpus/
+bench seed_probes20 claims benchmarks/claims/seed_probes20.csv --corpus corpus/
+bench seed_probes21 claims benchmarks/claims/seed_probes21.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

@@ -71,6 +71,20 @@ def test_split_claim_borrows_a_subject_over_one_inside_the_part():
                      "Russian peacekeepers did not step in when Baku moved."]
 
 
+def test_split_claim_borrows_the_verb_a_coordinated_infinitive_hangs_on():
+    parts = split_claim("The Russian contingent moved to block the advance and shield the "
+                        "Armenian population.")
+    assert parts == ["The Russian contingent moved to block the advance.",
+                     "The Russian contingent moved to shield the Armenian population."]
+
+
+def test_split_claim_borrows_the_main_subject_not_one_of_a_clause_before_it():
+    # "Baku" is the subject of "attacked"; the first part's own verb is "stepped up"
+    parts = split_claim("When Baku attacked, Russia's peacekeepers stepped up and fought back.")
+    assert parts == ["When Baku attacked, Russia's peacekeepers stepped up.",
+                     "Russia's peacekeepers fought back."]
+
+
 @pytest.mark.parametrize(("claim", "stripped"), [
     ("The article reports that the withdrawal began in April.", "The withdrawal began in April."),
     ("Reports indicate the earlier war was fought from 1988 to 1994.",

@@ -147,6 +147,19 @@ def test_mixed_evidence_is_flagged_and_both_sides_listed():
     assert d.supporting == (0,) and d.contradicting == (1,)
 
 
+def test_evidence_is_cited_by_score_times_relevance():
+    # two check conflicts score alike: the passage closer to the claim is cited first
+    d = decide([cand(0.0, 0.1, 0.2, rel=0.55, findings=CONFLICT, key=0),
+                cand(0.0, 0.1, 0.2, rel=0.85, findings=CONFLICT, key=1)], S)
+    assert d.contradicting == (1, 0)
+    # a slightly higher entailment on a barely relevant passage comes after a close one
+    d = decide([cand(0.92, 0.05, 0.03, rel=0.45, key=0), cand(0.88, 0.1, 0.02, rel=0.9, key=1)],
+               S)
+    assert d.supporting == (1, 0)
+    # the label still follows the scores alone
+    assert d.support_score == 0.92
+
+
 def test_confidence_in_unit_interval_and_monotone():
     lo = decide([cand(0.6, 0.3, 0.1)], S).confidence
     hi = decide([cand(0.99, 0.005, 0.005)], S).confidence

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.paraphrase import align_voice, align_words, expand_initials, said_otherwise
+from verifier.paraphrase import (
+    align_voice,
+    align_words,
+    expand_initials,
+    plain_denial,
+    said_otherwise,
+)
 
 NOT_INTERVENE = "The peacekeeping contingent did not intervene."
 TOOK_OVER = "Last September, Baku took over the territory in a lightning offensive."
@@ -101,3 +107,27 @@ AGREED = ("The withdrawal, which began in April, had been agreed between Russian
 ])
 def test_said_otherwise(claim, found):
     assert said_otherwise(claim, AGREED) == found
+
+
+NOT_INTERVENE = "The peacekeeping contingent did not intervene."
+
+
+@pytest.mark.parametrize(("claim", "passage", "plain"), [
+    ("Russia's peacekeepers stood aside rather than intervening.", NOT_INTERVENE,
+     "Russia's peacekeepers did not intervene."),
+    ("Russia's peacekeeping unit held back from intervening.", NOT_INTERVENE,
+     "Russia's peacekeeping unit did not intervene."),
+    ("Last September, Russian troops refrained from intervening in the fighting.",
+     NOT_INTERVENE, "Last September, Russian troops did not intervene in the fighting."),
+    ("The peacekeepers did nothing to stop the offensive.", "Baku stopped the offensive.",
+     "The peacekeepers did not stop the offensive."),
+    # unchanged: a plain "not", a deed the passage never tells, no denial
+    ("The peacekeepers did not intervene.", NOT_INTERVENE,
+     "The peacekeepers did not intervene."),
+    ("The peacekeepers failed to stop the offensive.", NOT_INTERVENE,
+     "The peacekeepers failed to stop the offensive."),
+    ("The peacekeepers moved in rather than waiting.", NOT_INTERVENE,
+     "The peacekeepers moved in rather than waiting."),
+])
+def test_plain_denial(claim, passage, plain):
+    assert plain_denial(claim, passage) == plain

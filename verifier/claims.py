@@ -147,6 +147,17 @@ def _refers_to(pronoun, subject) -> bool:
     return p == "they" and plural
 
 
+def _frame(verb) -> str:
+    """The words before a later part's verb that it shares with the first part: the verb that
+    a coordinated infinitive hangs on ("moved to block the advance and shield the
+    population": "moved to " for "shield"), else nothing."""
+    first = verb.head if verb.dep_ == "conj" else None
+    if first is None or first.dep_ != "xcomp" or first.head.i > first.i:
+        return ""
+    to = next((c for c in first.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    return f"{verb.doc[first.head.i:to.i + 1].text} " if to is not None else ""
+
+
 def split_claim(claim: str, nlp=None) -> list[str]:
     """Split a compound claim into atomic sub-claims (a single claim gives ``[claim]``), each
     without a frame that only says the source says it (:func:`strip_frame`)."""
@@ -178,7 +189,9 @@ def split_claim(claim: str, nlp=None) -> list[str]:
         parts.append(doc[prev:c])
         prev = c + 1
     parts.append(doc[prev:])
-    first_subject = _subject(parts[0])
+    # the subject of the first part's own verb, not of a clause before it ("When Baku
+    # attacked, the peacekeepers stepped up and fought back": the peacekeepers fought back)
+    first_subject = _own_subject(parts[0]) or _subject(parts[0])
     subject = _subject_text(first_subject) if first_subject is not None else None
     out = []
     for i, span in enumerate(parts):
@@ -187,7 +200,7 @@ def split_claim(claim: str, nlp=None) -> list[str]:
             continue
         own = _own_subject(span) if i > 0 else None
         if i > 0 and subject and own is None and span[0].pos_ in {"VERB", "AUX"}:
-            text = f"{subject} {text}"
+            text = f"{subject} {_frame(span[0])}{text}"
         if (own is not None and first_subject is not None and own.pos_ == "PRON"
                 and first_subject.pos_ != "PRON" and _refers_to(own, first_subject)
                 and text.lower().startswith(own.lower_ + " ")):

@@ -17,7 +17,7 @@ from verifier.types import Finding, Label, NLIScores
 SETTINGS_PATH = Path(__file__).parent / "data" / "decision_settings.json"
 QUANTITY_CHECKS = frozenset({"numbers", "dates"})
 # findings after which a passage may contradict the claim but never support it
-UNCONFIRMED = frozenset({"rough", "misplaced", "unreal", "unplaced"})
+UNCONFIRMED = frozenset({"rough", "misplaced", "unreal", "unplaced", "unnamed"})
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,9 @@ class Candidate:
         """The passage cannot confirm a figure or date of the claim: it gives an exact figure
         only roughly (``rough``), or gives the date to another deed or the claim's owned thing
         to another owner (``misplaced``), or tells the claim's deed only as intended
-        (``unreal``), or never names the place the claim puts it in (``unplaced``)."""
+        (``unreal``), or never names the place the claim puts it in (``unplaced``), or names
+        the country the claim makes its doer only as whose people or things are
+        (``unnamed``)."""
         return any(f.status in UNCONFIRMED for f in self.findings)
 
     @property
@@ -137,7 +139,10 @@ class Decision:
     confidence: float
     support_score: float
     contradict_score: float
-    supporting: tuple[int, ...]  # candidate keys, best first
+    # candidate keys past the threshold, the one to cite first first: by score times relevance
+    # (of two passages the model scores alike, the one closer to the claim; a check's fixed
+    # conflict score ties often)
+    supporting: tuple[int, ...]
     contradicting: tuple[int, ...]
     mixed: bool  # the corpus holds evidence both for and against
 
@@ -196,13 +201,18 @@ def decide(candidates: list[Candidate], s: DecisionSettings) -> Decision:
         label, score = Label.CONTRADICTED, best_c
     else:
         label, score = Label.NOT_FOUND, 1.0 - max(best_s, best_c)
+    relevance = {c.key: c.relevance for c in candidates}
+
+    def cited_first(side: list[tuple[float, int]]) -> tuple[int, ...]:
+        return tuple(k for _, k in sorted(side, key=lambda x: -x[0] * relevance[x[1]]))
+
     return Decision(
         label=label,
         confidence=calibrate(label, score, s),
         support_score=best_s,
         contradict_score=best_c,
-        supporting=tuple(k for _, k in sup),
-        contradicting=tuple(k for _, k in con),
+        supporting=cited_first(sup),
+        contradicting=cited_first(con),
         mixed=mixed,
     )
 

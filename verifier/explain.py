@@ -23,6 +23,7 @@ _WHY_NOT = (("absent", None, "The corpus never mentions"),
             ("misplaced", "dates", "It gives this date to another event"),
             ("misplaced", "entities", "It names another owner"),
             ("unplaced", None, "It never names the place"),
+            ("unnamed", None, "It never names as the doer"),
             ("unreal", None, "It tells this only as meant or expected"))
 
 

@@ -22,7 +22,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from verifier.checks.common import deed_noun, one_deed, one_deed_noun, one_speed, parse, per_doc
+from verifier.checks.common import (
+    deed_noun,
+    denied,
+    has_negation,
+    one_deed,
+    one_deed_noun,
+    one_speed,
+    parse,
+    per_doc,
+    phrasal,
+    same_deed,
+)
 from verifier.lexicon import POS, senses, synonymous
 
 _KINDS = {"VERB", "ADJ", "ADV", "NOUN"}
@@ -228,3 +239,42 @@ def align_voice(claim: str, passage: str) -> str:
     head = subj_text if o0 else subj_text[:1].upper() + subj_text[1:]
     moved = _moved(claim[o0:o1], cd[obj.left_edge.i])
     return f"{claim[:o0]}{head} {' '.join(aux + [other.text])} {moved}{claim[a1:]}"
+
+
+def plain_denial(claim: str, passage: str) -> str:
+    """The claim with a deed it denies in other words told as "did not" where the passage
+    tells that deed: "Russia's peacekeepers stood aside rather than intervening" reads
+    "Russia's peacekeepers did not intervene" against "The peacekeeping contingent did not
+    intervene" (the small NLI model reads the first as a contradiction, 0.67; the negation
+    check finds both deny it). So do "held back from intervening", "refrained from
+    intervening", "failed to stop the offensive" (``checks.common.denied``) and "did nothing
+    to stop the offensive". Only a denied
+    verb under the main verb is rewritten, with its subject and what follows the verb; the
+    claim unchanged otherwise."""
+    cd = parse(claim)
+    root = next((t for t in cd if t.dep_ == "ROOT"), None)
+    subj = _child(root, {"nsubj"}) if root is not None and root.pos_ == "VERB" else None
+    if subj is None or has_negation(root):
+        return claim
+    told = {phrasal(t) for t in parse(passage) if t.pos_ == "VERB"}
+    for verb in cd:
+        if verb.pos_ != "VERB" or verb.i == root.i or has_negation(verb):
+            continue
+        # "did nothing to stop the offensive"
+        nothing = verb.head.lower_ == "nothing" and verb.head.head.i == root.i and \
+            root.lemma_.lower() == "do"
+        if not (nothing or denied(verb)):
+            continue
+        # the denied verb hangs on the main verb: "failed to stop", "stood aside rather than
+        # intervening", "held back from intervening"
+        up = verb.head.head if verb.head.pos_ in {"ADP", "PRON"} else verb.head
+        if up.pos_ == "ADV":
+            up = up.head
+        if up.i != root.i or not any(same_deed(phrasal(verb), w) for w in told):
+            continue
+        tail = [t for t in verb.subtree if t.i > verb.i and not t.is_punct]
+        rest = cd[tail[0].i:tail[-1].i + 1].text if tail else ""
+        s0 = subj.left_edge.idx
+        return f"{claim[:s0]}{claim[s0:subj.idx + len(subj.text)]} did not " \
+               f"{verb.lemma_.lower()}{' ' + rest if rest else ''}."
+    return claim

@@ -65,10 +65,11 @@ def _hypothesis(claim: str, passage: str, findings: tuple[Finding, ...]) -> str:
     the quantities, the model judges the rest), and its words the passage says with a WordNet
     synonym written the passage's way ("did not step in" -> "did not intervene"), its main
     clause in the voice the passage tells the verb in ("separatists controlled Karabakh" ->
-    "Karabakh was controlled by separatists"; ``verifier.paraphrase``)."""
-    from verifier.paraphrase import align_voice, align_words, expand_initials
+    "Karabakh was controlled by separatists"), and a deed it denies in other words told as "did
+    not" ("stood aside rather than intervening" -> "did not intervene"; ``verifier.paraphrase``)."""
+    from verifier.paraphrase import align_voice, align_words, expand_initials, plain_denial
 
-    claim = expand_initials(claim, passage)
+    claim = plain_denial(expand_initials(claim, passage), passage)
     if any(f.check == "numbers" and f.status in {"agree", "rough"} for f in findings):
         from verifier.checks.numbers import align
 

@@ -110,6 +110,12 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
         ("Baku took over the territory last September in a slow, months-long campaign.",
          OFFENSIVE, "conflict"),
         ("The offensive last September was slow and drawn out.", OFFENSIVE, "conflict"),
+        # ... told in other words (fewer of the claim's words in the passage) or parsed
+        # elsewhere ("slow" read as the object of "after"): the names of its clause tie it
+        ("Azerbaijan seized Karabakh in a lengthy campaign lasting several years.", OFFENSIVE,
+         "conflict"),
+        ("Baku's takeover of Karabakh last September came after a slow, grinding months-long "
+         "campaign.", OFFENSIVE, "conflict"),
         ("Baku took over the territory in a rapid offensive.", OFFENSIVE, "not_applicable"),
         # must NOT fire: slow about another deed
         ("The refugee crisis was slow to develop.", OFFENSIVE, "not_applicable"),

@@ -86,6 +86,7 @@ def test_one_deed_noun(a, b, same):
     ("The troops pulled back.", "pulled", "pull_back"),
     ("The troops marched out.", "marched", "march_out"),
     ("The troops pulled weapons out of the region.", "pulled", "pull"),  # "out" not by the verb
+    ("Russia pulled its troops out of Karabakh.", "pulled", "pull_out"),  # ... but troops out
     ("They went to Baku.", "went", "go"),
     ("They scaled back the talks.", "scaled", "scale_back"),  # not in WordNet: our table
 ])

@@ -14,6 +14,13 @@ from verifier.checks.common import decleft
         ("It was officials in Yerevan, not Baku, who said the withdrawal was complete.",
          RECAPTURED, "conflict"),
         ("Baku, not Yerevan, returned four villages.", VILLAGES, "conflict"),
+        ("The villages were returned to Russia instead of Azerbaijan.", VILLAGES, "conflict"),
+        # the doer of a passive saying is the subject of an active one ("announced by
+        # Armenian officials rather than by officials in Baku" / "officials in Baku said")
+        ("The completion of the pullout was announced by Armenian officials rather than by "
+         "officials in Baku.", RECAPTURED, "conflict"),
+        ("The completion of the pullout was announced by officials in Baku rather than by "
+         "Armenian officials.", RECAPTURED, "agree"),
         # Y a pronoun placed somewhere: the place ("rather than from anyone in Baku")
         ("Word of the withdrawal came from officials in Yerevan rather than from anyone in "
          "Baku.", RECAPTURED, "conflict"),
@@ -39,8 +46,9 @@ from verifier.checks.common import decleft
          "Ministry.", COMPLETED, "agree"),
         # must not fire: bare names found somewhere else in the passage, contrasted verbs
         # (the negation check's), no contrast, a passage about something else
-        ("The villages were returned to Russia instead of Azerbaijan.", VILLAGES,
-         "not_applicable"),
+        ("The villages were returned to Russia instead of Azerbaijan.",
+         "Last month, Yerevan returned four frontier villages that Azerbaijan had lost in the "
+         "1990s.", "not_applicable"),
         ("Russia's peacekeepers stood aside rather than intervening.", NOT_INTERVENE,
          "not_applicable"),
         ("Officials in Baku said the withdrawal was complete.", RECAPTURED, "not_applicable"),

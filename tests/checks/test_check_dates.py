@@ -234,6 +234,34 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The second round of fighting over Karabakh took place in 2016.", WARS, "conflict"),
         ("The second round of fighting over Karabakh took place in 2020.", WARS, "agree"),
         ("The first round of talks took place in 2016.", WARS, "missing"),
+        # a date said to be the time of a clause dates that clause's verb ("March was the
+        # month the pullout started"), not the copula nor a verb naming it ("gave")
+        ("March was the month the Russian pullout started.", AGREED, "conflict"),
+        ("April was the month the Russian pullout started.", AGREED, "agree"),
+        ("The month the pullout began was March.", AGREED, "conflict"),
+        ("March is when the pullout began.", AGREED, "conflict"),
+        ("March was the month the protests started.", AGREED, "missing"),
+        ("April was the month Putin visited Baku.", AGREED, "misplaced"),
+        ("Baku's defence officials gave June 21 as the date the pullout ended.", COMPLETED,
+         "conflict"),
+        ("Baku's defence officials gave June 12 as the date the pullout ended.", COMPLETED,
+         "agree"),
+        # a participle the parser hangs on the last name of a phrase dates the phrase's noun
+        ("The Yerevan-Baku truce dates from November 2021.", STATIONED, "conflict"),
+        ("The Yerevan-Baku truce dates from November 2020.", STATIONED, "agree"),
+        ("The peacekeepers were stationed in Karabakh in 2021.", STATIONED, "missing"),
+        # a state that tells a deed done: "were gone", "was complete"
+        ("The peacekeepers were finally all gone on a Friday.", RECAPTURED, "conflict"),
+        ("The peacekeepers were all gone on Wednesday.", RECAPTURED, "agree"),
+        ("The pullout was complete on Friday.", RECAPTURED, "conflict"),
+        # two ends of one stay, "keep their posts" a stay; a mandate that runs "to" a date
+        ("Moscow's soldiers were cleared to keep their Karabakh posts through 2030.", MANDATE,
+         "conflict"),
+        ("Moscow's soldiers were cleared to keep their posts through 2025.", MANDATE, "agree"),
+        ("Armenia will keep its posts in the CSTO until 2030.", MANDATE, "missing"),
+        ("Russia's peacekeeping mandate was supposed to run all the way to 2030.", MANDATE,
+         "conflict"),
+        ("Russia's peacekeeping mandate was supposed to run until 2025.", MANDATE, "agree"),
     ],
 )
 def test_dates(claim, evidence, status):

@@ -120,6 +120,9 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
          "unplaced"),
         ("About 100,000 Azerbaijanis returned to Karabakh after the offensive.", POPULATION,
          "unplaced"),
+        # the place of the occasion the deed was done at ("during talks in Moscow")
+        ("Putin and Aliyev settled the withdrawal during face-to-face talks in Moscow.", AGREED,
+         "unplaced"),
         # ... but not where the passage names the place, its capital or country, nor a place that
         # says which people a subject is
         ("Peacekeepers were stationed in Karabakh.", STATIONED, "agree"),
@@ -353,13 +356,35 @@ def test_title_holders(claim, evidence, status):
     ("Most countries regard Karabakh as part of Armenia.", "conflict"),
     ("The territory is generally recognised as belonging to Armenia.", "conflict"),
     ("The territory is generally recognised as belonging to Azerbaijan.", "agree"),
+    ("Internationally, Karabakh counts as part of Armenia.", "conflict"),
+    ("The world treats Karabakh as Armenian territory.", "conflict"),
     # "belongs to": said now, not of the past ("belonged to Armenia for decades")
     ("In the eyes of the world, the territory belongs to Armenia.", "conflict"),
     ("Karabakh belonged to Armenia for decades.", "unplaced"),
     # the same country, or a denial
     ("Karabakh is internationally recognised as Azerbaijani land.", "missing"),
     ("Karabakh is not recognised as Armenian territory.", "missing"),
+    # denying what the passage holds
+    ("The international community doesn't consider Karabakh part of Azerbaijan.", "conflict"),
+    ("Karabakh is not recognised as Azerbaijani land.", "conflict"),
 ])
 def test_deemed_owner(claim, status):
     finding = entities.check(claim, TERRITORY)
+    assert finding.status == status, finding
+
+
+@pytest.mark.parametrize(("claim", "evidence", "status"), [
+    # a country made the doer of a deed the passage never tells, named there only as whose
+    # people are ("Russian peacekeepers"): the passage cannot confirm who did it
+    ("The November 2020 ceasefire was brokered by Moscow.", STATIONED, "unnamed"),
+    ("Moscow brokered the November 2020 truce between Armenia and Azerbaijan.", STATIONED,
+     "unnamed"),
+    # ... but the passage tells the deed (a noun or verb of it), or names the country itself
+    ("Russia completed its withdrawal on Wednesday.", RECAPTURED, "agree"),
+    ("Russia pulled its troops out of Karabakh.", RECAPTURED, "agree"),
+    ("Russia deployed nearly 2,000 peacekeepers to Karabakh.", STATIONED, "agree"),
+    ("Moscow brokered the truce.", "Moscow brokered a truce between Yerevan and Baku.", "agree"),
+])
+def test_unnamed_doer(claim, evidence, status):
+    finding = entities.check(claim, evidence)
     assert finding.status == status, finding

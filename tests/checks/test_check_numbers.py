@@ -86,6 +86,9 @@ from verifier.checks.common import parse
          POPULATION, "conflict"),
         ("The bulk of the local Armenian population remained.", POPULATION, "conflict"),
         ("Only a few of the local Armenians remained.", POPULATION, "not_applicable"),
+        # "three years ago" is a point in time (the dates check's), not a length of time
+        ("Yerevan returned the villages three years ago.", DECADES, "not_applicable"),
+        ("Separatists held the territory for three years.", DECADES, "conflict"),
     ],
 )
 def test_numbers(claim, evidence, status):

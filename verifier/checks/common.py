@@ -155,6 +155,7 @@ _DEEDS = [
     {"recapture", "retake", "take_back", "win_back"},
     {"station", "deploy", "base", "post"},
     {"end", "finish", "complete", "conclude", "finalize", "finalise", "wrap_up"},
+    {"begin", "start", "commence", "kick_off", "launch"},  # WordNet's "kick off" is "inaugurate"
     {"criticize", "criticise", "condemn", "denounce"},
 ]
 
@@ -187,6 +188,23 @@ def same_deed(a: str, b: str) -> bool:
     return a == b or synonymous(a, b, "v") or one_deed(a, b)
 
 
+# verbs too light to tell a deed of their own ("had a mandate", "took place", "dates from 2020")
+LIGHT = frozenset({"be", "have", "do", "take", "make", "get", "go", "come", "date"})
+
+
+def tells(verb, doc) -> bool:
+    """``doc`` tells ``verb``'s deed: the same verb, a verb of the same deed (not a light
+    verb: "had a mandate" tells no "meeting held") or a noun for it (:func:`same_deed`,
+    :func:`deed_noun`)."""
+    lemma = phrasal(verb)
+    for t in doc:
+        w = t.lemma_.lower()
+        if w == lemma or (t.pos_ == "VERB" and w not in LIGHT and same_deed(lemma, w)) or \
+                (t.pos_ == "NOUN" and deed_noun(lemma, w)):
+            return True
+    return False
+
+
 def one_deed(a: str, b: str) -> bool:
     """Verb lemmas ``a`` and ``b`` are in one of the groups above."""
     return any(a in g and b in g for g in _DEEDS)
@@ -196,18 +214,25 @@ def one_deed(a: str, b: str) -> bool:
 _PHRASALS = {"scale_back", "wind_down", "draw_down"}
 
 
+# what a country pulls out when it pulls out ("pulled its troops out of Karabakh")
+_FORCES = {"troop", "force", "soldier", "peacekeeper", "personnel", "contingent", "army"}
+
+
 def phrasal(verb) -> str:
     """The verb's lemma with its particle where WordNet (or ``_PHRASALS``) knows the pair:
     "left ... behind" is "leave_behind", another deed than "leave"; "took over" is
-    "take_over"; "pulled out of the country" is "pull_out" (the parser calls that "out" a
-    preposition); "scaled back" is "scale_back"."""
+    "take_over"; "pulled out of the country" and "pulled its troops out of the country" are
+    "pull_out" (the parser calls that "out" a preposition; not "pulled weapons out of the
+    region"); "scaled back" is "scale_back"."""
     from verifier.lexicon import senses
 
     lemma = verb.lemma_.lower()
     doc = verb.doc
     for c in verb.children:
-        out_of = c.dep_ == "prep" and c.lower_ == "out" and c.i == verb.i + 1 \
-            and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "of"
+        out_of = c.dep_ == "prep" and c.lower_ == "out" and c.i + 1 < len(doc) \
+            and doc[c.i + 1].lower_ == "of" and (c.i == verb.i + 1 or any(
+                o.dep_ == "dobj" and o.lemma_.lower() in _FORCES and o.i < c.i
+                for o in verb.children))
         if ((c.dep_ in {"prt", "advmod"} and c.is_alpha) or out_of) \
                 and (senses(f"{lemma}_{c.lower_}", "v", 1) or f"{lemma}_{c.lower_}" in _PHRASALS):
             return f"{lemma}_{c.lower_}"
@@ -275,7 +300,24 @@ def argument_heads(verb, preps: bool = True) -> list:
               for g in p.children if g.dep_ == "pobj"]
     if verb.dep_ in {"relcl", "acl"}:
         heads.append(verb.head)
+        noun = described_noun(verb)
+        if noun is not verb.head:
+            heads.append(noun)
     return heads
+
+
+def described_noun(verb):
+    """The noun a relative clause or participle describes: its head, or, where the small
+    parser hangs the participle on the last name of a phrase, the noun the names qualify ("a
+    ceasefire agreement between Yerevan and Baku, signed in 2020": agreement)."""
+    noun = verb.head
+    while noun.pos_ == "PROPN" and noun.dep_ in {"pobj", "conj"} and \
+            noun.head.pos_ in {"ADP", "PROPN"}:
+        up = noun.head if noun.head.pos_ == "PROPN" else noun.head.head
+        if up.pos_ not in {"NOUN", "PROPN"}:
+            break
+        noun = up
+    return noun
 
 
 def conj_head(tok):

@@ -69,14 +69,40 @@ def _words(span) -> set[str]:
     return {_key(t) for t in span if t.pos_ in {"NOUN", "PROPN", "ADJ"} and not t.is_stop}
 
 
+# verbs of saying, one slot for whoever says ("announced by Armenian officials" / "officials
+# in Baku said")
+_SAY = {"say", "announce", "state", "report", "declare", "confirm"}
+
+
+def _verb_key(verb) -> str:
+    lemma = verb.lemma_.lower()
+    return "say" if lemma in _SAY else lemma
+
+
 def _slot(tok) -> tuple[str, str]:
-    """Where a word sits: the preposition and what it hangs on ("officials in _"), else its
-    relation to its head."""
+    """Where a word sits: the doer of a verb (its active subject or its passive "by" phrase),
+    the preposition and what it hangs on ("officials in _"), else its relation to its head."""
     tok = conj_head(tok)
     h = tok.head
+    if h.dep_ == "agent":
+        return "doer", _verb_key(h.head)
     if h.pos_ == "ADP":
         return h.lower_, h.head.lemma_.lower()
+    if tok.dep_ == "nsubj":
+        return "doer", _verb_key(h)
     return tok.dep_, h.lemma_.lower()
+
+
+def _phrase(tok) -> set[str]:
+    """The keys of a noun phrase: the word and what qualifies it, not its clauses nor its
+    owner ("officials in Baku": official, Baku; "the company's profits": profit)."""
+    out, todo = set(), [tok]
+    while todo:
+        t = todo.pop()
+        out.add(_key(t))
+        todo.extend(c for c in t.children if c.dep_ not in {"relcl", "acl", "advcl", "appos",
+                                                            "poss", "punct", "cc"})
+    return out
 
 
 def _group(tok) -> set[str]:
@@ -122,7 +148,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             continue
         # first where the passage puts something in the claim's slot for X ...
         slot = _slot(x.root)
-        in_slot = {_key(t) for t in ed if _slot(t) == slot}
+        in_slot = {k for t in ed if _slot(t) == slot for k in _phrase(t)}
         if in_slot & only_y and not in_slot & only_x:
             return Finding("contrast", "conflict",
                            f"the claim says {x.text}, not {y.text}; the passage has {y.text} there",

@@ -19,6 +19,7 @@ import re
 
 from verifier.checks.antonyms import OPPOSITE, OTHER_STAGE, STAGES
 from verifier.checks.common import (
+    LIGHT,
     MONTHS,
     WEEKDAYS,
     anchored,
@@ -27,7 +28,7 @@ from verifier.checks.common import (
     content_lemmas,
     deed_noun,
     deed_verb,
-    governing_verb,
+    described_noun,
     infinitive,
     noun_of,
     objects_of,
@@ -36,10 +37,49 @@ from verifier.checks.common import (
     per_doc,
     phrasal,
     same_deed,
+    tells,
 )
+from verifier.checks.common import governing_verb as _governing
 from verifier.checks.numbers import WORDS, is_year
 from verifier.lexicon import synonymous
 from verifier.types import Finding
+
+# nouns a date may be said to be, with a clause telling what happened then ("March was the
+# month the pullout started")
+_TIME_NOUNS = {"month", "day", "year", "date", "week", "time", "weekday"}
+# verbs that name a date as what a time was ("gave June 21 as the date the pullout ended")
+_NAMING = {"give", "name", "cite", "set", "put", "announce", "report", "state", "list"}
+
+
+def _clause_dated(tok):
+    """The verb of the clause a date is said to be the time of: "March was the month the
+    pullout started", "The month the pullout began was March", "April is when the pullout
+    began", "gave June 21 as the date the pullout ended" (started, began, began, ended); else
+    None. The date itself is no adjunct of that verb, so the parse hangs it elsewhere."""
+    while tok.dep_ in {"nummod", "compound", "appos"} and tok.head.i != tok.i:
+        tok = tok.head  # "April 2024": April
+    head = tok.head
+    if head.lemma_.lower() == "be" and tok.dep_ in {"nsubj", "attr"}:
+        for c in head.children:
+            if c.i == tok.i:
+                continue
+            if c.dep_ in {"nsubj", "attr"} and c.lemma_.lower() in _TIME_NOUNS:
+                return next((g for g in c.children if g.dep_ == "relcl"), None)
+            if c.dep_ == "advcl" and any(g.lower_ == "when" for g in c.children):
+                return c
+        return None
+    if tok.dep_ in {"dobj", "npadvmod"} and head.lemma_.lower() in _NAMING:
+        nouns = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "as"
+                 for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in _TIME_NOUNS]
+        return next((g for n in nouns for g in n.children if g.dep_ == "relcl"), None)
+    return None
+
+
+def governing_verb(tok):
+    """The verb a date token dates: the clause it is said to be the time of
+    (:func:`_clause_dated`), else the verb it hangs on (``common.governing_verb``)."""
+    return _clause_dated(tok) or _governing(tok)
+
 
 # Kinds that name a point in the calendar: a claim's year, month or day the passage never gives
 # is ``missing`` (weekdays and "last month" are too vague to require).
@@ -159,15 +199,7 @@ def _described(tok) -> frozenset[str]:
     2025": mandate; "a ceasefire agreement ..., signed in 2020": agreement, ceasefire)."""
     verb = governing_verb(tok)
     if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-        noun = verb.head
-        # "an agreement between Yerevan and Baku, signed in 2020": the parser hangs the
-        # participle on the last name; it describes the noun the names qualify
-        while noun.pos_ == "PROPN" and noun.dep_ in {"pobj", "conj"} and \
-                noun.head.pos_ in {"ADP", "PROPN"}:
-            up = noun.head if noun.head.pos_ == "PROPN" else noun.head.head
-            if up.pos_ not in {"NOUN", "PROPN"}:
-                break
-            noun = up
+        noun = described_noun(verb)  # past names the parser hangs it on
         return frozenset({noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children
                                                    if c.dep_ == "compound"})
     return frozenset()
@@ -193,10 +225,9 @@ def _shared_context(tok, ev_toks) -> bool:
 
 
 _STAGE_WORDS = {w for pair in STAGES for w in pair}
-_LIGHT = {"be", "have", "do", "take", "make", "get", "go", "come", "date"}  # "dates from 2020"
 # verbs that give a thing its date ("put the end of the pullout on June 21")
 _DATING = {"put", "date", "place", "set", "fix"}
-_NO_DEED = _LIGHT | _DATING  # verbs whose date is no deed of their own
+_NO_DEED = LIGHT | _DATING  # verbs whose date is no deed of their own
 _CORE = {"nsubj", "nsubjpass", "dobj"}
 
 
@@ -212,7 +243,11 @@ def _beside(dated, verb) -> bool:
 
 def _dated_verb(tok):
     """The verb a date is an adjunct of ("began in April", "agreed on June 12", "left last
-    September"), or None where the date describes something else ("Hush (2016 film)")."""
+    September", and the clause a date is said to be the time of, :func:`_clause_dated`), or
+    None where the date describes something else ("Hush (2016 film)")."""
+    clause = _clause_dated(tok)
+    if clause is not None:
+        return clause
     head = tok.head
     if head.pos_ == "ADP" and tok.dep_ == "pobj":
         head = head.head
@@ -260,32 +295,19 @@ def _arguments(verb, preps: bool = True) -> set[str]:
     return {w for h in heads for w in (h.lemma_.lower(), canon(h.text))}
 
 
-def _told(verb, ed) -> bool:
-    """The passage tells the claim's deed: the same verb, a verb of the same deed (not a light
-    verb: "had a mandate" tells no "meeting held") or a noun for it (``common.same_deed``,
-    ``common.deed_noun``)."""
-    lemma = phrasal(verb)
-    for t in ed:
-        w = t.lemma_.lower()
-        if w == lemma or (t.pos_ == "VERB" and w not in _LIGHT and same_deed(lemma, w)) or \
-                (t.pos_ == "NOUN" and deed_noun(lemma, w)):
-            return True
-    return False
-
-
 def _elsewhere(tok, ev_toks, ed) -> bool:
     """The passage gives the claim's date to another deed of other actors and never tells the
     claim's deed: "Ilham Aliyev visited Moscow in April" against "The withdrawal, which began
     in April, had been agreed between Putin and Aliyev"."""
     verb = _dated_verb(tok)  # only a date of the claim's deed ("visited Moscow in April")
-    if verb is None or verb.lemma_.lower() in _NO_DEED or _told(verb, ed):
+    if verb is None or verb.lemma_.lower() in _NO_DEED or tells(verb, ed):
         return False
     # whose deed the claim's is: its subject, or the noun a participle describes ("a meeting
     # held in Moscow in April")
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and not (
             verb.dep_ == "acl" and verb.head.pos_ == "NOUN"):
         return False
-    mine = _arguments(verb, preps=False)
+    mine = _arguments(verb, preps=False) - _DATE_WORDS - _TIME_NOUNS  # not "the month ..."
     for t in ev_toks:
         dated = _dated_verb(t)
         if dated is None or mine & _arguments(dated) or _described(tok) & _described(t):
@@ -384,6 +406,24 @@ def _staged(tok) -> set[str]:
     return {g.lemma_.lower() for n in _stage_nouns(tok) for g in objects_of(n)}
 
 
+# states that tell a deed done ("the pullout was complete", "the troops were gone")
+_STATES = {"complete": "complete", "completed": "complete", "over": "end", "finished": "finish",
+           "done": "finish", "gone": "leave"}
+
+
+def _state(verb) -> str | None:
+    """The deed a "be" of a state tells done: "the pullout was complete on Friday" (complete),
+    "the peacekeepers were gone on Friday" (leave; parsed as a passive "go"), "the war was
+    over by 1994" (end)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "go" and any(c.dep_ == "auxpass" for c in verb.children):
+        return "leave"
+    if lemma == "be":
+        return next((_STATES[c.lower_] for c in verb.children
+                     if c.dep_ in {"acomp", "advmod"} and c.lower_ in _STATES), None)
+    return None
+
+
 def _stages(tok) -> set[str]:
     """The verb a date belongs to and the verb that verb completes, if any ("began pulling
     out in April": pull, begin), as lemmas, an idiom of starting as "start", a stage a date is
@@ -391,6 +431,9 @@ def _stages(tok) -> set[str]:
     what tells a start from an end."""
     verb = governing_verb(tok)
     out = {verb.lemma_.lower()}
+    state = _state(verb)
+    if state:
+        out.add(state)
     if verb.dep_ == "xcomp":
         out.add(verb.head.lemma_.lower())
     if _started(verb):
@@ -499,10 +542,20 @@ _STAY = {"stay", "remain"}
 _UNTIL = {"until", "till", "through"}
 
 
+# what keeping is staying ("to keep their posts through 2030")
+_POSTS = {"post", "position", "presence", "base", "deployment"}
+
+
+def _stays(verb) -> bool:
+    """The verb tells a stay: "remain", "stay", "keep their posts"."""
+    lemma = verb.lemma_.lower()
+    return lemma in _STAY or (lemma in {"keep", "maintain", "hold"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _POSTS for c in verb.children))
+
+
 def _until(tok) -> bool:
     """The date ends a stay: "remain until 2025"."""
-    verb = governing_verb(tok)
-    return verb.lemma_.lower() in _STAY and tok.dep_ == "pobj" and tok.head.lower_ in _UNTIL
+    return _stays(governing_verb(tok)) and tok.dep_ == "pobj" and tok.head.lower_ in _UNTIL
 
 
 def _leaving(tok) -> bool:
@@ -536,9 +589,11 @@ def _expiry(tok) -> set[str]:
     through 2030", "a 2030 end date was fixed for the mandate": mandate)."""
     verb = governing_verb(tok)
     lemma = phrasal(verb)
-    if lemma in _EXPIRE or (lemma in _RUN and tok.dep_ == "pobj" and tok.head.lower_ in _UNTIL):
-        # "the mandate ran through 2030" ends it then too
-        return {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"}
+    if lemma in _EXPIRE or (lemma in _RUN and tok.dep_ == "pobj"
+                            and tok.head.lower_ in _UNTIL | {"to"}):
+        # "the mandate ran through 2030" ("was to run all the way to 2030") ends it then too
+        doer = _doer(verb)
+        return {doer.lemma_.lower()} if doer is not None and doer.pos_ == "NOUN" else set()
     nouns = _stage_nouns(tok)
     if not {_STAGE_NOUNS[n.lemma_.lower()] for n in nouns} & _ENDS:
         return set()
@@ -563,6 +618,11 @@ def _stay_ends(tok, ev_tok) -> bool:
         return False
     if _planned(tok) != _planned(ev_tok):
         return False  # "left in 2024" against "a mandate to remain until 2025"
+    return _doer_named(tok, ev_tok)
+
+
+def _doer_named(tok, ev_tok) -> bool:
+    """The claim's doer is a common noun or named in the passage."""
     doer = _doer(governing_verb(tok))
     if doer is None:
         return False
@@ -634,11 +694,13 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 # same verb; or one noun dated by two verbs ("a mandate to stay until 2030" /
                 # "a mandate to remain until 2025"); or the same topic and clause words, or a
                 # verb of the same deed or stage ("started leaving in February" / "the
-                # withdrawal, which began in April")
+                # withdrawal, which began in April"); or two ends of a stay ("keep their posts
+                # through 2030" / "remain until 2025")
                 if (_one_verb(governing_verb(ev_tok).lemma_.lower(), verb)
                         or described & _described(ev_tok)
                         or (same_topic and _shared_context(tok, [ev_tok]))
-                        or _same_stage(tok, ev_tok) or _same_event(tok, ev_tok)) and \
+                        or _same_stage(tok, ev_tok) or _same_event(tok, ev_tok)
+                        or (_until(tok) and _until(ev_tok) and _doer_named(tok, ev_tok))) and \
                         not _other_event(tok, ev_tok, cd):
                     return Finding("dates", "conflict", f"'{text}' vs '{other}'",
                                    claim_span=text, evidence_span=other)

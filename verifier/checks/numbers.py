@@ -260,6 +260,9 @@ def quantities(doc) -> list[Quantity]:
         if head_lemma in UNITS:
             head_lemma, factor = UNITS[head_lemma]
             v *= factor
+        if head_lemma in _TIME_HEADS and k < len(toks) and toks[k].lower_ == "ago":
+            i = j  # "three years ago" is a point in time (the dates check's), not a length
+            continue
         hedge, start = _hedge_before(toks, i)
         lo_f, hi_f = HEDGES.get(hedge, (1.0, 1.0))
         lo, hi = v * lo_f, (v * hi_f if hi_f != _INF else _INF)

@@ -120,6 +120,7 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
          "unplaced"),
         ("About 100,000 Azerbaijanis returned to Karabakh after the offensive.", POPULATION,
          "unplaced"),
+        ("The Russian troops left through Armenia.", RECAPTURED, "unplaced"),  # the route
         # the place of the occasion the deed was done at ("during talks in Moscow")
         ("Putin and Aliyev settled the withdrawal during face-to-face talks in Moscow.", AGREED,
          "unplaced"),
@@ -379,6 +380,16 @@ def test_deemed_owner(claim, status):
     ("The November 2020 ceasefire was brokered by Moscow.", STATIONED, "unnamed"),
     ("Moscow brokered the November 2020 truce between Armenia and Azerbaijan.", STATIONED,
      "unnamed"),
+    # ... or as whose war it is ("Moscow's war in Ukraine")
+    ("The November 2020 ceasefire was brokered by Moscow.", STATIONED + " The Russian troops "
+     "had a mandate to remain until 2025, but Moscow's war in Ukraine is putting pressure on "
+     "the country's armed forces.", "unnamed"),
+    # ... but not a region ("Karabakh ... is cleared of Russian peacekeepers")
+    ("Karabakh, wrested back by Baku from Armenian separatists last year, is now cleared of "
+     "Russian peacekeepers.", RECAPTURED, "agree"),
+    # a people is no country ("Armenians made up most of its population")
+    ("Armenians historically made up most of the territory's population.",
+     "The territory was historically home to a majority Armenian population.", "agree"),
     # ... but the passage tells the deed (a noun or verb of it), or names the country itself
     ("Russia completed its withdrawal on Wednesday.", RECAPTURED, "agree"),
     ("Russia pulled its troops out of Karabakh.", RECAPTURED, "agree"),

@@ -214,8 +214,11 @@ def one_deed(a: str, b: str) -> bool:
 _PHRASALS = {"scale_back", "wind_down", "draw_down"}
 
 
-# what a country pulls out when it pulls out ("pulled its troops out of Karabakh")
-_FORCES = {"troop", "force", "soldier", "peacekeeper", "personnel", "contingent", "army"}
+# Nouns news uses for the same armed people, which WordNet's synonyms do not tie ("a troop" is a
+# unit there, "a peacekeeper" a kind of soldier); what a country pulls out when it pulls out
+# ("pulled its troops out of Karabakh")
+ARMED = frozenset({"troop", "soldier", "peacekeeper", "serviceman", "servicemen",
+                   "personnel", "servicemember", "force", "contingent"})
 
 
 def phrasal(verb) -> str:
@@ -231,7 +234,7 @@ def phrasal(verb) -> str:
     for c in verb.children:
         out_of = c.dep_ == "prep" and c.lower_ == "out" and c.i + 1 < len(doc) \
             and doc[c.i + 1].lower_ == "of" and (c.i == verb.i + 1 or any(
-                o.dep_ == "dobj" and o.lemma_.lower() in _FORCES and o.i < c.i
+                o.dep_ == "dobj" and o.lemma_.lower() in ARMED and o.i < c.i
                 for o in verb.children))
         if ((c.dep_ in {"prt", "advmod"} and c.is_alpha) or out_of) \
                 and (senses(f"{lemma}_{c.lower_}", "v", 1) or f"{lemma}_{c.lower_}" in _PHRASALS):

@@ -340,8 +340,8 @@ def place_conflict(cd, ed) -> Finding | None:
 
 
 # prepositions that put a deed somewhere ("met in Moscow", "at a summit", "travelled to
-# Washington"); "for"/"from" name sides and origins as often as places
-_WHERE = {"in", "at", "to"}
+# Washington", "left through Armenia"); "for"/"from" name sides and origins as often as places
+_WHERE = {"in", "at", "to", "through", "via"}
 _OCCASION = {"during", "at"}  # "during talks in Moscow", "at a summit in Sochi"
 # "according to Yerevan", "due to Moscow": a source or a cause, not a place
 _NOT_WHERE = {"according", "due", "owing", "thanks", "prior"}
@@ -444,11 +444,15 @@ def unnamed_doer(cd, ed) -> Finding | None:
     entails the claim from it. Such a passage cannot confirm the claim; it may still
     contradict it. Where the passage names the country as a noun, or tells the deed, the
     finding is left out (the other checks and the model judge it)."""
-    named = {canon(t.text) for t in ed if t.pos_ == "PROPN"}
-    # "Russian peacekeepers"; not "pro-Yerevan separatists", which tells whom they back
-    adjectives = {canon(t.text): t.text for t in ed if (t.pos_ == "ADJ" or t.dep_ == "amod")
+    # whose people or things: "Russian peacekeepers", "Moscow's war in Ukraine"; not
+    # "pro-Yerevan separatists", which tells whom they back
+    owning = {"poss", "amod", "compound"}
+    named = {canon(t.text) for t in ed if t.pos_ == "PROPN" and t.dep_ not in owning}
+    adjectives = {canon(t.text): t for t in ed
+                  if (t.pos_ == "ADJ" or t.dep_ in owning)
                   and not (t.i >= 2 and ed[t.i - 1].text == "-" and ed[t.i - 2].lower_ in
                            {"pro", "anti"})}
+    countries = set(ALIASES.values())
     for verb in cd:
         # the main clause's deeds ("Separatists backed by Armenia ..." is a description)
         if verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT_VERBS or \
@@ -458,13 +462,16 @@ def unnamed_doer(cd, ed) -> Finding | None:
             g for a in verb.children if a.dep_ == "agent" for g in a.children
             if g.dep_ == "pobj"]
         for doer in doers:
-            if doer.pos_ != "PROPN" or canon(doer.text) not in COUNTRIES:
-                continue
+            # a country or its capital ("Moscow"), not its people ("Armenians made up most")
+            # nor a region ("Karabakh")
             country = canon(doer.text)
+            if doer.pos_ != "PROPN" or country not in countries or \
+                    (doer.lower_ not in ALIASES and doer.lower_ not in countries):
+                continue
             if country in named or country not in adjectives or tells(verb, ed):
                 continue
             return Finding("entities", "unnamed",
-                           f"'{doer.text}' (only '{adjectives[country]}' there)",
+                           f"'{doer.text}' (only '{adjectives[country].text}' there)",
                            claim_span=doer.text)
     return None
 

@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from verifier.checks.antonyms import OPPOSITE
 from verifier.checks.common import (
     ALIASES,
+    ARMED,
     MONTHS,
     anchored,
     canon,
@@ -309,10 +310,6 @@ def _anchor_set(head, head_lemma: str, last) -> frozenset[str]:
     return frozenset(anchors)
 
 
-# Nouns news uses for the same armed people, which WordNet's synonyms do not tie ("a troop" is a
-# unit there, "a peacekeeper" a kind of soldier)
-_ARMED = frozenset({"troop", "soldier", "peacekeeper", "serviceman", "servicemen",
-                    "personnel", "servicemember", "force", "contingent"})
 
 
 def _similar(a: str, b: str) -> bool:
@@ -320,7 +317,7 @@ def _similar(a: str, b: str) -> bool:
     first senses ("ten settlements" / "four villages"), or words for armed people ("five
     thousand troops" / "2,000 peacekeepers")."""
     return a == b or (len(a) > 3 and len(b) > 3 and fuzz.ratio(a, b) >= 85) or \
-        (not {a, b} & _MEASURES and synonymous(a, b, "n", top=3)) or {a, b} <= _ARMED
+        (not {a, b} & _MEASURES and synonymous(a, b, "n", top=3)) or {a, b} <= ARMED
 
 
 def same_thing(a: Quantity, b: Quantity) -> bool:

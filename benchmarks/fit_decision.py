@@ -1,7 +1,7 @@
 """Fit the decision rule's thresholds and confidence calibration on dev/train data only.
 
 Data: our claims about the seed article (benchmarks/claims/seed_dev.csv and the probe sets
-seed_probes*.csv, 1,560 claims, verified over corpus/; the shipped fit used the 1,056 before
+seed_probes*.csv, 1,623 claims, verified over corpus/; the shipped fit used the 1,056 before
 seed_probes14, and session 21's refit, not kept, the 1,308 before seed_probes18; the probe
 sets were each measured once blind before any change they prompted, then became dev data), SciFact
 *train* claims with their rationale sentences as given evidence (NEI claims get sentences of

@@ -101,6 +101,9 @@ bench seed_probes18 claims benchmarks/claims/seed_probes18.csv --corpus corpus/
 bench seed_probes19 claims benchmarks/claims/seed_probes19.csv --corpus corpus/
 bench seed_probes20 claims benchmarks/claims/seed_probes20.csv --corpus corpus/
 bench seed_probes21 claims benchmarks/claims/seed_probes21.csv --corpus corpus/
+# 63 more by a fourteenth helper (a student's revision notes), measured once on session 22's
+# final code, not read while fixing
+bench seed_probes22 claims benchmarks/claims/seed_probes22.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

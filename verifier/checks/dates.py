@@ -29,6 +29,7 @@ from verifier.checks.common import (
     deed_noun,
     deed_verb,
     described_noun,
+    governing_verb,
     infinitive,
     noun_of,
     objects_of,
@@ -39,7 +40,6 @@ from verifier.checks.common import (
     same_deed,
     tells,
 )
-from verifier.checks.common import governing_verb as _governing
 from verifier.checks.numbers import WORDS, is_year
 from verifier.lexicon import synonymous
 from verifier.types import Finding
@@ -75,10 +75,10 @@ def _clause_dated(tok):
     return None
 
 
-def governing_verb(tok):
+def date_verb(tok):
     """The verb a date token dates: the clause it is said to be the time of
     (:func:`_clause_dated`), else the verb it hangs on (``common.governing_verb``)."""
-    return _clause_dated(tok) or _governing(tok)
+    return _clause_dated(tok) or governing_verb(tok)
 
 
 # Kinds that name a point in the calendar: a claim's year, month or day the passage never gives
@@ -197,7 +197,7 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
 def _described(tok) -> frozenset[str]:
     """The noun a date's clause describes and the nouns naming it ("a mandate to remain until
     2025": mandate; "a ceasefire agreement ..., signed in 2020": agreement, ceasefire)."""
-    verb = governing_verb(tok)
+    verb = date_verb(tok)
     if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         noun = described_noun(verb)  # past names the parser hangs it on
         return frozenset({noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children
@@ -214,7 +214,7 @@ def _context(tok) -> set[str]:
     an article about two countries, every clause names one: "brokered the November 2020
     truce between Armenia and Azerbaijan" and "the withdrawal ... from Azerbaijan was
     completed on June 12" share no deed)."""
-    verb = governing_verb(tok)
+    verb = date_verb(tok)
     names = {t.lemma_.lower() for t in verb.subtree if t.ent_type_ in {"GPE", "LOC"}}
     return (content_lemmas(verb.subtree) | {verb.lemma_.lower()}) - _DATE_WORDS - names
 
@@ -270,11 +270,11 @@ def _misplaced(tok, ev_toks, ed) -> bool:
     # the claim's date may hang on the verb's object ("agreed on the withdrawal in April")
     if tok.dep_ not in {"pobj", "npadvmod", "tmod"}:
         return False
-    verb = governing_verb(tok)
+    verb = date_verb(tok)
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma in _NO_DEED:
         return False
-    if lemma in {governing_verb(t).lemma_.lower() for t in ev_toks}:
+    if lemma in {date_verb(t).lemma_.lower() for t in ev_toks}:
         return False  # the passage dates the claim's own deed
     other_deeds = [d for d in map(_dated_verb, ev_toks) if d is not None]
     told = [t for t in ed if t.pos_ == "VERB" and t.lemma_.lower() == lemma]
@@ -336,7 +336,7 @@ def _other_event(tok, ev_tok, cd) -> bool:
     name the claim's subject elsewhere (a passage about "the withdrawal" alone may be telling of
     the claim's "pullout"), and the claim must nowhere name the passage's thing, a noun of the
     same deed ("pullout" / "withdrawal") nor its verb ("withdraw" / "withdrawal")."""
-    verb, ev_verb = governing_verb(tok), governing_verb(ev_tok)
+    verb, ev_verb = date_verb(tok), date_verb(ev_tok)
     if "acl" in {verb.dep_, ev_verb.dep_}:
         return False  # a reduced relative clause: the small parser often hangs it on a name
     mine, theirs = _doers(verb), _doers(ev_verb)
@@ -381,7 +381,7 @@ def _stage_nouns(tok) -> list:
     pullout on June 21"), as the subject of a verb that marks it ("March marked the beginning
     of the departure"), or as what the date is ("the date given for the completion of the
     pullout was 21 June", "the completion came on 21 June", "a 2030 end date")."""
-    verb = governing_verb(tok)
+    verb = date_verb(tok)
     lemma = verb.lemma_.lower()
     # the small parser often reads a subject date as a modifier: "March/npadvmod saw the start"
     subject = tok.dep_ == "nsubj" or (tok.dep_ == "npadvmod" and not any(
@@ -429,7 +429,7 @@ def _stages(tok) -> set[str]:
     out in April": pull, begin), as lemmas, an idiom of starting as "start", a stage a date is
     given to as its verb (:func:`_stage_nouns`; "put the end of the pullout on June 21": end):
     what tells a start from an end."""
-    verb = governing_verb(tok)
+    verb = date_verb(tok)
     out = {verb.lemma_.lower()}
     state = _state(verb)
     if state:
@@ -446,7 +446,7 @@ def _completed(tok) -> set[str]:
     """The verbs of the deeds a date's verb completes, told as nouns: "the withdrawal was
     completed on June 12" dates the withdrawing done, as "the last of them left on 21 June"
     does."""
-    verb = governing_verb(tok)
+    verb = date_verb(tok)
     if verb.lemma_.lower() not in _ENDS:
         return set()
     return {v for h in argument_heads(verb, preps=False) for n in (h, *objects_of(h))
@@ -464,7 +464,7 @@ def _same_stage(tok, ev_tok) -> bool:
         theirs |= _completed(ev_tok)
     if not any(same_deed(a, b) for a in mine for b in theirs):
         return False
-    verb, ev_verb = governing_verb(tok), governing_verb(ev_tok)
+    verb, ev_verb = date_verb(tok), date_verb(ev_tok)
     things = (_arguments(verb, preps=False) | {phrasal(verb)} | mine | _staged(tok)) \
         - _DATE_WORDS - _STAGE_WORDS
     if verb.dep_ == "xcomp":
@@ -497,7 +497,7 @@ def _same_event(tok, ev_tok) -> bool:
     deed told of that thing: "The second Karabakh war took place in 2016" / "had fought two
     wars ... in 2020"; "The first war started in 1994" / "fought two wars — first from 1988 to
     1994"."""
-    verb = governing_verb(tok)
+    verb = date_verb(tok)
     if not (_occurred(verb) or _bounds(tok)):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
@@ -507,7 +507,7 @@ def _same_event(tok, ev_tok) -> bool:
         g.lemma_.lower() if g.pos_ == "NOUN" else g.lower_ for c in subjects
         for g in objects_of(c) if g.pos_ in {"NOUN", "VERB"}}
     # what the passage's verb is told of, and the nouns naming those ("a ceasefire agreement")
-    heads = argument_heads(governing_verb(ev_tok))
+    heads = argument_heads(date_verb(ev_tok))
     told = {t.lemma_.lower() for h in heads
             for t in (h, *(c for c in h.children if c.dep_ == "compound"))}
     return bool(events & told) or any(one_deed_noun(a, b) for a in events for b in told)
@@ -555,18 +555,18 @@ def _stays(verb) -> bool:
 
 def _until(tok) -> bool:
     """The date ends a stay: "remain until 2025"."""
-    return _stays(governing_verb(tok)) and tok.dep_ == "pobj" and tok.head.lower_ in _UNTIL
+    return _stays(date_verb(tok)) and tok.dep_ == "pobj" and tok.head.lower_ in _UNTIL
 
 
 def _leaving(tok) -> bool:
-    verb = governing_verb(tok)
+    verb = date_verb(tok)
     return verb.pos_ == "VERB" and same_deed(phrasal(verb), "leave")
 
 
 def _planned(tok) -> bool:
     """The dated verb is an infinitive: what was due or meant ("due to leave", "a mandate to
     remain"), not what happened."""
-    return infinitive(governing_verb(tok))
+    return infinitive(date_verb(tok))
 
 
 def _doer(verb):
@@ -576,7 +576,7 @@ def _doer(verb):
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None or verb.head.i == verb.i:
             return subj
-        verb = governing_verb(verb.head) if verb.head.pos_ != "VERB" else verb.head
+        verb = date_verb(verb.head) if verb.head.pos_ != "VERB" else verb.head
     return None
 
 
@@ -587,7 +587,7 @@ _RUN = {"run", "last", "extend", "continue", "stretch"}  # "ran through 2030"
 def _expiry(tok) -> set[str]:
     """What a date says ends ("the mandate would have expired in 2030", "the mandate ran
     through 2030", "a 2030 end date was fixed for the mandate": mandate)."""
-    verb = governing_verb(tok)
+    verb = date_verb(tok)
     lemma = phrasal(verb)
     if lemma in _EXPIRE or (lemma in _RUN and tok.dep_ == "pobj"
                             and tok.head.lower_ in _UNTIL | {"to"}):
@@ -623,7 +623,7 @@ def _stay_ends(tok, ev_tok) -> bool:
 
 def _doer_named(tok, ev_tok) -> bool:
     """The claim's doer is a common noun or named in the passage."""
-    doer = _doer(governing_verb(tok))
+    doer = _doer(date_verb(tok))
     if doer is None:
         return False
     named = {canon(t.text) for t in ev_tok.doc} | {t.lemma_.lower() for t in ev_tok.doc}
@@ -677,7 +677,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 missing.append(text)
             if not ei[kind]:
                 continue
-            verb = governing_verb(tok).lemma_.lower()
+            verb = date_verb(tok).lemma_.lower()
             ev_stages = set().union(*(_stages(t) for _, _, t in ei[kind]))
             if kind == "month" and ci["day"] and ei["day"]:
                 continue  # judged as a day
@@ -696,7 +696,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 # verb of the same deed or stage ("started leaving in February" / "the
                 # withdrawal, which began in April"); or two ends of a stay ("keep their posts
                 # through 2030" / "remain until 2025")
-                if (_one_verb(governing_verb(ev_tok).lemma_.lower(), verb)
+                if (_one_verb(date_verb(ev_tok).lemma_.lower(), verb)
                         or described & _described(ev_tok)
                         or (same_topic and _shared_context(tok, [ev_tok]))
                         or _same_stage(tok, ev_tok) or _same_event(tok, ev_tok)

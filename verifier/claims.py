@@ -147,7 +147,7 @@ def _refers_to(pronoun, subject) -> bool:
     return p == "they" and plural
 
 
-def _frame(verb) -> str:
+def _lead_in(verb) -> str:
     """The words before a later part's verb that it shares with the first part: the verb that
     a coordinated infinitive hangs on ("moved to block the advance and shield the
     population": "moved to " for "shield"), else nothing."""
@@ -200,7 +200,7 @@ def split_claim(claim: str, nlp=None) -> list[str]:
             continue
         own = _own_subject(span) if i > 0 else None
         if i > 0 and subject and own is None and span[0].pos_ in {"VERB", "AUX"}:
-            text = f"{subject} {_frame(span[0])}{text}"
+            text = f"{subject} {_lead_in(span[0])}{text}"
         if (own is not None and first_subject is not None and own.pos_ == "PRON"
                 and first_subject.pos_ != "PRON" and _refers_to(own, first_subject)
                 and text.lower().startswith(own.lower_ + " ")):

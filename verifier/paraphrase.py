@@ -248,15 +248,14 @@ def plain_denial(claim: str, passage: str) -> str:
     intervene" (the small NLI model reads the first as a contradiction, 0.67; the negation
     check finds both deny it). So do "held back from intervening", "refrained from
     intervening", "failed to stop the offensive" (``checks.common.denied``) and "did nothing
-    to stop the offensive". Only a denied
-    verb under the main verb is rewritten, with its subject and what follows the verb; the
-    claim unchanged otherwise."""
+    to stop the offensive". Only a denied verb under the main verb is rewritten, with its
+    subject and what follows the verb; the claim unchanged otherwise."""
     cd = parse(claim)
     root = next((t for t in cd if t.dep_ == "ROOT"), None)
     subj = _child(root, {"nsubj"}) if root is not None and root.pos_ == "VERB" else None
     if subj is None or has_negation(root):
         return claim
-    told = {phrasal(t) for t in parse(passage) if t.pos_ == "VERB"}
+    told = None  # the passage's verbs, read only for a claim that denies a deed
     for verb in cd:
         if verb.pos_ != "VERB" or verb.i == root.i or has_negation(verb):
             continue
@@ -270,7 +269,11 @@ def plain_denial(claim: str, passage: str) -> str:
         up = verb.head.head if verb.head.pos_ in {"ADP", "PRON"} else verb.head
         if up.pos_ == "ADV":
             up = up.head
-        if up.i != root.i or not any(same_deed(phrasal(verb), w) for w in told):
+        if up.i != root.i:
+            continue
+        if told is None:
+            told = {phrasal(t) for t in parse(passage) if t.pos_ == "VERB"}
+        if not any(same_deed(phrasal(verb), w) for w in told):
             continue
         tail = [t for t in verb.subtree if t.i > verb.i and not t.is_punct]
         rest = cd[tail[0].i:tail[-1].i + 1].text if tail else ""

@@ -37,7 +37,9 @@ PLACES = ({w for w in set(ALIASES) | set(ALIASES.values()) if w.isalpha()} - _AD
     "karabakh", "nagorno-karabakh", "afghanistan", "pakistan", "japan", "iran", "iraq",
     "europe", "asia", "africa"}
 # the countries of the alias table and the known places
-COUNTRIES = set(ALIASES.values()) | {w for w in PLACES if w not in ALIASES}
+# the countries the aliases name (no bare places such as Karabakh)
+NATIONS = frozenset(ALIASES.values())
+COUNTRIES = set(NATIONS) | {w for w in PLACES if w not in ALIASES}
 
 
 @lru_cache(maxsize=4096)

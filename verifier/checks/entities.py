@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from verifier.checks.common import (
     ALIASES,
     COUNTRIES,
+    NATIONS,
     PLACES,
     anchored,
     argument_heads,
@@ -444,6 +445,19 @@ def unnamed_doer(cd, ed) -> Finding | None:
     entails the claim from it. Such a passage cannot confirm the claim; it may still
     contradict it. Where the passage names the country as a noun, or tells the deed, the
     finding is left out (the other checks and the model judge it)."""
+    # the main clause's deeds ("Separatists backed by Armenia ..." is a description), done by
+    # a country or its capital ("Moscow"), not its people ("Armenians made up most") nor a
+    # region ("Karabakh")
+    doers = [(verb, doer) for verb in cd
+             if verb.pos_ == "VERB" and verb.lemma_.lower() not in _LIGHT_VERBS
+             and verb.dep_ in {"ROOT", "conj"}
+             for doer in (*(c for c in verb.children if c.dep_ == "nsubj"),
+                          *(g for a in verb.children if a.dep_ == "agent"
+                            for g in a.children if g.dep_ == "pobj"))
+             if doer.pos_ == "PROPN" and canon(doer.text) in NATIONS
+             and (doer.lower_ in ALIASES or doer.lower_ in NATIONS)]
+    if not doers:
+        return None
     # whose people or things: "Russian peacekeepers", "Moscow's war in Ukraine"; not
     # "pro-Yerevan separatists", which tells whom they back
     owning = {"poss", "amod", "compound"}
@@ -452,27 +466,13 @@ def unnamed_doer(cd, ed) -> Finding | None:
                   if (t.pos_ == "ADJ" or t.dep_ in owning)
                   and not (t.i >= 2 and ed[t.i - 1].text == "-" and ed[t.i - 2].lower_ in
                            {"pro", "anti"})}
-    countries = set(ALIASES.values())
-    for verb in cd:
-        # the main clause's deeds ("Separatists backed by Armenia ..." is a description)
-        if verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT_VERBS or \
-                verb.dep_ not in {"ROOT", "conj"}:
+    for verb, doer in doers:
+        country = canon(doer.text)
+        if country in named or country not in adjectives or tells(verb, ed):
             continue
-        doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
-            g for a in verb.children if a.dep_ == "agent" for g in a.children
-            if g.dep_ == "pobj"]
-        for doer in doers:
-            # a country or its capital ("Moscow"), not its people ("Armenians made up most")
-            # nor a region ("Karabakh")
-            country = canon(doer.text)
-            if doer.pos_ != "PROPN" or country not in countries or \
-                    (doer.lower_ not in ALIASES and doer.lower_ not in countries):
-                continue
-            if country in named or country not in adjectives or tells(verb, ed):
-                continue
-            return Finding("entities", "unnamed",
-                           f"'{doer.text}' (only '{adjectives[country].text}' there)",
-                           claim_span=doer.text)
+        return Finding("entities", "unnamed",
+                       f"'{doer.text}' (only '{adjectives[country].text}' there)",
+                       claim_span=doer.text)
     return None
 
 

@@ -29,9 +29,9 @@ from rapidfuzz import fuzz
 
 from verifier.checks.antonyms import OPPOSITE
 from verifier.checks.common import (
-    ALIASES,
     ARMED,
     MONTHS,
+    NATIONS,
     anchored,
     canon,
     objects_of,
@@ -310,8 +310,6 @@ def _anchor_set(head, head_lemma: str, last) -> frozenset[str]:
     return frozenset(anchors)
 
 
-
-
 def _similar(a: str, b: str) -> bool:
     """One counted noun: the same lemma, a spelling variant, WordNet synonyms among their
     first senses ("ten settlements" / "four villages"), or words for armed people ("five
@@ -494,7 +492,6 @@ def _share_conflict(cd, ed) -> Finding | None:
     return None
 
 
-_ALIAS_COUNTRIES = frozenset(ALIASES.values())  # not common.COUNTRIES: no bare places
 
 
 def _nations(doc, q: Quantity) -> set[str]:
@@ -503,7 +500,7 @@ def _nations(doc, q: Quantity) -> set[str]:
     if head is None:
         return set()
     return {canon(c.text) for c in head.children if c.dep_ in {"amod", "compound", "nmod", "poss"}
-            and canon(c.text) in _ALIAS_COUNTRIES}
+            and canon(c.text) in NATIONS}
 
 
 def _other_nations(cd, q: Quantity, ed, e: Quantity) -> bool:

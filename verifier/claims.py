@@ -1,11 +1,13 @@
 """Claims: validation and splitting compound claims into atomic sub-claims.
 
-A frame that only says the source says the claim ("The article reports that ...") is read
-away first (:func:`strip_frame`). "A and B", "A, but B", "A; B" become two sub-claims when
-each side has its own verb; a second part without a subject borrows the first part's subject
-("Russia withdrew its troops and completed the handover" -> "... and Russia completed the
-handover"), and so does a part whose subject is a pronoun standing for it ("Putin is
-Russia's president, and he visited Baku" -> "Putin visited Baku.").
+A frame that only says the source says the claim ("The article reports that ...") or a spoken
+lead-in ("So, ...", "Turns out ...") is read away first (:func:`strip_frame`), and informal
+idioms are written plainly (:mod:`verifier.plain`). "A and B", "A, but B", "A; B" become two
+sub-claims when each side has its own verb; a second part without a subject borrows the first
+part's subject ("Russia withdrew its troops and completed the handover" -> "... and Russia
+completed the handover"; also after an adverb: "... and then left"), and so does a part whose
+subject is a pronoun standing for it ("Putin is Russia's president, and he visited Baku" ->
+"Putin visited Baku.").
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 
 from verifier.errors import InvalidClaimError
+from verifier.plain import plain_words
 
 MAX_CLAIM_CHARS = 2000
 _SPLIT_WORDS = {"and", "but", "while", "whereas", "although", "though", "yet"}
@@ -38,14 +41,44 @@ _FRAMES = [
                r"\s*,\s*", re.I),
     re.compile(rf"^as\s+{_SOURCE}\s+{_SAYS}\s*,\s*", re.I),
 ]
+# A spoken lead-in that only frames what follows ("So, ...", "Turns out ...", "Here's the
+# thing: ...", "Let's be real, ...", "Why were they there at all? They were ..."): it carries
+# nothing to check and its words mislead the model.
+_LEADS = [
+    re.compile(r"^(?:so|well|okay|ok|look|listen|basically|honestly|actually|now|and|plus|"
+               r"also|yes|yeah|right|fun fact|get this|it's official|let's be real|let's be honest|"
+               r"here's the thing|here's the kicker|bottom line|(?:it\s+)?turns out(?:\s+that)?)"
+               r"\b\s*[,:;\u2014-]?\s+(?=\S)", re.I),
+    # a short label before a colon ("Headcount check: ...", "Reminder: ..."); not a named
+    # source ("Baku: ...", "Yerevan's complaint: ...": see ``_label``)
+    re.compile(r"^[A-Za-z]+(?:\s+[a-z]+){0,2}\s*:\s+(?=\S)"),
+    # a question the rest answers ("Why were Russians there at all? They were ...")
+    re.compile(r"^(?:why|what|how|who|when|where|which)\b[^?.!]{0,80}\?\s+(?=[A-Z])", re.I),
+]
 _SAID_OBJECTS = {"nothing", "little", "much", "something", "everything", "so", "otherwise"}
 _TRAILING_FRAME = re.compile(rf",\s*(?:as\s+)?{_SOURCE}\s+{_SAYS}(?=\s*[.!?]?\s*$)", re.I)
+
+
+def _label(lead: str) -> bool:
+    """A lead before a colon is a label, not a source: no word of it is a name."""
+    from verifier.checks.common import PLACES, parse
+
+    return not any(t.pos_ == "PROPN" or t.lower_ in PLACES or t.ent_type_
+                   for t in parse(lead.rstrip(": ")))
 
 
 def strip_frame(claim: str) -> str:
     """The claim without a frame that only says the source says it ("The article reports
     that the pullout began in April" -> "The pullout began in April"); unchanged otherwise."""
     out = claim
+    for _ in range(3):  # "So, turns out ..."
+        before = out
+        for lead in _LEADS:
+            m = lead.match(out)
+            if m and (":" not in m.group() or _label(m.group())):
+                out = out[m.end():]
+        if out == before:
+            break
     for frame in _FRAMES:
         out = frame.sub("", out, count=1)
     out = _TRAILING_FRAME.sub("", out)
@@ -160,8 +193,9 @@ def _lead_in(verb) -> str:
 
 def split_claim(claim: str, nlp=None) -> list[str]:
     """Split a compound claim into atomic sub-claims (a single claim gives ``[claim]``), each
-    without a frame that only says the source says it (:func:`strip_frame`)."""
-    stripped = strip_frame(claim)
+    without a frame that only says the source says it (:func:`strip_frame`) and in plain
+    wording (:func:`verifier.plain.plain_words`)."""
+    stripped = plain_words(strip_frame(claim))
     if stripped != claim:
         return split_claim(stripped, nlp)
     if nlp is None:
@@ -199,8 +233,10 @@ def split_claim(claim: str, nlp=None) -> list[str]:
         if not text:
             continue
         own = _own_subject(span) if i > 0 else None
-        if i > 0 and subject and own is None and span[0].pos_ in {"VERB", "AUX"}:
-            text = f"{subject} {_lead_in(span[0])}{text}"
+        # the part's verb, after an adverb ("and then left")
+        verb = span[1] if len(span) > 1 and span[0].pos_ == "ADV" else span[0]
+        if i > 0 and subject and own is None and verb.pos_ in {"VERB", "AUX"}:
+            text = f"{subject} {_lead_in(verb)}{text[:1].lower()}{text[1:]}"
         if (own is not None and first_subject is not None and own.pos_ == "PRON"
                 and first_subject.pos_ != "PRON" and _refers_to(own, first_subject)
                 and text.lower().startswith(own.lower_ + " ")):

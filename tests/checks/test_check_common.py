@@ -41,6 +41,10 @@ def test_content_lemmas_of_a_doc_and_of_a_span_agree():
         ("leave", "stay", False),
         ("leave_behind", "withdraw", False),
         ("sign", "return", False),
+        ("kick_off", "trigger", True),  # setting off what follows
+        ("grab", "capture", True),
+        ("trash", "criticize", True),
+        ("trigger", "capture", False),
     ],
 )
 def test_same_deed(a, b, same):
@@ -103,3 +107,20 @@ def test_objects_of():
     assert [t.text for t in common.objects_of(withdrawal)] == ["troops"]
     assert [t.text for t in common.objects_of(withdrawal, "from")] == ["Karabakh"]
     assert common.objects_of(doc[-2]) == []  # "ended" has no "of" phrase
+
+
+@pytest.mark.parametrize(
+    ("claim", "lemma"),
+    [
+        ("Armenia took the villages.", "capture"),  # taking land is capturing it
+        ("Armenia took control of the enclave.", "capture"),
+        ("Armenia returned the villages that it had taken.", "capture"),
+        ("Armenia took a loan.", "take"),
+        ("Armenia took part in talks.", "take"),
+        ("Baku took over the territory.", "take_over"),
+    ],
+)
+def test_phrasal_reads_taking_land_as_capture(claim, lemma):
+    doc = parse(claim)
+    verb = next(t for t in doc if t.lemma_ == "take")
+    assert common.phrasal(verb) == lemma

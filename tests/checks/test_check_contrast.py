@@ -82,6 +82,12 @@ def test_contrast(claim, evidence, status):
          "The withdrawal was completed on June 12."),
         ("Last September was when Baku took over.", "Baku took over last September."),
         ("April was a cruel month.", "April was a cruel month."),
+        # "the one" who did it
+        ("Last month Azerbaijan was the one giving villages to Armenia.",
+         "Last month Azerbaijan was giving villages to Armenia."),
+        ("Armenia was the one who gave the villages back.", "Armenia gave the villages back."),
+        ("He was the one.", "He was the one."),
+        ("This was the one thing that mattered.", "This was the one thing that mattered."),
         # not clefts
         ("It was clear that the war was over.", "It was clear that the war was over."),
         ("It was controlled by separatists.", "It was controlled by separatists."),

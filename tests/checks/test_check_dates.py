@@ -262,6 +262,22 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("Russia's peacekeeping mandate was supposed to run all the way to 2030.", MANDATE,
          "conflict"),
         ("Russia's peacekeeping mandate was supposed to run until 2025.", MANDATE, "agree"),
+        # land that is taken, or falls to a side, is captured
+        ("Armenia took the four villages in 2020.", VILLAGES, "conflict"),
+        ("The four villages Yerevan gave back were ones it had taken in the 2020 fighting.",
+         VILLAGES, "conflict"),
+        ("The villages returned last month had fallen to Armenia in the 2020 fighting.",
+         VILLAGES, "conflict"),
+        ("The villages fell into Armenian hands in the 1990s.", VILLAGES, "agree"),
+        ("Armenia took part in talks in 2020.", VILLAGES, "missing"),
+        ("Armenia took a loan in 2020.", VILLAGES, "missing"),
+        ("Prices fell to a record low in 2020.", VILLAGES, "missing"),
+        # a season is its months; a "be" of a state dates the deed it tells done
+        ("The withdrawal began in the spring.", AGREED, "agree"),
+        ("The withdrawal began in the summer.", AGREED, "conflict"),
+        ("The withdrawal began last winter.", AGREED, "conflict"),
+        ("The Russian troops were out by May 12.", COMPLETED, "conflict"),
+        ("The Russian troops were out by June 12.", COMPLETED, "agree"),
     ],
 )
 def test_dates(claim, evidence, status):

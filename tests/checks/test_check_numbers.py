@@ -80,6 +80,18 @@ from verifier.checks.common import parse
         ("The Russian peacekeeping force in Karabakh numbered more than five thousand.",
          STATIONED, "conflict"),
         ("The Russian contingent numbered about two thousand.", STATIONED, "agree"),
+        # "N strong" counts its noun
+        ("The Russian contingent in Karabakh was around five thousand strong.", STATIONED,
+         "conflict"),
+        ("A 5,000-strong Russian contingent was stationed in Karabakh.", STATIONED, "conflict"),
+        ("The Russian contingent was about 2,000 strong.", STATIONED, "agree"),
+        ("The protest was 5,000 strong.", STATIONED, "missing"),
+        # "a couple (of) thousand" is about two thousand; a scale as a letter ("2K", "100k")
+        ("Russia had a couple thousand peacekeepers in Karabakh.", STATIONED, "agree"),
+        ("Russia had a couple of hundred peacekeepers in Karabakh.", STATIONED, "conflict"),
+        ("Russia had 2K peacekeepers in Karabakh.", STATIONED, "agree"),
+        ("Russia had 5k peacekeepers in Karabakh.", STATIONED, "conflict"),
+        ("Russia had a couple of peacekeepers there.", STATIONED, "not_applicable"),
         ("The number of protesters exceeded five thousand.", STATIONED, "missing"),
         # shares in words: a quarter, and the share of the opposite deed ("remained")
         ("Only about a quarter of the local Armenian population left for Armenia.",

@@ -31,6 +31,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # the relative clause: "that" = the villages, "it" = Yerevan
         ("Azerbaijan had captured the four villages in the 1990s.", VILLAGES, "conflict"),
         ("Armenia had captured the four villages in the 1990s.", VILLAGES, "agree"),
+        # taking land is capturing it ("took a loan" is not)
+        ("Azerbaijan took the four villages in the 1990s.", VILLAGES, "conflict"),
+        ("Armenia took the four villages in the 1990s.", VILLAGES, "agree"),
         # another doer of the same deed, but the passage never names the claim's doer (the
         # entities check's case), or another thing captured, or several doers: no swap
         ("France had captured the four villages in the 1990s.", VILLAGES, "not_applicable"),

@@ -81,9 +81,33 @@ _TIME_CLEFT = re.compile(
     re.S | re.I)
 
 
+# "Azerbaijan was the one giving villages to Armenia", "Baku is the side that returned them"
+_ONE_CLEFT = re.compile(
+    r"^\s*(?P<x>.+?)\s+(?P<be>is|was|were|are)\s+the\s+(?:one|ones|side|party|country)\s+"
+    r"(?:(?:that|who)\s+)?(?P<rest>\w+.*)$", re.S)
+
+
+def _one_cleft(text: str) -> str:
+    m = _ONE_CLEFT.match(text)
+    if not m:
+        return text
+    doc = parse(text)
+    first = next((t for t in doc if t.idx >= m.start("rest")), None)
+    subject = next((t for t in doc if t.idx >= m.start("x")), None)
+    if first is None or subject is None or \
+            subject.pos_ not in {"PROPN", "NOUN", "DET", "ADV", "ADJ"}:
+        return text
+    if first.tag_ in {"VBD", "VBZ", "VBP"}:  # "the one that gave": gave
+        return f"{m['x']} {m['rest']}"
+    if first.tag_ == "VBG":  # "the one giving": was giving
+        return f"{m['x']} {m['be']} {m['rest']}"
+    return text
+
+
 def decleft(text: str) -> str:
     """'It was Baku that returned the villages' -> 'Baku returned the villages' (also after a
-    time: 'Last month it was Baku that ...'), so the checks see who did it in the subject's
+    time: 'Last month it was Baku that ...'; and 'Baku was the one giving the villages back'
+    -> 'Baku was giving the villages back'), so the checks see who did it in the subject's
     place; 'April was when the withdrawal ended' -> 'The withdrawal ended in April', so the
     date hangs on its deed; other sentences (including 'It was clear that ...') come back
     unchanged."""
@@ -99,7 +123,7 @@ def decleft(text: str) -> str:
         return f"{t['rest'][:1].upper()}{t['rest'][1:]} {when}{t['end']}"
     m = _CLEFT.match(text)
     if not m:
-        return text
+        return _one_cleft(text)
     doc = parse(text)  # the word after "It was" must start a noun phrase
     first = next((t for t in doc if t.idx >= m.start("x")), None)
     if first is None or first.pos_ not in {"PROPN", "NOUN", "DET", "NUM", "PRON"}:
@@ -152,13 +176,16 @@ _DEEDS = [
     {"leave", "withdraw", "depart", "exit", "evacuate", "flee", "pull_out", "pull_back",
      "draw_down"},  # "the pullout", "the drawdown"
     {"return", "hand", "give_back", "hand_back", "hand_over", "cede", "transfer"},  # "gave back"
-    {"capture", "seize", "recapture", "retake", "conquer"},
+    {"capture", "seize", "recapture", "retake", "conquer", "grab", "overrun"},
     # taking back, not "capture": what one side captured, the other took back
     {"recapture", "retake", "take_back", "win_back"},
     {"station", "deploy", "base", "post"},
     {"end", "finish", "complete", "conclude", "finalize", "finalise", "wrap_up"},
     {"begin", "start", "commence", "kick_off", "launch"},  # WordNet's "kick off" is "inaugurate"
-    {"criticize", "criticise", "condemn", "denounce"},
+    {"criticize", "criticise", "condemn", "denounce", "slam", "blast", "bash", "trash",
+     "lambast", "lambaste"},
+    # setting off what follows ("a blitz that kicked off a refugee crisis")
+    {"trigger", "spark", "set_off", "touch_off", "kick_off", "unleash"},
 ]
 
 
@@ -241,7 +268,39 @@ def phrasal(verb) -> str:
         if ((c.dep_ in {"prt", "advmod"} and c.is_alpha) or out_of) \
                 and (senses(f"{lemma}_{c.lower_}", "v", 1) or f"{lemma}_{c.lower_}" in _PHRASALS):
             return f"{lemma}_{c.lower_}"
-    return lemma
+    return "capture" if lemma == "take" and _taken_ground(verb) else lemma
+
+
+# what is captured when it is taken ("took the villages", "took control of the enclave")
+GROUND = frozenset({"village", "town", "city", "region", "territory", "enclave", "land", "area",
+                    "district", "province", "settlement", "capital", "stronghold", "control"})
+
+
+def _ground(noun) -> bool:
+    return noun.lemma_.lower() in GROUND or noun.ent_type_ in {"GPE", "LOC"}
+
+
+def _taken_ground(verb) -> bool:
+    """"took" tells a capture: its object, or the noun its relative clause describes ("the
+    villages it had taken"), is land or a place."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
+            and c.lower_ not in {"that", "which"}]
+    if not objs and verb.dep_ == "relcl":
+        noun = described_noun(verb)
+        if noun.lemma_.lower() == "one" and noun.dep_ == "attr":  # "were ones it had taken"
+            noun = next((c for c in noun.head.children if c.dep_ == "nsubj"), noun)
+        objs = [noun]
+    return any(_ground(o) for o in objs)
+
+
+def fell_to(verb) -> bool:
+    """"fell to Armenia", "fell into Armenian hands": the subject was captured (by the
+    object)."""
+    return verb.lemma_.lower() == "fall" and any(
+        c.dep_ == "prep" and (c.lower_ == "to" or (c.lower_ == "into" and any(
+            o.lemma_.lower() == "hand" for o in c.children)))
+        for c in verb.children) and any(
+        c.dep_ == "nsubj" and _ground(c) for c in verb.children)
 
 
 @lru_cache(maxsize=65536)

@@ -29,6 +29,7 @@ from verifier.checks.common import (
     deed_noun,
     deed_verb,
     described_noun,
+    fell_to,
     governing_verb,
     infinitive,
     noun_of,
@@ -139,6 +140,12 @@ def _day_span(toks, i: int) -> tuple[tuple[int, int], str] | None:
     return (v, v), text
 
 
+# a season as its months (the northern seasons news writes of)
+_SEASONS = {"spring": frozenset({2, 3, 4}), "summer": frozenset({5, 6, 7}),
+            "autumn": frozenset({8, 9, 10}), "fall": frozenset({8, 9, 10}),
+            "winter": frozenset({11, 0, 1})}
+
+
 @per_doc
 def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
     """{'year': ((value_range, text, token), ...), 'month': ..., 'day': ..., 'weekday': ...,
@@ -183,10 +190,14 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
             y = int(t.text[:4])
             out["year"].append(((y, y + 9), t.text, t))
         elif low in MONTHS and (t.text[0].isupper()) and not (low == "may" and t.pos_ == "AUX"):
-            out["month"].append((MONTHS.index(low), t.text, t))
+            out["month"].append((frozenset({MONTHS.index(low)}), t.text, t))
             day = _day_span(toks, i)
             if day is not None:
                 out["day"].append((day[0], day[1], t))
+        elif low in _SEASONS and t.pos_ == "NOUN" and i and \
+                toks[i - 1].lower_ in {"the", "last", "this", "next", "early", "late", "mid"}:
+            # "began in the spring": March to May
+            out["month"].append((_SEASONS[low], t.text, t))
         elif low in WEEKDAYS:  # weekdays as sets of days: "the weekend" is two
             out["weekday"].append((frozenset({WEEKDAYS.index(low)}), t.text, t))
         elif low == "weekend":
@@ -253,7 +264,8 @@ def _dated_verb(tok):
         head = head.head
     elif tok.dep_ not in {"npadvmod", "tmod"}:
         return None
-    return head if head.pos_ == "VERB" else None
+    # a "be" of a state that tells a deed done ("were out by June 12") dates that deed
+    return head if head.pos_ == "VERB" or (head.lemma_ == "be" and _state(head)) else None
 
 
 def _other_stage(tok, ev_toks) -> bool:
@@ -408,7 +420,7 @@ def _staged(tok) -> set[str]:
 
 # states that tell a deed done ("the pullout was complete", "the troops were gone")
 _STATES = {"complete": "complete", "completed": "complete", "over": "end", "finished": "finish",
-           "done": "finish", "gone": "leave"}
+           "done": "finish", "gone": "leave", "out": "leave"}
 
 
 def _state(verb) -> str | None:
@@ -431,6 +443,8 @@ def _stages(tok) -> set[str]:
     what tells a start from an end."""
     verb = date_verb(tok)
     out = {verb.lemma_.lower()}
+    if phrasal(verb) == "capture" or fell_to(verb):  # "took the villages", "fell to Armenia"
+        out.add("capture")
     state = _state(verb)
     if state:
         out.add(state)
@@ -637,7 +651,7 @@ def _one_verb(a: str, b: str) -> bool:
 
 
 def _match(kind: str, a: object, b: object) -> bool:
-    if kind in {"rel", "weekday"}:
+    if kind in {"rel", "weekday", "month"}:
         return bool(a & b)  # type: ignore[operator]
     if kind in {"year", "day"}:
         (a0, a1), (b0, b1) = a, b  # type: ignore[misc]

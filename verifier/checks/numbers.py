@@ -99,9 +99,17 @@ def _word_value(s: str) -> float | None:
     return None
 
 
+# a figure with its scale as a letter: "100k", "1.2bn" (not "5m": metres as often as millions)
+_SUFFIXED = re.compile(r"(\d+(?:\.\d+)?)(k|bn)", re.I)
+_SUFFIXES = {"k": 1000, "bn": 1_000_000_000}
+
+
 def _token_value(t) -> float | None:
     if _NUM_RE.fullmatch(t.text):
         return float(t.text.replace(",", ""))
+    m = _SUFFIXED.fullmatch(t.text)
+    if m:
+        return float(m[1]) * _SUFFIXES[m[2].lower()]
     return _word_value(t.text)
 
 
@@ -161,7 +169,8 @@ def _vague(toks, i: int) -> tuple[float, float, int, int] | None:
     """A count given only roughly at token i, as (low, high, end of its words, the token that
     carries the count): "a few hundred" is [200, 900], "several thousand" [3,000, 9,000],
     (but "a few" and "several" alone count nothing: "several peacekeepers were killed"),
-    "hundreds of" [200, 999], "tens of thousands of" [20,000, 99,999]; None otherwise."""
+    "hundreds of" [200, 999], "tens of thousands of" [20,000, 99,999], "a couple (of) thousand"
+    about two thousand [1,700, 2,300]; None otherwise."""
     def word(k: int) -> str:
         return toks[k].lower_ if k < len(toks) else ""
 
@@ -172,6 +181,10 @@ def _vague(toks, i: int) -> tuple[float, float, int, int] | None:
         # without a scale, "several peacekeepers were killed" is a few of them, not a count
         # of all: no quantity
         return (n * scale, 9 * scale, k + 1, k) if scale is not None else None
+    if (word(i), word(i + 1)) == ("a", "couple"):  # "a couple (of) thousand": about two
+        k = i + (3 if word(i + 2) == "of" else 2)
+        scale = SCALES.get(word(k))
+        return (1.7 * scale, 2.3 * scale, k + 1, k) if scale is not None else None
     if word(i) in _PLURAL_SCALES and word(i + 1) == "of":
         size, k = _PLURAL_SCALES[word(i)], i + 2
         if word(k) in _PLURAL_SCALES and word(k + 1) == "of":  # "tens of thousands of"
@@ -185,6 +198,11 @@ _AMOUNTS = frozenset({"number", "strength", "size", "total", "count", "tally", "
 
 
 def _anchors(head, num) -> set[str]:
+    if head.lemma_.lower() == "strong" and head.head.i != head.i:
+        # "a 5,000-strong contingent", "the contingent was 5,000 strong": the contingent
+        head = head.head
+        if head.pos_ in {"NOUN", "PROPN"}:
+            return {head.lemma_.lower()}
     out = {head.lemma_.lower()} if head.pos_ in {"NOUN", "PROPN"} else set()
     # "population of around 100,000 Armenians" -> also "population"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
@@ -245,6 +263,8 @@ def quantities(doc) -> list[Quantity]:
                 continue
             if w in SCALES:
                 v *= SCALES[w]
+            elif w == "k" and toks[j].idx == toks[j - 1].idx + len(toks[j - 1]):
+                v *= 1000  # "2K", which the tokenizer splits
             elif w.rstrip("s") in SCALES and w.endswith("s"):
                 v *= SCALES[w.rstrip("s")]
             elif _word_value(w) is not None and w not in {"half", "dozen"} and not \

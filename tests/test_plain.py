@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import pytest
+
+from verifier.claims import split_claim
+from verifier.plain import plain_words
+
+
+@pytest.mark.parametrize(("claim", "plain"), [
+    # idioms, in their own tense
+    ("The pullout got rolling in April.", "The pullout began in April."),
+    ("The withdrawal had got under way in April.", "The withdrawal had begun in April."),
+    ("The ministry says it wrapped up on June 12.", "The ministry says it finished on June 12."),
+    ("The last of it wrapped on June 12.", "The last of it finished on June 12."),
+    ("The Russians called it a day on Friday.", "The Russians finished on Friday."),
+    ("Moscow pulled the plug on the mission.", "Moscow ended the mission."),
+    ("The troops could have hung around till 2025.", "The troops could have remained till 2025."),
+    ("The troops were cleared to stick around until 2025.",
+     "The troops were cleared to remain until 2025."),
+    ("Most Armenians stayed put.", "Most Armenians remained."),
+    ("The peacekeepers have packed up and left.", "The peacekeepers have left."),
+    ("The peacekeepers stepped in.", "The peacekeepers intervened."),
+    ("The peacekeepers cleared out of Karabakh.", "The peacekeepers left Karabakh."),
+    ("The troops have moved out of the region.", "The troops have left the region."),
+    ("The troops got out of Karabakh in June.", "The troops left Karabakh in June."),
+    ("Armenians hit the streets.", "Armenians protested."),
+    ("Armenians took to the streets.", "Armenians protested."),
+    ("Thousands have hit the streets.", "Thousands have protested."),
+    # sitting it out is not intervening
+    ("The peacekeepers just sat it out.", "The peacekeepers just did not intervene."),
+    ("The peacekeepers had sat on the sidelines.", "The peacekeepers had not intervened."),
+    ("They will sit it out.", "They will not intervene."),
+    ("The contingent stood idly by.", "The contingent did not intervene."),
+    # clipped years and decades in words
+    ("They fought from '88 to '94.", "They fought from 1988 to 1994."),
+    ("It happened in the '90s.", "It happened in the 1990s."),
+    ("Baku's '20 war.", "Baku's 2020 war."),
+    ("Villages taken in the nineties.", "Villages taken in the 1990s."),
+    ("In the late nineties it was over.", "In the late 1990s it was over."),
+    # the same words in other uses stay
+    ("He wrapped the gift in paper.", "He wrapped the gift in paper."),
+    ("The rates stood by the decision.", "The rates stood by the decision."),
+    ("Rock 'n' roll is old.", "Rock 'n' roll is old."),
+    ("He is in his nineties.", "He is in his nineties."),
+    ("The piano has 88 keys.", "The piano has 88 keys."),
+    ("Baku stepped up its attacks.", "Baku stepped up its attacks."),
+])
+def test_plain_words(claim, plain):
+    assert plain_words(claim) == plain
+
+
+def test_split_claim_reads_the_plain_wording():
+    assert split_claim("So, the Russians stuck around till 2025 and then packed up and left.") \
+        == ["The Russians remained till 2025.", "The Russians then left."]

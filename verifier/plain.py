@@ -1,0 +1,133 @@
+"""Plain wording for a claim: informal idioms, clipped years and decade words.
+
+Claims come from people, and people write "the pullout got rolling in April", "the Russians
+could have hung around till 2025", "the peacekeepers just sat it out", "the wars of '88 to '94"
+and "villages it grabbed in the nineties". The retriever looks for the claim's words, the checks
+read its verbs and years, and the small NLI model reads it word by word: none of them knows
+those idioms. Each is written here the way news prose says it ("began", "remained", "did not
+intervene", "1988 to 1994", "the 1990s"), in the idiom's own tense, before anything reads the
+claim. Only fixed phrases are rewritten; a claim without one comes back unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+# verb forms: base (and non-third-person present), third person, past, past participle, -ing
+_FORMS = {
+    "get": ("get", "gets", "got", "gotten", "getting"),
+    "wrap": ("wrap", "wraps", "wrapped", "wrapped", "wrapping"),
+    "call": ("call", "calls", "called", "called", "calling"),
+    "pull": ("pull", "pulls", "pulled", "pulled", "pulling"),
+    "hang": ("hang", "hangs", "hung", "hung", "hanging"),
+    "stick": ("stick", "sticks", "stuck", "stuck", "sticking"),
+    "stay": ("stay", "stays", "stayed", "stayed", "staying"),
+    "pack": ("pack", "packs", "packed", "packed", "packing"),
+    "step": ("step", "steps", "stepped", "stepped", "stepping"),
+    "hit": ("hit", "hits", "hit", "hit", "hitting"),
+    "take": ("take", "takes", "took", "taken", "taking"),
+    "sit": ("sit", "sits", "sat", "sat", "sitting"),
+    "stand": ("stand", "stands", "stood", "stood", "standing"),
+    "clear": ("clear", "clears", "cleared", "cleared", "clearing"),
+    "move": ("move", "moves", "moved", "moved", "moving"),
+    "begin": ("begin", "begins", "began", "begun", "beginning"),
+    "finish": ("finish", "finishes", "finished", "finished", "finishing"),
+    "end": ("end", "ends", "ended", "ended", "ending"),
+    "remain": ("remain", "remains", "remained", "remained", "remaining"),
+    "leave": ("leave", "leaves", "left", "left", "leaving"),
+    "intervene": ("intervene", "intervenes", "intervened", "intervened", "intervening"),
+    "protest": ("protest", "protests", "protested", "protested", "protesting"),
+}
+
+# (verb, what follows it, plain verb): the plain verb takes the idiom's form; "not intervene"
+# is a denial, written with the idiom's tense ("sat it out": "did not intervene")
+_IDIOMS = [
+    ("get", r"(?:rolling|going|started|under\s?way)", "begin"),
+    ("wrap", r"(?:(?:it|things|everything)\s+)?up", "finish"),
+    ("wrap", r"(?=\s+(?:on|by|last|this)\b)", "finish"),  # "wrapped on June 12"
+    ("call", r"it\s+(?:a\s+day|quits)", "finish"),
+    ("call", r"time\s+on", "end"),  # "called time on the mission": ended the mission
+    ("pull", r"the\s+plug\s+on", "end"),
+    ("hang", r"(?:around|about)", "remain"),
+    ("stick", r"around", "remain"),
+    ("stay", r"put", "remain"),
+    ("pack", r"up\s+and\s+(?:leave|left|go|went|gone|leaves|goes|leaving|going)", "leave"),
+    ("pack", r"(?:their|its|his|her)\s+bags\s+and\s+(?:leave|left|go|went|gone|leaves|goes|"
+             r"leaving|going)", "leave"),
+    ("clear", r"out(?:\s+of)?", "leave"),  # "cleared out of Karabakh": left Karabakh
+    ("move", r"out\s+of", "leave"),
+    ("get", r"out\s+of", "leave"),
+    ("step", r"in", "intervene"),
+    ("hit", r"the\s+streets", "protest"),
+    ("take", r"to\s+the\s+streets", "protest"),
+    ("sit", r"(?:it|things)\s+out", "not intervene"),
+    ("sit", r"out\s+the\s+(?:fighting|offensive|war|conflict|assault)", "not intervene"),
+    ("sit", r"on\s+the\s+sidelines", "not intervene"),
+    ("stay", r"on\s+the\s+sidelines", "not intervene"),
+    ("stand", r"idly\s+by", "not intervene"),
+]
+
+_HAVE = re.compile(r"\b(?:had|has|have|'d|'ve)\s+(?:\w+ly\s+)?$", re.I)
+_MODAL = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|do|does|did|'ll)\s+"
+                    r"(?:\w+ly\s+)?$", re.I)
+
+
+def _form(verb: str, word: str, before: str) -> int:
+    """Which of ``verb``'s forms ``word`` is, by the words before it where forms look alike:
+    "got" is the participle after "had"/"has"/"have"; "hit" is the past unless a modal or "to"
+    comes before it."""
+    forms, w = _FORMS[verb], word.lower()
+    if w == forms[2]:
+        if _HAVE.search(before):
+            return 3
+        return 0 if _MODAL.search(before) else 2
+    return forms.index(w)
+
+
+def _inflect(plain: str, i: int) -> str:
+    if plain.startswith("not "):
+        verb = plain[4:]
+        # "sat it out": did not intervene; "sits it out": does not intervene; "had sat it
+        # out": had not intervened; "sitting it out": not intervening; "to sit it out": not
+        # to intervene is left as "not intervene"
+        return ("not " + _FORMS[verb][0], "does not " + _FORMS[verb][0],
+                "did not " + _FORMS[verb][0], "not " + _FORMS[verb][3],
+                "not " + _FORMS[verb][4])[i]
+    return _FORMS[plain][i]
+
+
+def _compile() -> list[tuple[re.Pattern, str, str]]:
+    out = []
+    for verb, tail, plain in _IDIOMS:
+        words = "|".join(sorted(set(_FORMS[verb]), key=len, reverse=True))
+        sep = "" if tail.startswith("(?=") else r"\s+"
+        out.append((re.compile(rf"\b({words}){sep}{tail}\b", re.I), verb, plain))
+    return out
+
+
+_PATTERNS = _compile()
+
+# "'88", "'90s": the century a clipped year of news most likely means (up to '29: the 2000s)
+_CLIPPED = re.compile(r"(?<![\w'’])['’](\d{2})(s?)\b")
+_DECADES = {"fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+_DECADE_WORDS = re.compile(
+    r"\b(the\s+(?:(?:early|mid|late)[\s-]+)?)(?:nineteen[\s-]+)?(" + "|".join(_DECADES) + r")\b",
+    re.I)
+
+
+def _year(m: re.Match) -> str:
+    two = int(m[1])
+    return f"{1900 + two if two >= 30 else 2000 + two}{m[2]}"
+
+
+def plain_words(text: str) -> str:
+    """``text`` with its informal idioms, clipped years and decade words written plainly
+    (see the module's docstring)."""
+    out = text
+    for pattern, verb, plain in _PATTERNS:
+        def sub(m: re.Match, verb: str = verb, plain: str = plain) -> str:
+            word = _inflect(plain, _form(verb, m[1], m.string[:m.start()]))
+            return word[:1].upper() + word[1:] if m[1][:1].isupper() else word
+        out = pattern.sub(sub, out)
+    out = _CLIPPED.sub(_year, out)
+    return _DECADE_WORDS.sub(lambda m: f"{m[1]}19{_DECADES[m[2].lower()]}0s", out)

@@ -104,6 +104,12 @@ bench seed_probes21 claims benchmarks/claims/seed_probes21.csv --corpus corpus/
 # 63 more by a fourteenth helper (a student's revision notes), measured once on session 22's
 # final code, not read while fixing
 bench seed_probes22 claims benchmarks/claims/seed_probes22.csv --corpus corpus/
+# 63 each by three more helpers (a podcast host's spoken show notes; a think tank's chronology;
+# an English learner's statements), measured once in session 23 on session 22's final code;
+# probes23 and probes25 then read, probes24 not read while fixing
+bench seed_probes23 claims benchmarks/claims/seed_probes23.csv --corpus corpus/
+bench seed_probes24 claims benchmarks/claims/seed_probes24.csv --corpus corpus/
+bench seed_probes25 claims benchmarks/claims/seed_probes25.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

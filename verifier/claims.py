@@ -50,21 +50,30 @@ _LEADS = [
                r"here's the thing|here's the kicker|bottom line|(?:it\s+)?turns out(?:\s+that)?)"
                r"\b\s*[,:;\u2014-]?\s+(?=\S)", re.I),
     # a short label before a colon ("Headcount check: ...", "Reminder: ..."); not a named
-    # source ("Baku: ...", "Yerevan's complaint: ...": see ``_label``)
-    re.compile(r"^[A-Za-z]+(?:\s+[a-z]+){0,2}\s*:\s+(?=\S)"),
-    # a question the rest answers ("Why were Russians there at all? They were ...")
-    re.compile(r"^(?:why|what|how|who|when|where|which)\b[^?.!]{0,80}\?\s+(?=[A-Z])", re.I),
+    # source or a title ("Baku: ...", "Yerevan's complaint: ...", "Maleficent : Mistress of
+    # Evil": see ``_label``)
+    re.compile(r"^[A-Za-z]+(?:\s+[a-z]+){0,2}:\s+(?=\S)"),
+    # a short question the rest answers ("Why were Russians there at all? They were ...")
+    re.compile(r"^(?:why|what|how|who|when|where|which)\b(?:\s+[^\s?.!]+){0,6}\?\s+(?=[A-Z])",
+               re.I),
 ]
+# one-word labels of a spoken or posted claim ("Fact: ...")
+_LABELS = {"fact", "reminder", "update", "note", "recap", "context", "summary", "fyi", "psa",
+           "breaking", "confirmed", "background", "quick", "tldr"}
 _SAID_OBJECTS = {"nothing", "little", "much", "something", "everything", "so", "otherwise"}
 _TRAILING_FRAME = re.compile(rf",\s*(?:as\s+)?{_SOURCE}\s+{_SAYS}(?=\s*[.!?]?\s*$)", re.I)
 
 
 def _label(lead: str) -> bool:
-    """A lead before a colon is a label, not a source: no word of it is a name."""
+    """A lead before a colon is a label, not a source or a title: one of ``_LABELS``, or two
+    or three words of which none is a name."""
     from verifier.checks.common import PLACES, parse
 
+    words = lead.rstrip(": ")
+    if " " not in words:
+        return words.lower() in _LABELS
     return not any(t.pos_ == "PROPN" or t.lower_ in PLACES or t.ent_type_
-                   for t in parse(lead.rstrip(": ")))
+                   for t in parse(words))
 
 
 def strip_frame(claim: str) -> str:

@@ -1,4 +1,4 @@
-"""Plain wording for a claim: informal idioms, clipped years and decade words.
+"""Plain wording for a claim: informal idioms, clipped years, decade words, long country names.
 
 Claims come from people, and people write "the pullout got rolling in April", "the Russians
 could have hung around till 2025", "the peacekeepers just sat it out", "the wars of '88 to '94"
@@ -6,7 +6,8 @@ and "villages it grabbed in the nineties". The retriever looks for the claim's w
 read its verbs and years, and the small NLI model reads it word by word: none of them knows
 those idioms. Each is written here the way news prose says it ("began", "remained", "did not
 intervene", "1988 to 1994", "the 1990s"), in the idiom's own tense, before anything reads the
-claim. Only fixed phrases are rewritten; a claim without one comes back unchanged.
+claim; so are the long forms of country names ("the Republic of Armenia": Armenia). Only fixed
+phrases are rewritten; a claim without one comes back unchanged.
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ _FORMS = {
     "sit": ("sit", "sits", "sat", "sat", "sitting"),
     "stand": ("stand", "stands", "stood", "stood", "standing"),
     "clear": ("clear", "clears", "cleared", "cleared", "clearing"),
+    "put": ("put", "puts", "put", "put", "putting"),
+    "ink": ("ink", "inks", "inked", "inked", "inking"),
+    "sign": ("sign", "signs", "signed", "signed", "signing"),
+    "come": ("come", "comes", "came", "come", "coming"),
+    "oppose": ("oppose", "opposes", "opposed", "opposed", "opposing"),
+    "support": ("support", "supports", "supported", "supported", "supporting"),
     "move": ("move", "moves", "moved", "moved", "moving"),
     "begin": ("begin", "begins", "began", "begun", "beginning"),
     "finish": ("finish", "finishes", "finished", "finished", "finishing"),
@@ -58,6 +65,11 @@ _IDIOMS = [
     ("move", r"out\s+of", "leave"),
     ("get", r"out\s+of", "leave"),
     ("step", r"in", "intervene"),
+    ("come", r"out\s+against", "oppose"),  # "came out against the deal": opposed it
+    ("come", r"out\s+in\s+(?:favou?r|support)\s+of", "support"),
+    # "put their signatures on the truce": signed the truce; "inked a deal": signed it
+    ("put", r"(?:their|its|his|her|there|the)\s+(?:signatures?|names?)\s+(?:on|to)", "sign"),
+    ("ink", r"(?=\s+(?:a|an|the|their|its|this|that)\b)", "sign"),
     ("hit", r"the\s+streets", "protest"),
     ("take", r"to\s+the\s+streets", "protest"),
     ("sit", r"(?:it|things)\s+out", "not intervene"),
@@ -74,9 +86,11 @@ _MODAL = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|do|does
 
 def _form(verb: str, word: str, before: str) -> int:
     """Which of ``verb``'s forms ``word`` is, by the words before it where forms look alike:
-    "got" is the participle after "had"/"has"/"have"; "hit" is the past unless a modal or "to"
-    comes before it."""
+    "got" and "come" are participles after "had"/"has"/"have"; "hit" is the past unless a
+    modal or "to" comes before it."""
     forms, w = _FORMS[verb], word.lower()
+    if w == forms[0] == forms[3] and _HAVE.search(before):  # "has come out against"
+        return 3
     if w == forms[2]:
         if _HAVE.search(before):
             return 3
@@ -115,6 +129,16 @@ _DECADE_WORDS = re.compile(
     re.I)
 
 
+# long forms of country names ("the Republic of Armenia", "the Russian Federation")
+_LONG_NAMES = [(re.compile(r"\b(?:(?i:the)\s+)?Republic\s+of\s+(?=[A-Z])"), ""),
+               (re.compile(r"\b(?:(?i:the)\s+)?Russian\s+Federation\b"), "Russia"),
+               (re.compile(r"\bUnited\s+States\s+of\s+America\b"), "United States")]
+# "the pullout was done and dusted on June 12": complete
+_DUSTED = re.compile(r"\bdone\s+and\s+dusted\b", re.I)
+# "didn't lift a finger to intervene": did not intervene
+_FINGER = re.compile(r"(n't|\bnot|\bnever)\s+lift(?:ed)?\s+a\s+finger\s+to\s+", re.I)
+
+
 def _year(m: re.Match) -> str:
     two = int(m[1])
     return f"{1900 + two if two >= 30 else 2000 + two}{m[2]}"
@@ -129,5 +153,9 @@ def plain_words(text: str) -> str:
             word = _inflect(plain, _form(verb, m[1], m.string[:m.start()]))
             return word[:1].upper() + word[1:] if m[1][:1].isupper() else word
         out = pattern.sub(sub, out)
+    out = _FINGER.sub(lambda m: f"{m[1]} ", out)
+    out = _DUSTED.sub("complete", out)
+    for pattern, name in _LONG_NAMES:
+        out = pattern.sub(name, out)
     out = _CLIPPED.sub(_year, out)
     return _DECADE_WORDS.sub(lambda m: f"{m[1]}19{_DECADES[m[2].lower()]}0s", out)

@@ -60,6 +60,12 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
         # a predicate's subject is its copula's or its controlling verb's
         ("Russia and Armenia have long been rivals.", TIES, "conflict"),
         ("Most ethnic Armenians chose to stay.", POPULATION, "conflict"),
+        # a comparative is its base word ("warmer": warm)
+        ("Relations between Russia and Armenia have become warmer.", TIES, "conflict"),
+        # denying the opposite says the same; denying both keeps the conflict
+        ("Most ethnic Armenians did not stay.", POPULATION, "not_applicable"),
+        ("The troops did not leave the valley.", "The troops did not stay in the valley.",
+         "conflict"),
         # must NOT fire: the predicate is said of another subject
         ("The peacekeepers were rivals of the separatists.", TIES, "not_applicable"),
         ("The soldiers chose to stay in the valley.",

@@ -82,6 +82,16 @@ def test_contrast(claim, evidence, status):
          "The withdrawal was completed on June 12."),
         ("Last September was when Baku took over.", "Baku took over last September."),
         ("April was a cruel month.", "April was a cruel month."),
+        ("June is the month when the pullout was starting.",
+         "The pullout was starting in June."),
+        # a preposition's phrase
+        ("It was from Russian troops, not from Armenian separatists, that Baku recaptured "
+         "the region.",
+         "From Russian troops, not from Armenian separatists, Baku recaptured the region."),
+        ("It was to Azerbaijan that the villages were returned.",
+         "To Azerbaijan, the villages were returned."),
+        ("It was in April that the drawdown started, following an accord.",
+         "In April, the drawdown started, following an accord."),
         # "the one" who did it
         ("Last month Azerbaijan was the one giving villages to Armenia.",
          "Last month Azerbaijan was giving villages to Armenia."),

@@ -73,6 +73,15 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("Most countries consider Karabakh part of Azerbaijan.", TERRITORY, "missing"),
         ("The territory was historically home to a majority Armenian population.", TERRITORY,
          "agree"),
+        # "the Armenian state" is Armenia
+        ("The territory is recognized as part of the Armenian state.", TERRITORY, "conflict"),
+        # the majority given to another people; "a majority of" a people is a part of it
+        ("Historically the majority of people there was Azerbaijani, not Armenian.", TERRITORY,
+         "conflict"),
+        ("Azerbaijanis long formed the majority in the territory.", TERRITORY, "conflict"),
+        ("Historically most people in the territory were Azerbaijanis.", TERRITORY, "conflict"),
+        ("The territory historically had an Armenian majority.", TERRITORY, "agree"),
+        ("The majority of Azerbaijanis left the territory.", TERRITORY, "agree"),
         ("Yerevan returned four villages to Azerbaijan.", VILLAGES, "agree"),
         # a claim that denies it of the name says nothing against the passage's name
         ("Karabakh was not historically an Azerbaijani-majority region.", TERRITORY, "missing"),

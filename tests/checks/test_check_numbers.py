@@ -92,6 +92,15 @@ from verifier.checks.common import parse
         ("Russia had 2K peacekeepers in Karabakh.", STATIONED, "agree"),
         ("Russia had 5k peacekeepers in Karabakh.", STATIONED, "conflict"),
         ("Russia had a couple of peacekeepers there.", STATIONED, "not_applicable"),
+        # "the number of X ... was six" (a "was" the parser leaves without a subject), "Count
+        # of X: ..."; an intensifier before a hedge leaves it as it is
+        ("The number of frontier villages Armenia gave back to Azerbaijan last month was six.",
+         VILLAGES, "conflict"),
+        ("The number of villages returned was four.", VILLAGES, "agree"),
+        ("Count of Russian peacekeepers in the enclave: comfortably more than 2,000.",
+         STATIONED, "conflict"),
+        ("Far more than 2,000 Russian peacekeepers were stationed in Karabakh.", STATIONED,
+         "conflict"),
         ("The number of protesters exceeded five thousand.", STATIONED, "missing"),
         # shares in words: a quarter, and the share of the opposite deed ("remained")
         ("Only about a quarter of the local Armenian population left for Armenia.",

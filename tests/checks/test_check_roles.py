@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import VILLAGES
+from conftest import TIES, VILLAGES
 
 from verifier.checks import roles
 
@@ -31,6 +31,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # the relative clause: "that" = the villages, "it" = Yerevan
         ("Azerbaijan had captured the four villages in the 1990s.", VILLAGES, "conflict"),
         ("Armenia had captured the four villages in the 1990s.", VILLAGES, "agree"),
+        # blaming is accusing: who blamed whom
+        ("Moscow blamed Yerevan for failing to protect it.", TIES, "conflict"),
+        ("Yerevan blamed Moscow for failing to protect it.", TIES, "agree"),
         # taking land is capturing it ("took a loan" is not)
         ("Azerbaijan took the four villages in the 1990s.", VILLAGES, "conflict"),
         ("Armenia took the four villages in the 1990s.", VILLAGES, "agree"),

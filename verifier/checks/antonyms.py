@@ -21,6 +21,7 @@ from verifier.checks.common import (
     WEEKDAYS,
     anchored,
     canon,
+    denied,
     governing_verb,
     parse,
     per_doc,
@@ -186,13 +187,29 @@ def _verb_key(t) -> str:
 
 
 @per_doc
+def _base(t) -> str:
+    """The lemma, a comparative or superlative as its base word where the tagger left it
+    ("warmer": warm, "bigger": big, "closer": close, "happier": happy)."""
+    lemma = t.lemma_.lower()
+    if t.pos_ != "ADJ" or lemma in OPPOSITE:  # the tagger often calls "warmer" plain JJ
+        return lemma
+    for end in ("er", "est"):
+        if lemma.endswith(end) and len(lemma) > len(end) + 2:
+            stem = lemma[:-len(end)]
+            for base in (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else "",
+                         stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+                if base in OPPOSITE:
+                    return base
+    return lemma
+
+
 def _words(doc) -> tuple[dict, dict, frozenset[str], tuple]:
-    """(lemma -> token, with phrasal verbs as "take_over" and idioms as their verb; word ->
-    token; every lemma and word; (token, its lemma) in order), read once per doc."""
-    lemmas = {t.lemma_.lower(): t for t in doc} | {_verb_key(t): t for t in doc
-                                                  if t.pos_ == "VERB"}
+    """(lemma -> token, with phrasal verbs as "take_over" and idioms as their verb, and a
+    comparative as its base word; word -> token; every lemma and word; (token, its lemma) in
+    order), read once per doc."""
+    lemmas = {_base(t): t for t in doc} | {_verb_key(t): t for t in doc if t.pos_ == "VERB"}
     words = {t.lower_: t for t in doc}
-    keyed = tuple((t, _verb_key(t) if t.pos_ == "VERB" else t.lemma_.lower()) for t in doc)
+    keyed = tuple((t, _verb_key(t) if t.pos_ == "VERB" else _base(t)) for t in doc)
     return lemmas, words, frozenset(lemmas) | frozenset(words), keyed
 
 
@@ -212,6 +229,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 continue
             if opp in CONVERSE.get(lem, set()) and not _subjects(t) & _subjects(hit):
                 continue  # one side lost what the other won
+            if t.pos_ == "VERB" and hit.pos_ == "VERB" and denied(t) != denied(hit):
+                continue  # denying the opposite says the same ("did not stay" / "left")
             # a speed is said of a deed in many words ("seized Karabakh in a lengthy campaign
             # lasting several years"): less of the claim need be found
             share = 0.25 if lem in FAST | SLOW else 0.4

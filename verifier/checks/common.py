@@ -74,10 +74,12 @@ _CLEFT = re.compile(
     r"(?P<x>.+?)(?P<comma>,?)\s+(?:that|who)\s+(?P<rest>.+)$", re.S)
 
 
-# "April was when the withdrawal ended", "Last September was when Baku took over"
+# "April was when the withdrawal ended", "Last September was when Baku took over", "June is the
+# month when the pullout started"
 _TIME_CLEFT = re.compile(
     r"^\s*(?P<t>(?:(?:last|this|next)\s+)?(?:(?:" + "|".join(MONTHS + WEEKDAYS) +
-    r")\b[\w ,]*?|(?:18|19|20)\d\d))\s+(?:is|was)\s+when\s+(?P<rest>.+?)(?P<end>[.!?]?)\s*$",
+    r")\b[\w ,]*?|(?:18|19|20)\d\d))\s+(?:is|was)\s+(?:when|the\s+(?:month|year|day|week|date)\s+"
+    r"(?:when|in\s+which|on\s+which))\s+(?P<rest>.+?)(?P<end>[.!?]?)\s*$",
     re.S | re.I)
 
 
@@ -106,7 +108,8 @@ def _one_cleft(text: str) -> str:
 
 def decleft(text: str) -> str:
     """'It was Baku that returned the villages' -> 'Baku returned the villages' (also after a
-    time: 'Last month it was Baku that ...'; and 'Baku was the one giving the villages back'
+    time: 'Last month it was Baku that ...'; 'It was from the separatists that Baku took it'
+    -> 'From the separatists, Baku took it'; and 'Baku was the one giving the villages back'
     -> 'Baku was giving the villages back'), so the checks see who did it in the subject's
     place; 'April was when the withdrawal ended' -> 'The withdrawal ended in April', so the
     date hangs on its deed; other sentences (including 'It was clear that ...') come back
@@ -126,6 +129,11 @@ def decleft(text: str) -> str:
         return _one_cleft(text)
     doc = parse(text)  # the word after "It was" must start a noun phrase
     first = next((t for t in doc if t.idx >= m.start("x")), None)
+    if first is not None and first.pos_ == "ADP" and first.dep_ != "prt":
+        # "It was from Russian troops that Baku recaptured it" -> "From Russian troops, Baku
+        # recaptured it" (fronted, so it hangs on the main verb, not on a clause at the end)
+        x = f"{m['x'][:1].upper()}{m['x'][1:]}" if not m["pre"] else m["x"]
+        return f"{m['pre'] or ''}{x}, {m['rest']}"
     if first is None or first.pos_ not in {"PROPN", "NOUN", "DET", "NUM", "PRON"}:
         return text
     return f"{m['pre'] or ''}{m['x']}{m['comma']} {m['rest']}"
@@ -184,6 +192,7 @@ _DEEDS = [
     {"begin", "start", "commence", "kick_off", "launch"},  # WordNet's "kick off" is "inaugurate"
     {"criticize", "criticise", "condemn", "denounce", "slam", "blast", "bash", "trash",
      "lambast", "lambaste"},
+    {"accuse", "blame", "fault"},  # "blamed Armenia for failing" / "accusing Moscow of failing"
     # setting off what follows ("a blitz that kicked off a refugee crisis")
     {"trigger", "spark", "set_off", "touch_off", "kick_off", "unleash"},
 ]

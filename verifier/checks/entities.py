@@ -33,6 +33,7 @@ from verifier.checks.common import (
     demonym_plural,
     denied,
     governing_verb,
+    has_negation,
     objects_of,
     one_deed_noun,
     parse,
@@ -654,9 +655,14 @@ _DEEM = {"recognize", "recognise", "regard", "consider", "deem", "acknowledge", 
 _LAND = {"part", "territory", "land", "soil", "province", "region"}
 
 
+_STATE = {"state", "country", "nation", "republic"}
+
+
 def _objects(tok, prep: str) -> list[str]:
-    """The objects of ``tok``'s ``prep`` phrases ("part of Azerbaijan": Azerbaijan)."""
-    return [o.text for o in objects_of(tok, prep)]
+    """The objects of ``tok``'s ``prep`` phrases ("part of Azerbaijan": Azerbaijan; "part of
+    the Armenian state": Armenian)."""
+    return [next((c.text for c in o.children if c.dep_ == "amod"), o.text)
+            if o.lemma_.lower() in _STATE else o.text for o in objects_of(tok, prep)]
 
 
 @per_doc
@@ -674,7 +680,7 @@ def deemed_owners(doc) -> tuple[tuple[object, str, str], ...]:
             continue
         # "as part of X", "as belonging to X"; without "as", a small clause the parser reads
         # as an object ("deems Karabakh part of Armenia", "considers it Armenian territory")
-        lands = [g for p in v.children if p.dep_ == "prep" and p.lower_ == "as"
+        lands = [g for p in v.children if p.dep_ == "prep" and p.lower_ in {"as", "like"}
                  for g in p.children if g.dep_ in {"pobj", "pcomp"}]
         lands += [c for c in v.children if c.dep_ in {"dobj", "ccomp", "oprd", "xcomp"}
                   and c.pos_ == "NOUN"]
@@ -705,6 +711,51 @@ def deemed_conflict(cd, ed) -> Finding | None:
         if country in theirs and denied(verb):  # "not considered part of Azerbaijan"
             return Finding("entities", "conflict", f"not held to be {word}, but is",
                            claim_span=word, evidence_span=theirs[country])
+    return None
+
+
+# verbs that say who formed a majority ("Armenians formed the majority")
+_FORM = {"form", "make", "constitute", "comprise", "be"}
+_PEOPLE = {"people", "population", "resident", "inhabitant"}  # "most people were Armenians"
+
+
+@per_doc
+def majorities(doc) -> tuple[tuple[str, str], ...]:
+    """(country, its word) for each people said to be a majority: "an ethnic Armenian
+    majority", "the majority of people were Azerbaijani" (not "..., not Armenian"), "most
+    people there were Armenians", "Azerbaijanis formed the majority" (not "a majority of
+    Armenians left": a part of a people, not the people a majority is)."""
+    out = []
+    for m in doc:
+        lemma = m.lemma_.lower()
+        most = lemma in _PEOPLE and any(c.lower_ == "most" for c in m.children)
+        if (lemma != "majority" and not most) or has_negation(governing_verb(m)):
+            continue  # "was not an Azerbaijani-majority region" gives the majority to nobody
+        words = [c.text for c in m.children if c.dep_ in {"amod", "compound"}]
+        if m.dep_ in {"amod", "compound", "nmod"} and m.head.lemma_.lower() in _PEOPLE:
+            # "a majority Armenian population"
+            words += [c.text for c in m.head.children
+                      if c.dep_ in {"amod", "compound"} and c.i != m.i]
+        verb = m.head
+        if verb.lemma_.lower() in _FORM and m.dep_ in {"nsubj", "dobj", "attr"}:
+            # the people the majority is said to be, or who are said to form it ("was
+            # Azerbaijani, not Armenian": not the one after "not")
+            words += [c.text for c in verb.children if c.dep_ in {"attr", "acomp", "nsubj"}
+                      and c.i != m.i and not any(n.dep_ == "neg" and n.i < c.i
+                                                 for n in c.children)]
+        out += [c for c in map(country_of, words) if c is not None]
+    return tuple(dict.fromkeys(out))
+
+
+def majority_conflict(cd, ed) -> Finding | None:
+    """The claim gives the majority to another people than the passage ("the majority was
+    Azerbaijani" / "an ethnic Armenian majority")."""
+    theirs = dict(majorities(ed))
+    for country, word in majorities(cd):
+        if theirs and country not in theirs:
+            other = theirs[sorted(theirs)[0]]
+            return Finding("entities", "conflict", f"the majority {word}, not {other}",
+                           claim_span=word, evidence_span=other)
     return None
 
 
@@ -769,7 +820,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         return titled
     # The same thing in another place, the same group on another side.
     moved = place_conflict(cd, ed) or side_conflict(cd.text, ed.text) or \
-        deemed_conflict(cd, ed)
+        deemed_conflict(cd, ed) or majority_conflict(cd, ed)
     if moved is not None:
         return moved
     c_ents, e_ents = named(cd), named(ed)

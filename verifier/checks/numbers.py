@@ -69,7 +69,9 @@ HEDGES: dict[str, tuple[float, float]] = {
     "up to": (0.0, 1.0), "at most": (0.0, 1.0), "no more than": (0.0, 1.0),
     "exactly": (1.0, 1.0), "precisely": (1.0, 1.0),
 }
-_TRANSPARENT = {"only", "just", "well", "some"}
+# words before a hedge or a number that do not change it ("comfortably more than 2,000")
+_TRANSPARENT = {"only", "just", "well", "some", "comfortably", "easily", "considerably",
+                "significantly", "substantially", "far", "much", "slightly"}
 _NUM_RE = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?")
 
 
@@ -204,6 +206,8 @@ def _anchors(head, num) -> set[str]:
         if head.pos_ in {"NOUN", "PROPN"}:
             return {head.lemma_.lower()}
     out = {head.lemma_.lower()} if head.pos_ in {"NOUN", "PROPN"} else set()
+    if head.lemma_.lower() in _AMOUNTS:  # "Count of Russian peacekeepers: more than 2,000"
+        out.update(g.lemma_.lower() for g in objects_of(head))
     # "population of around 100,000 Armenians" -> also "population"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         out.add(head.head.head.lemma_.lower())
@@ -216,6 +220,13 @@ def _anchors(head, num) -> set[str]:
                 # "the number of peacekeepers exceeded 5,000": what the number is of
                 if c.lemma_.lower() in _AMOUNTS:
                     out.update(g.lemma_.lower() for g in objects_of(c))
+        if not out and head.lemma_ == "be":
+            # "The number of villages Armenia gave back was six", which the parser often
+            # reads without a subject for "was": the amount named before the number
+            amount = next((t for t in reversed(list(num.doc[:num.i]))
+                           if t.lemma_.lower() in _AMOUNTS and objects_of(t)), None)
+            if amount is not None:
+                out.update(g.lemma_.lower() for g in objects_of(amount))
     return {a for a in out if a.isalpha() or a == "percent"}
 
 

@@ -110,6 +110,9 @@ bench seed_probes22 claims benchmarks/claims/seed_probes22.csv --corpus corpus/
 bench seed_probes23 claims benchmarks/claims/seed_probes23.csv --corpus corpus/
 bench seed_probes24 claims benchmarks/claims/seed_probes24.csv --corpus corpus/
 bench seed_probes25 claims benchmarks/claims/seed_probes25.csv --corpus corpus/
+# 63 more by an eighteenth helper (claims from politicians' speeches and pundits' remarks),
+# measured once in session 23 on session 22's and on session 23's final code, not read
+bench seed_probes26 claims benchmarks/claims/seed_probes26.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

@@ -118,6 +118,7 @@ def test_split_claim_borrows_the_main_subject_not_one_of_a_clause_before_it():
     ("Baku: the withdrawal is complete.", "Baku: the withdrawal is complete."),
     ("Yerevan's complaint: Moscow did nothing.", "Yerevan's complaint: Moscow did nothing."),
     ("Why Russia left is unclear.", "Why Russia left is unclear."),
+    ("So far, no peace deal has been signed.", "So far, no peace deal has been signed."),
 ])
 def test_strip_frame(claim, stripped):
     assert strip_frame(claim) == stripped

@@ -55,6 +55,9 @@ from verifier.plain import plain_words
     ("He is in his nineties.", "He is in his nineties."),
     ("The piano has 88 keys.", "The piano has 88 keys."),
     ("Baku stepped up its attacks.", "Baku stepped up its attacks."),
+    ("It was a step in the right direction.", "It was a step in the right direction."),
+    ("The first steps in the process were taken.", "The first steps in the process were taken."),
+    ("Russia did not step in.", "Russia did not intervene."),
 ])
 def test_plain_words(claim, plain):
     assert plain_words(claim) == plain

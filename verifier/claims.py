@@ -45,7 +45,8 @@ _FRAMES = [
 # thing: ...", "Let's be real, ...", "Why were they there at all? They were ..."): it carries
 # nothing to check and its words mislead the model.
 _LEADS = [
-    re.compile(r"^(?:so|well|okay|ok|look|listen|basically|honestly|actually|now|and|plus|"
+    re.compile(r"^(?:so(?!\s+(?:far|many|much|few|long|that|called)\b)|well|okay|ok|listen|"
+               r"basically|honestly|actually|now|and|plus|"
                r"also|yes|yeah|right|fun fact|get this|it's official|let's be real|let's be honest|"
                r"here's the thing|here's the kicker|bottom line|(?:it\s+)?turns out(?:\s+that)?)"
                r"\b\s*[,:;\u2014-]?\s+(?=\S)", re.I),

@@ -98,6 +98,14 @@ def _form(verb: str, word: str, before: str) -> int:
     return forms.index(w)
 
 
+# verbs whose base and third-person forms are as often nouns ("a step in the right
+# direction", "steps in the process", "a hit on the streets"): those forms only after a
+# modal, "to" or "not"
+_NOUNISH = {"step", "hit", "call", "pack", "stand", "move", "put", "ink", "clear"}
+_BEFORE_VERB = re.compile(r"(?:\b(?:to|will|would|could|can|may|might|should|must|do|does|did|"
+                          r"not|never)|n't|'ll)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _inflect(plain: str, i: int) -> str:
     if plain.startswith("not "):
         verb = plain[4:]
@@ -150,7 +158,12 @@ def plain_words(text: str) -> str:
     out = text
     for pattern, verb, plain in _PATTERNS:
         def sub(m: re.Match, verb: str = verb, plain: str = plain) -> str:
-            word = _inflect(plain, _form(verb, m[1], m.string[:m.start()]))
+            before = m.string[:m.start()]
+            i = _form(verb, m[1], before)
+            if verb in _NOUNISH and i in (0, 1) and m[1].lower() != _FORMS[verb][2] and \
+                    not _BEFORE_VERB.search(before):
+                return m[0]  # "a step in the right direction"
+            word = _inflect(plain, i)
             return word[:1].upper() + word[1:] if m[1][:1].isupper() else word
         out = pattern.sub(sub, out)
     out = _FINGER.sub(lambda m: f"{m[1]} ", out)

@@ -34,6 +34,7 @@ _FORMS = {
     "ink": ("ink", "inks", "inked", "inked", "inking"),
     "sign": ("sign", "signs", "signed", "signed", "signing"),
     "come": ("come", "comes", "came", "come", "coming"),
+    "head": ("head", "heads", "headed", "headed", "heading"),
     "oppose": ("oppose", "opposes", "opposed", "opposed", "opposing"),
     "support": ("support", "supports", "supported", "supported", "supporting"),
     "move": ("move", "moves", "moved", "moved", "moving"),
@@ -64,6 +65,7 @@ _IDIOMS = [
     ("clear", r"out(?:\s+of)?", "leave"),  # "cleared out of Karabakh": left Karabakh
     ("move", r"out\s+of", "leave"),
     ("get", r"out\s+of", "leave"),
+    ("head", r"for\s+the\s+(?:door|doors|exit|exits)", "leave"),
     ("step", r"in", "intervene"),
     ("come", r"out\s+against", "oppose"),  # "came out against the deal": opposed it
     ("come", r"out\s+in\s+(?:favou?r|support)\s+of", "support"),
@@ -75,6 +77,7 @@ _IDIOMS = [
     ("sit", r"(?:it|things)\s+out", "not intervene"),
     ("sit", r"out\s+the\s+(?:fighting|offensive|war|conflict|assault)", "not intervene"),
     ("sit", r"on\s+the\s+sidelines", "not intervene"),
+    ("sit", r"on\s+(?:their|its|his|her)\s+hands", "not intervene"),
     ("stay", r"on\s+the\s+sidelines", "not intervene"),
     ("stand", r"idly\s+by", "not intervene"),
 ]
@@ -101,7 +104,7 @@ def _form(verb: str, word: str, before: str) -> int:
 # verbs whose base and third-person forms are as often nouns ("a step in the right
 # direction", "steps in the process", "a hit on the streets"): those forms only after a
 # modal, "to" or "not"
-_NOUNISH = {"step", "hit", "call", "pack", "stand", "move", "put", "ink", "clear"}
+_NOUNISH = {"step", "hit", "call", "pack", "stand", "move", "put", "ink", "clear", "head"}
 _BEFORE_VERB = re.compile(r"(?:\b(?:to|will|would|could|can|may|might|should|must|do|does|did|"
                           r"not|never)|n't|'ll)\s+(?:\w+ly\s+)?$", re.I)
 
@@ -141,6 +144,15 @@ _DECADE_WORDS = re.compile(
 _LONG_NAMES = [(re.compile(r"\b(?:(?i:the)\s+)?Republic\s+of\s+(?=[A-Z])"), ""),
                (re.compile(r"\b(?:(?i:the)\s+)?Russian\s+Federation\b"), "Russia"),
                (re.compile(r"\bUnited\s+States\s+of\s+America\b"), "United States")]
+# "back" before a time says only that it was long ago ("villages it seized back in the
+# 1990s", "began way back in April"), not that something was taken back: after verbs whose
+# "back" is no deed of its own
+_BACK = re.compile(
+    r"\b((?:captured|seized|grabbed|occupied|signed|started|began|begun|agreed|fought|"
+    r"stationed|deployed|ended|erupted|happened|arrived|left|leaving|withdrew|withdrawn|"
+    r"withdrawing|broke\s+out)\s+)(?:way\s+)?back\s+"
+    r"(?=(?:in|during|on)\s)", re.I)
+_WAY_BACK = re.compile(r"\bway\s+back\s+(?=(?:in|during|on)\s)", re.I)
 # "the pullout was done and dusted on June 12": complete
 _DUSTED = re.compile(r"\bdone\s+and\s+dusted\b", re.I)
 # "didn't lift a finger to intervene": did not intervene
@@ -168,6 +180,7 @@ def plain_words(text: str) -> str:
         out = pattern.sub(sub, out)
     out = _FINGER.sub(lambda m: f"{m[1]} ", out)
     out = _DUSTED.sub("complete", out)
+    out = _WAY_BACK.sub("", _BACK.sub(lambda m: m[1], out))
     for pattern, name in _LONG_NAMES:
         out = pattern.sub(name, out)
     out = _CLIPPED.sub(_year, out)

@@ -45,6 +45,8 @@ def test_content_lemmas_of_a_doc_and_of_a_span_agree():
         ("grab", "capture", True),
         ("trash", "criticize", True),
         ("trigger", "capture", False),
+        ("park", "station", True),
+        ("promote", "upgrade", True),
     ],
 )
 def test_same_deed(a, b, same):

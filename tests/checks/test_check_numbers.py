@@ -101,6 +101,14 @@ from verifier.checks.common import parse
          STATIONED, "conflict"),
         ("Far more than 2,000 Russian peacekeepers were stationed in Karabakh.", STATIONED,
          "conflict"),
+        # a size given through a preposition counts the subject; "just shy of" is under
+        ("Karabakh's Armenian population amounted to a mere 10,000 people.", POPULATION,
+         "conflict"),
+        ("Karabakh's Armenian population amounted to about 100,000 people.", POPULATION,
+         "agree"),
+        ("Moscow had parked just shy of two thousand peacekeepers in Karabakh.", STATIONED,
+         "agree"),
+        ("Moscow had just shy of 3,000 peacekeepers in Karabakh.", STATIONED, "conflict"),
         ("The number of protesters exceeded five thousand.", STATIONED, "missing"),
         # shares in words: a quarter, and the share of the opposite deed ("remained")
         ("Only about a quarter of the local Armenian population left for Armenia.",

@@ -187,12 +187,13 @@ _DEEDS = [
     {"capture", "seize", "recapture", "retake", "conquer", "grab", "overrun"},
     # taking back, not "capture": what one side captured, the other took back
     {"recapture", "retake", "take_back", "win_back"},
-    {"station", "deploy", "base", "post"},
+    {"station", "deploy", "base", "post", "park"},  # "2,000 peacekeepers parked in Karabakh"
     {"end", "finish", "complete", "conclude", "finalize", "finalise", "wrap_up"},
     {"begin", "start", "commence", "kick_off", "launch"},  # WordNet's "kick off" is "inaugurate"
     {"criticize", "criticise", "condemn", "denounce", "slam", "blast", "bash", "trash",
      "lambast", "lambaste"},
     {"accuse", "blame", "fault"},  # "blamed Armenia for failing" / "accusing Moscow of failing"
+    {"upgrade", "elevate", "promote"},  # "dialogue promoted to a commission" / "upgrade"
     # setting off what follows ("a blitz that kicked off a refugee crisis")
     {"trigger", "spark", "set_off", "touch_off", "kick_off", "unleash"},
 ]

@@ -15,6 +15,7 @@ from verifier.checks.common import (
     HOLD_OFF,
     NEG_VERBS,
     anchored,
+    canon,
     deed_noun,
     denied,
     governing_verb,
@@ -180,9 +181,61 @@ def _happened(verb) -> bool:
         c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
 
 
+# events a claim may deny outright ("without a single protest", "no public backlash"): each
+# group names one kind of event
+_EVENTS = [{"protest", "demonstration", "rally", "backlash", "outcry", "unrest"},
+           {"fighting", "clash", "violence", "hostility", "bloodshed"},
+           {"casualty", "fatality", "death"}]
+_NONE = {"no", "zero"}
+
+
+def _none_of(noun) -> bool:
+    """The noun is denied by a word on it: "no protests", "zero protests", "without (a single,
+    any) protest", "not a single protest", "little in the way of protest"."""
+    kids = {c.lower_ for c in noun.children}
+    if kids & _NONE or (noun.dep_ == "pobj" and noun.head.lower_ == "without"):
+        return True
+    before = noun.doc[noun.left_edge.i - 1].lower_ if noun.left_edge.i else ""
+    if "single" in kids and (before == "not" or "not" in kids):
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "way":
+        into = noun.head.head.head  # "little in the way of protest"
+        return into.lower_ == "in" and into.head.lower_ in {"little", "nothing"}
+    return False
+
+
+def denied_event(cd, ed) -> Finding | None:
+    """The claim denies an event the passage tells ("without a single protest" / "has sparked
+    mass protests"): a noun of one ``_EVENTS`` group, denied in the claim and told, not
+    denied, in the passage."""
+    def names(doc) -> set[str]:
+        return {canon(t.lemma_.lower().removesuffix("s")) for t in doc
+                if t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "GPE", "NORP", "ORG", "LOC"}}
+
+    if not names(cd) <= names(ed):
+        return None  # "no protests in Moscow" against "mass protests in Armenia"
+    for t in cd:
+        lemma = t.lemma_.lower()
+        group = next((g for g in _EVENTS if lemma in g), None)
+        if group is None or t.pos_ != "NOUN" or not _none_of(t):
+            continue
+        told = event_nouns(ed)
+        for e in ed:
+            other = e.lemma_.lower()
+            if e.pos_ == "NOUN" and other in group and not _none_of(e) and \
+                    not told.get(other, False):
+                return Finding("negation", "conflict", f"'{t.text}': claim negates it",
+                               claim_span=t.text, evidence_span=e.text)
+    return None
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
+    if anchored(cd, ed, 0.2):
+        none = denied_event(cd, ed)
+        if none is not None:
+            return none
     cp, ep = predicates(cd), predicates(ed)
     en = event_nouns(ed)
     shared = []

@@ -58,6 +58,7 @@ _EPS = 1e-9
 # hedge -> (low, high) as functions of the value; open ends use a tiny epsilon.
 HEDGES: dict[str, tuple[float, float]] = {
     "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "just under": (0.85, 1.0 - _EPS),
+    "just shy of": (0.85, 1.0 - _EPS), "shy of": (0.85, 1.0 - _EPS),
     "about": (0.85, 1.15), "around": (0.85, 1.15), "roughly": (0.85, 1.15),
     "approximately": (0.85, 1.15), "some": (0.85, 1.15), "circa": (0.85, 1.15),
     "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15), "~": (0.85, 1.15),
@@ -199,6 +200,11 @@ def _vague(toks, i: int) -> tuple[float, float, int, int] | None:
 _AMOUNTS = frozenset({"number", "strength", "size", "total", "count", "tally", "headcount"})
 
 
+# verbs that give their subject's size through a preposition ("amounted to 10,000 people")
+_AMOUNTING = {"amount", "total", "number", "stand", "reach", "come", "swell", "grow", "rise",
+              "fall", "drop", "shrink"}
+
+
 def _anchors(head, num) -> set[str]:
     if head.lemma_.lower() == "strong" and head.head.i != head.i:
         # "a 5,000-strong contingent", "the contingent was 5,000 strong": the contingent
@@ -211,6 +217,11 @@ def _anchors(head, num) -> set[str]:
     # "population of around 100,000 Armenians" -> also "population"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         out.add(head.head.head.lemma_.lower())
+    # "the population amounted to a mere 10,000 people" -> also "population"
+    verb = head.head.head if head.dep_ == "pobj" else None
+    if verb is not None and verb.lemma_.lower() in _AMOUNTING:
+        out.update(c.lemma_.lower() for c in verb.children
+                   if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"})
     # "the population was about 10,000" -> "population"
     if num.dep_ in {"attr", "dobj", "npadvmod"} or head.pos_ in {"AUX", "VERB"}:
         verb = num.head if num.head.pos_ in {"AUX", "VERB"} else head

@@ -56,6 +56,9 @@ from verifier.plain import plain_words
     # long forms of country names
     ("Villages were returned to the Republic of Armenia.", "Villages were returned to Armenia."),
     ("The Russian Federation deployed troops.", "Russia deployed troops."),
+    ("Republic of Armenia officials said so.", "Armenia officials said so."),
+    ("The Democratic Republic of Congo held talks.",
+     "The Democratic Republic of Congo held talks."),
     # the same words in other uses stay
     ("He wrapped the gift in paper.", "He wrapped the gift in paper."),
     ("The rates stood by the decision.", "The rates stood by the decision."),

@@ -113,8 +113,8 @@ def _inflect(plain: str, i: int) -> str:
     if plain.startswith("not "):
         verb = plain[4:]
         # "sat it out": did not intervene; "sits it out": does not intervene; "had sat it
-        # out": had not intervened; "sitting it out": not intervening; "to sit it out": not
-        # to intervene is left as "not intervene"
+        # out": had not intervened; "sitting it out": not intervening; "will sit it out":
+        # will not intervene
         return ("not " + _FORMS[verb][0], "does not " + _FORMS[verb][0],
                 "did not " + _FORMS[verb][0], "not " + _FORMS[verb][3],
                 "not " + _FORMS[verb][4])[i]
@@ -141,7 +141,8 @@ _DECADE_WORDS = re.compile(
 
 
 # long forms of country names ("the Republic of Armenia", "the Russian Federation")
-_LONG_NAMES = [(re.compile(r"\b(?:(?i:the)\s+)?Republic\s+of\s+(?=[A-Z])"), ""),
+# (not "the Democratic Republic of Congo", "People's Republic of China")
+_LONG_NAMES = [(re.compile(r"(?:\b(?i:the)\s+|^)Republic\s+of\s+(?=[A-Z])"), ""),
                (re.compile(r"\b(?:(?i:the)\s+)?Russian\s+Federation\b"), "Russia"),
                (re.compile(r"\bUnited\s+States\s+of\s+America\b"), "United States")]
 # "back" before a time says only that it was long ago ("villages it seized back in the

@@ -139,6 +139,8 @@ PROTESTS = ("The move, which Prime Minister Nikol Pashinyan has defended as aime
         ("There were no protests in Armenia over the handover.", PROTESTS, "conflict"),
         ("There was no public backlash in Armenia over the handover.", PROTESTS, "conflict"),
         ("Armenians shrugged at the deal, zero protests.", PROTESTS, "conflict"),
+        ("The handover was received calmly in Armenia, provoking little in the way of public "
+         "protest.", PROTESTS, "conflict"),
         # must NOT fire: another place, a passage that denies it too, an event it asserts
         ("There were no protests in Moscow over the handover.", PROTESTS, "not_applicable"),
         ("There were no protests in Armenia.", "Protests were not allowed in Armenia.",

@@ -199,8 +199,9 @@ def _none_of(noun) -> bool:
     if "single" in kids and (before == "not" or "not" in kids):
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "way":
-        into = noun.head.head.head  # "little in the way of protest"
-        return into.lower_ == "in" and into.head.lower_ in {"little", "nothing"}
+        into = noun.head.head.head  # "provoking little in the way of protest"
+        return into.lower_ == "in" and any(c.lower_ in {"little", "nothing"}
+                                           for c in (into.head, *into.head.children))
     return False
 
 
@@ -214,12 +215,12 @@ def denied_event(cd, ed) -> Finding | None:
 
     if not names(cd) <= names(ed):
         return None  # "no protests in Moscow" against "mass protests in Armenia"
+    told = event_nouns(ed)
     for t in cd:
         lemma = t.lemma_.lower()
         group = next((g for g in _EVENTS if lemma in g), None)
         if group is None or t.pos_ != "NOUN" or not _none_of(t):
             continue
-        told = event_nouns(ed)
         for e in ed:
             other = e.lemma_.lower()
             if e.pos_ == "NOUN" and other in group and not _none_of(e) and \

@@ -1,9 +1,10 @@
 """Fit the decision rule's thresholds and confidence calibration on dev/train data only.
 
 Data: our claims about the seed article (benchmarks/claims/seed_dev.csv and the probe sets
-seed_probes*.csv, 1,623 claims, verified over corpus/; the shipped fit used the 1,056 before
-seed_probes14, and session 21's refit, not kept, the 1,308 before seed_probes18; the probe
-sets were each measured once blind before any change they prompted, then became dev data), SciFact
+seed_probes*.csv, 1,875 claims, verified over corpus/; the shipped fit used the 1,056 before
+seed_probes14, and the refits of sessions 21 and 22, not kept, the 1,308 before seed_probes18
+and the 1,623 before seed_probes23; the probe sets were each measured once blind before any
+change they prompted, then became dev data; seed_probes24 was never read), SciFact
 *train* claims with their rationale sentences as given evidence (NEI claims get sentences of
 a cited abstract). The NLI model trained on the SciFact train pairs, so that group flatters
 it. ``--covidfact-n 300`` adds COVID-Fact *train* pairs (RTE-covidfact/train.tsv), which the

@@ -78,8 +78,9 @@ def _label(lead: str) -> bool:
 
 
 def strip_frame(claim: str) -> str:
-    """The claim without a frame that only says the source says it ("The article reports
-    that the pullout began in April" -> "The pullout began in April"); unchanged otherwise."""
+    """The claim without a spoken lead-in ("So, turns out the pullout began in April") and
+    without a frame that only says the source says it ("The article reports that the pullout
+    began in April"): "The pullout began in April"; unchanged otherwise."""
     out = claim
     for _ in range(3):  # "So, turns out ..."
         before = out

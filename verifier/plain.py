@@ -82,9 +82,10 @@ _IDIOMS = [
     ("stand", r"idly\s+by", "not intervene"),
 ]
 
+# words before a verb that fix its form: "had" a participle, a modal or "to" the base form
 _HAVE = re.compile(r"\b(?:had|has|have|'d|'ve)\s+(?:\w+ly\s+)?$", re.I)
-_MODAL = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|do|does|did|'ll)\s+"
-                    r"(?:\w+ly\s+)?$", re.I)
+_MODALS = r"to|will|would|could|can|may|might|should|must|do|does|did"
+_MODAL = re.compile(rf"(?:\b(?:{_MODALS})|'ll)\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _form(verb: str, word: str, before: str) -> int:
@@ -105,8 +106,7 @@ def _form(verb: str, word: str, before: str) -> int:
 # direction", "steps in the process", "a hit on the streets"): those forms only after a
 # modal, "to" or "not"
 _NOUNISH = {"step", "hit", "call", "pack", "stand", "move", "put", "ink", "clear", "head"}
-_BEFORE_VERB = re.compile(r"(?:\b(?:to|will|would|could|can|may|might|should|must|do|does|did|"
-                          r"not|never)|n't|'ll)\s+(?:\w+ly\s+)?$", re.I)
+_BEFORE_VERB = re.compile(rf"(?:\b(?:{_MODALS}|not|never)|n't|'ll)\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _inflect(plain: str, i: int) -> str:

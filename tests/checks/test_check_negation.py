@@ -126,26 +126,22 @@ def test_unreal(claim, evidence, status):
     assert negation.check(claim, evidence).status == status
 
 
-PROTESTS = ("The move, which Prime Minister Nikol Pashinyan has defended as aimed at securing a "
-            "lasting peace with Baku, has sparked mass protests in Armenia.")
-
-
 @pytest.mark.parametrize(
     ("claim", "evidence", "status"),
     [
         # an event the claim denies outright and the passage tells
-        ("Armenians greeted the handover calmly, without a single protest.", PROTESTS,
+        ("Armenians greeted the handover calmly, without a single protest.", VILLAGES_MOVE,
          "conflict"),
-        ("There were no protests in Armenia over the handover.", PROTESTS, "conflict"),
-        ("There was no public backlash in Armenia over the handover.", PROTESTS, "conflict"),
-        ("Armenians shrugged at the deal, zero protests.", PROTESTS, "conflict"),
+        ("There were no protests in Armenia over the handover.", VILLAGES_MOVE, "conflict"),
+        ("There was no public backlash in Armenia over the handover.", VILLAGES_MOVE, "conflict"),
+        ("Armenians shrugged at the deal, zero protests.", VILLAGES_MOVE, "conflict"),
         ("The handover was received calmly in Armenia, provoking little in the way of public "
-         "protest.", PROTESTS, "conflict"),
+         "protest.", VILLAGES_MOVE, "conflict"),
         # must NOT fire: another place, a passage that denies it too, an event it asserts
-        ("There were no protests in Moscow over the handover.", PROTESTS, "not_applicable"),
+        ("There were no protests in Moscow over the handover.", VILLAGES_MOVE, "not_applicable"),
         ("There were no protests in Armenia.", "Protests were not allowed in Armenia.",
          "not_applicable"),
-        ("The handover sparked mass protests in Armenia.", PROTESTS, "agree"),
+        ("The handover sparked mass protests in Armenia.", VILLAGES_MOVE, "agree"),
     ],
 )
 def test_denied_event(claim, evidence, status):

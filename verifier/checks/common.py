@@ -282,12 +282,12 @@ def phrasal(verb) -> str:
 
 
 # what is captured when it is taken ("took the villages", "took control of the enclave")
-GROUND = frozenset({"village", "town", "city", "region", "territory", "enclave", "land", "area",
+_GROUND = frozenset({"village", "town", "city", "region", "territory", "enclave", "land", "area",
                     "district", "province", "settlement", "capital", "stronghold", "control"})
 
 
 def _ground(noun) -> bool:
-    return noun.lemma_.lower() in GROUND or noun.ent_type_ in {"GPE", "LOC"}
+    return noun.lemma_.lower() in _GROUND or noun.ent_type_ in {"GPE", "LOC"}
 
 
 def _taken_ground(verb) -> bool:

@@ -205,6 +205,14 @@ _AMOUNTING = {"amount", "total", "number", "stand", "reach", "come", "swell", "g
               "fall", "drop", "shrink"}
 
 
+def _amount_of(noun) -> set[str]:
+    """What an amount noun counts ("the number of peacekeepers": peacekeeper); nothing for
+    another noun."""
+    if noun.lemma_.lower() not in _AMOUNTS:
+        return set()
+    return {g.lemma_.lower() for g in objects_of(noun)}
+
+
 def _anchors(head, num) -> set[str]:
     if head.lemma_.lower() == "strong" and head.head.i != head.i:
         # "a 5,000-strong contingent", "the contingent was 5,000 strong": the contingent
@@ -212,8 +220,7 @@ def _anchors(head, num) -> set[str]:
         if head.pos_ in {"NOUN", "PROPN"}:
             return {head.lemma_.lower()}
     out = {head.lemma_.lower()} if head.pos_ in {"NOUN", "PROPN"} else set()
-    if head.lemma_.lower() in _AMOUNTS:  # "Count of Russian peacekeepers: more than 2,000"
-        out.update(g.lemma_.lower() for g in objects_of(head))
+    out |= _amount_of(head)  # "Count of Russian peacekeepers: more than 2,000"
     # "population of around 100,000 Armenians" -> also "population"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         out.add(head.head.head.lemma_.lower())
@@ -229,15 +236,12 @@ def _anchors(head, num) -> set[str]:
             if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}:
                 out.add(c.lemma_.lower())
                 # "the number of peacekeepers exceeded 5,000": what the number is of
-                if c.lemma_.lower() in _AMOUNTS:
-                    out.update(g.lemma_.lower() for g in objects_of(c))
+                out |= _amount_of(c)
         if not out and head.lemma_ == "be":
             # "The number of villages Armenia gave back was six", which the parser often
             # reads without a subject for "was": the amount named before the number
-            amount = next((t for t in reversed(list(num.doc[:num.i]))
-                           if t.lemma_.lower() in _AMOUNTS and objects_of(t)), None)
-            if amount is not None:
-                out.update(g.lemma_.lower() for g in objects_of(amount))
+            out |= next((a for t in reversed(list(num.doc[:num.i])) if (a := _amount_of(t))),
+                        set())
     return {a for a in out if a.isalpha() or a == "percent"}
 
 

@@ -119,6 +119,8 @@ NOT_INTERVENE = "The peacekeeping contingent did not intervene."
      "Russia's peacekeeping unit did not intervene."),
     ("Last September, Russian troops refrained from intervening in the fighting.",
      NOT_INTERVENE, "Last September, Russian troops did not intervene in the fighting."),
+    ("Russia's peacekeepers, for their part, refrained from any intervention.", NOT_INTERVENE,
+     "Russia's peacekeepers did not intervene."),
     ("The peacekeepers did nothing to stop the offensive.", "Baku stopped the offensive.",
      "The peacekeepers did not stop the offensive."),
     # unchanged: a plain "not", a deed the passage never tells, no denial
@@ -128,6 +130,8 @@ NOT_INTERVENE = "The peacekeeping contingent did not intervene."
      "The peacekeepers failed to stop the offensive."),
     ("The peacekeepers moved in rather than waiting.", NOT_INTERVENE,
      "The peacekeepers moved in rather than waiting."),
+    ("The peacekeepers refrained from comment.", NOT_INTERVENE,
+     "The peacekeepers refrained from comment."),
 ])
 def test_plain_denial(claim, passage, plain):
     assert plain_denial(claim, passage) == plain

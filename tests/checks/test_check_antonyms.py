@@ -36,6 +36,9 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
         ("Russia and Armenia have grown closer.", TIES, "conflict"),
         ("Officials welcomed Armenia's push for closer ties with the West.", TIES,
          "not_applicable"),
+        # ... or what a deed drew the parties into
+        ("The conflict has drawn Russia and Armenia into an even closer partnership.", TIES,
+         "conflict"),
         ("Yerevan has cooled on the West since the loss of Karabakh.",
          "After the loss of Karabakh, Yerevan has sought to forge new security alliances by "
          "deepening ties with the West.", "conflict"),

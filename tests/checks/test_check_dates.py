@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import AGREED, COMPLETED, RECAPTURED, STATIONED, VILLAGES, WARS
+from conftest import AGREED, COMPLETED, RECAPTURED, ROLE, STATIONED, VILLAGES, WARS
 
 from verifier.checks import dates
 
@@ -278,6 +278,14 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The withdrawal began last winter.", AGREED, "conflict"),
         ("The Russian troops were out by May 12.", COMPLETED, "conflict"),
         ("The Russian troops were out by June 12.", COMPLETED, "agree"),
+        # a word with a hyphen is one word ("pull-out" is "pullout")
+        ("Completion of the pull-out was dated by the ministry to 12 July.", COMPLETED,
+         "conflict"),
+        ("Completion of the pull-out was dated by the ministry to June 12.", COMPLETED, "agree"),
+        # a thing given its date ("the announcement, dated Thursday") and a deed told of it
+        ("The joint announcement, dated Thursday, upgraded the dialogue.", ROLE, "conflict"),
+        ("The joint statement, dated Tuesday, upgraded the dialogue.", ROLE, "agree"),
+        ("The letter, dated Thursday, was sent to Washington.", ROLE, "not_applicable"),
     ],
 )
 def test_dates(claim, evidence, status):

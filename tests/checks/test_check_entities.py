@@ -220,6 +220,12 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("The withdrawal was agreed between Putin and Azerbaijan.", AGREED, "agree"),
         ("The withdrawal was agreed between Russia and Azerbaijan.", AGREED, "agree"),
         ("Talks were held between Turkey and Greece.", STATIONED, "missing"),
+        # a party in apposition, the thing named by another noun of the deed, and more words
+        # than the pair's own
+        ("The pull-out was negotiated between Vladimir Putin and the Armenian prime minister, "
+         "Nikol Pashinyan, rather than with the Azerbaijani leadership.", AGREED, "conflict"),
+        ("The pullout was negotiated between Vladimir Putin and the Azerbaijani president, "
+         "Ilham Aliyev.", AGREED, "agree"),
         # "other than" denies the name, and a name qualifying another noun under the same verb
         # is not in the claim's slot
         ("Veeram is an Indian film.", "Veeram is a 2014 Pakistani action film.", "conflict"),
@@ -257,6 +263,12 @@ CORPUS_WORDS = entities.word_set([AGREED, VILLAGES, ROLE, TIES])
 )
 def test_absent_names(nlp, claim, absent):
     assert entities.absent_names(nlp(claim), CORPUS_WORDS) == absent
+
+
+def test_absent_names_reads_western_as_the_west(nlp):
+    words = entities.word_set(["Yerevan has sought to deepen ties with the West."])
+    assert entities.absent_names(nlp("Armenia courted Western states."), words) == []
+    assert entities.absent_names(nlp("Armenia courted Eastern states."), words) == ["Eastern"]
 
 
 def test_word_set_adds_the_country_of_a_capital_or_demonym():

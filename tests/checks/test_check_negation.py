@@ -120,6 +120,7 @@ DIALOGUE = ("Washington and Yerevan have agreed to upgrade the status of our bil
         ("The joint statement announced an upgrade of the dialogue.", DIALOGUE,
          "not_applicable"),
         ("Yerevan returned four villages.", VILLAGES_MOVE, "agree"),
+        ("Armenia has pursued a definitive peace deal.", VILLAGES_MOVE, "not_applicable"),
     ],
 )
 def test_unreal(claim, evidence, status):

@@ -27,6 +27,11 @@ def test_person_roles_in_apposition():
     assert titles.person_roles("On Tuesday, the president spoke.") == {}
     assert titles.person_roles("Vladimir Putin, Prime Minister Nikol Pashinyan") == {
         "pashinyan": "prime minister"}
+    # in a capacity, a role, acting or serving as
+    for text in ("Ararat Mirzoyan, acting in his capacity as prime minister, spoke.",
+                 "Ararat Mirzoyan, in his role as prime minister, spoke.",
+                 "Ararat Mirzoyan, serving as prime minister, spoke."):
+        assert titles.person_roles(text) == {"mirzoyan": "prime minister"}, text
 
 
 def test_title_holders_table():

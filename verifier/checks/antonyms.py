@@ -112,6 +112,13 @@ _VERB_HOMOGRAPHS = {"last", "first", "more", "less", "late", "early"}
 _PREDICATIVE = {"closer"}
 
 
+def _drawn_into(tok) -> bool:
+    """``tok`` describes what a deed brings the parties into ("drew Russia and Armenia into
+    an even closer partnership"): said of the parties, as "grew closer" is."""
+    noun = tok.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "into" and noun.head.head.pos_ == "VERB"
+
+
 def _pos_class(t) -> str:
     return {"AUX": "VERB", "PROPN": "NOUN", "ADV": "ADJ"}.get(t.pos_, t.pos_)
 
@@ -155,6 +162,9 @@ def _context(tok) -> set[str]:
         verb = governing_verb(tok)
         if verb.pos_ == "VERB":
             words += [verb, *_phrases(verb, _SUBJ | {"dobj"})]
+    if _drawn_into(tok):  # "drew Russia and Armenia into a closer partnership"
+        verb = tok.head.head.head
+        words += [verb, *_phrases(verb, _SUBJ | {"dobj"})]
     if tok.dep_ in {"attr", "acomp", "oprd", "xcomp"}:
         # a predicate's subject is its verb's: "Russia and Armenia have long been rivals",
         # "most of the Armenians chose to stay"
@@ -225,7 +235,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 continue
             if _pos_class(t) == "VERB" and lem in _VERB_HOMOGRAPHS:
                 continue  # "lasted" (to last) is no opposite of "first"
-            if t.lower_ in _PREDICATIVE and t.dep_ == "amod":
+            if t.lower_ in _PREDICATIVE and t.dep_ == "amod" and not _drawn_into(t):
                 continue
             if opp in CONVERSE.get(lem, set()) and not _subjects(t) & _subjects(hit):
                 continue  # one side lost what the other won

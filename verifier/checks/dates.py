@@ -493,6 +493,20 @@ def _same_stage(tok, ev_tok) -> bool:
 _OCCUR = {"happen", "occur", "erupt", "unfold"}
 
 
+def _dated_thing(tok, ev_tok) -> bool:
+    """The claim gives a thing its date ("the announcement, dated Thursday", "the statement
+    was dated Thursday") and the passage dates a deed told of that thing or another name of
+    it ("issued a joint statement on Tuesday")."""
+    verb = date_verb(tok)
+    if verb.lemma_.lower() not in _DATING:
+        return False
+    things = [verb.head] if verb.dep_ == "acl" else [
+        c for c in verb.children if c.dep_ == "nsubjpass"]
+    told = argument_heads(date_verb(ev_tok))
+    return any(t.pos_ == "NOUN" and one_deed_noun(t.lemma_.lower(), h.lemma_.lower())
+               for t in things for h in told)
+
+
 def _occurred(verb) -> bool:
     lemma = verb.lemma_.lower()
     if lemma == "date" and any(c.dep_ == "prep" and c.lower_ in {"from", "to"}
@@ -714,6 +728,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                         or described & _described(ev_tok)
                         or (same_topic and _shared_context(tok, [ev_tok]))
                         or _same_stage(tok, ev_tok) or _same_event(tok, ev_tok)
+                        or _dated_thing(tok, ev_tok)
                         or (_until(tok) and _until(ev_tok) and _doer_named(tok, ev_tok))) and \
                         not _other_event(tok, ev_tok, cd):
                     return Finding("dates", "conflict", f"'{text}' vs '{other}'",

@@ -198,8 +198,9 @@ def absent_names(claim_doc, words: frozenset[str]) -> list[str]:
     :func:`word_set`): "Tavush", "Antony Blinken". A corpus that never names a thing cannot
     support a claim about it. Deliberately lenient: one shared word ("European Union" against a
     corpus saying "union") counts as named, and so do a name whose alias occurs ("Kremlin" for
-    a corpus saying "Russia") and another spelling of a word of 5 letters or more ("Aliev" for
-    "Aliyev", rapidfuzz ratio >= 88; not "Europe" for "European")."""
+    a corpus saying "Russia"), "Western" for a corpus saying "the West", and another spelling
+    of a word of 5 letters or more ("Aliev" for "Aliyev", rapidfuzz ratio >= 88; not "Europe"
+    for "European")."""
     out = []
     for e in named(claim_doc):
         toks = [w for w in _WORD.findall(e.text.lower()) if w not in _NAME_FILLER]
@@ -524,6 +525,14 @@ def partner_conflict(cd, ed, c_ents, e_ents, missing) -> Finding | None:
     return None
 
 
+def _unapposed(tok):
+    """The word a name is in apposition to ("the Armenian prime minister, Nikol Pashinyan":
+    minister), else the name's own."""
+    while tok.dep_ == "appos" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _pairs(doc, ents) -> list[tuple[set[str], list]]:
     """Each "between A and B" of ``doc``: (what it is between, as lemmas, [A, B, ...] as
     entities). What it is between is the word the phrase hangs on with its compounds ("a
@@ -533,8 +542,8 @@ def _pairs(doc, ents) -> list[tuple[set[str], list]]:
     for b in doc:
         if b.lower_ != "between" or b.dep_ != "prep":
             continue
-        members = [e for e in ents if conj_head(e.root).head.i == b.i
-                   and conj_head(e.root).dep_ == "pobj"]
+        members = [e for e in ents if conj_head(_unapposed(e.root)).head.i == b.i
+                   and conj_head(_unapposed(e.root)).dep_ == "pobj"]
         head = b.head
         words = [head, *(c for c in head.children if c.dep_ == "compound")]
         if head.pos_ in {"VERB", "AUX"}:
@@ -563,10 +572,13 @@ def pair_conflict(cd, ed, c_ents, e_ents) -> Finding | None:
     theirs = _pairs(ed, e_ents)
     for keys, mine in _pairs(cd, c_ents):
         for e_keys, other in theirs:
-            if not keys & e_keys:
+            if not keys & e_keys and not any(one_deed_noun(a, b) for a in keys for b in e_keys):
                 continue
             odd = [x for x in mine if not any(_names(e, x) for e in other)]
-            if odd and len(odd) < len(mine) and anchored(cd, ed, 0.4) and not _denied(odd[0]):
+            # the parties are compared here: the rest of the claim must be the passage's topic
+            parties = {t for x in mine for t in _unapposed(x.root).subtree}
+            if odd and len(odd) < len(mine) and anchored(cd, ed, 0.4, skip=parties) \
+                    and not _denied(odd[0]):
                 rest = [e for e in other if not any(_names(e, x) for x in mine)]
                 if rest:
                     return Finding("entities", "conflict", f"'{odd[0].text}' vs '{rest[0].text}'",

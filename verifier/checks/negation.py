@@ -33,6 +33,9 @@ _NEUTRAL = {"be", "have", "say"}  # too common to carry a claim's polarity
 # stay") says nothing of whether it did
 _INTENT = {"plan", "intend", "expect", "want", "hope", "promise", "aim", "seek", "try",
            "threaten", "vow", "pledge", "decide", "agree", "mandate", "order", "ask", "urge"}
+# verbs that tell an aim pursued, not a deed done ("has pursued new security alliances")
+_STRIVE = {"pursue", "attempt", "strive", "endeavor", "endeavour", "work_toward",
+           "work_towards", "push_for"}
 _MODALS = {"would", "could", "may", "might", "should", "must", "will", "shall", "can"}
 # verbs of finding out: "has not been assessed" says nothing of whether the thing assessed
 # happened, so their nouns ("the detection of HPV") take no polarity from them
@@ -147,6 +150,8 @@ def unreal(cd, ed) -> str | None:
         if _intended(t) or _irrealis(t) or infinitive(t):
             continue  # the claim's own deed is meant ("were supposed to stay until 2025")
         v = phrasal(t)
+        if v in _INTENT | _STRIVE:
+            continue  # the claim tells an aim itself ("has pursued new alliances")
         if v in _NEUTRAL or cp.get(v) is not False or _counterparts(v, ep, en):
             continue
         verbs = [u for u in ed if u.pos_ == "VERB" and same_deed(v, phrasal(u))]

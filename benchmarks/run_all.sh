@@ -19,6 +19,8 @@
 #   PAIRS_LIMIT=              cap for the other pair sets (empty = all)
 #   SKIP_NLI=1 / SKIP_RETRIEVAL=1 / SKIP_SPEED=1   skip bench_nli.py / bench_index.py +
 #                             bench_retrieval.py / bench_latency.py + bench_batch.py
+#   SKIP_ABLATIONS=1          skip the retrieval-mode and checks ablations (seed dev and SciFact
+#                             rerun eight more times: about 15 minutes)
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -113,6 +115,11 @@ bench seed_probes25 claims benchmarks/claims/seed_probes25.csv --corpus corpus/
 # 63 more by an eighteenth helper (claims from politicians' speeches and pundits' remarks),
 # measured once in session 23 on session 22's and on session 23's final code, not read
 bench seed_probes26 claims benchmarks/claims/seed_probes26.csv --corpus corpus/
+# 63 each by two more helpers (an encyclopedia editor's statements and bad edits; a chatbot's
+# answers about the article), measured once in session 24 on session 23's final code;
+# probes27 then read, probes28 not read while fixing
+bench seed_probes27 claims benchmarks/claims/seed_probes27.csv --corpus corpus/
+bench seed_probes28 claims benchmarks/claims/seed_probes28.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"
@@ -151,6 +158,7 @@ bench averitec_dev pairs "$DATA/averitec/dev.json" "${P_LIMIT[@]}"
 
 # ---- ablations: retrieval mode and consistency checks --------------------------------------
 # (hybrid with checks is the main run above: seed_dev / scifact_dev)
+if [[ "${SKIP_ABLATIONS:-0}" != 1 ]]; then
 for mode in dense bm25; do
     bench "seed_dev_$mode" claims "$SEED" --corpus corpus/ --retrieval "$mode"
     bench "${SF_NAME}_$mode" scifact "$DATA/scifact/claims_dev.jsonl" \
@@ -163,6 +171,7 @@ log "checks, one at a time"  # seed dev and SciFact dev with each check off in t
 "$PY" benchmarks/bench_checks.py --scifact-claims "$DATA/scifact/claims_dev.jsonl" \
     --scifact-corpus "$SF_CORPUS" \
     --out "$RESULTS/checks_ablation.json" "${SF_LIMIT[@]}" > /dev/null
+fi
 
 # ---- components: NLI model alone, index build, retrieval quality ---------------------------
 if [[ "${SKIP_NLI:-0}" != 1 ]]; then

@@ -20,6 +20,10 @@ from verifier.plain import plain_words
     ("Most Armenians stayed put.", "Most Armenians remained."),
     ("The peacekeepers have packed up and left.", "The peacekeepers have left."),
     ("The peacekeepers stepped in.", "The peacekeepers intervened."),
+    ("The peacekeepers jumped in to stop the attack.",
+     "The peacekeepers intervened to stop the attack."),
+    ("The soldiers did not get involved.", "The soldiers did not intervene."),
+    ("In 2020 the two countries went to war again.", "In 2020 the two countries fought again."),
     ("Yerevan and Baku put their signatures on the ceasefire in 2021.",
      "Yerevan and Baku signed the ceasefire in 2021."),
     ("The two sides inked a truce in 2020.", "The two sides signed a truce in 2020."),
@@ -69,6 +73,9 @@ from verifier.plain import plain_words
     ("It was a step in the right direction.", "It was a step in the right direction."),
     ("The first steps in the process were taken.", "The first steps in the process were taken."),
     ("Russia did not step in.", "Russia did not intervene."),
+    # "jump in" only as a deed: not a rise in a year, nor a noun
+    ("Prices jumped in 2020.", "Prices jumped in 2020."),
+    ("There was a jump in prices.", "There was a jump in prices."),
 ])
 def test_plain_words(claim, plain):
     assert plain_words(claim) == plain

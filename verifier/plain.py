@@ -45,6 +45,10 @@ _FORMS = {
     "leave": ("leave", "leaves", "left", "left", "leaving"),
     "intervene": ("intervene", "intervenes", "intervened", "intervened", "intervening"),
     "protest": ("protest", "protests", "protested", "protested", "protesting"),
+    "jump": ("jump", "jumps", "jumped", "jumped", "jumping"),
+    "wade": ("wade", "wades", "waded", "waded", "wading"),
+    "go": ("go", "goes", "went", "gone", "going"),
+    "fight": ("fight", "fights", "fought", "fought", "fighting"),
 }
 
 # (verb, what follows it, plain verb): the plain verb takes the idiom's form; "not intervene"
@@ -67,6 +71,11 @@ _IDIOMS = [
     ("get", r"out\s+of", "leave"),
     ("head", r"for\s+the\s+(?:door|doors|exit|exits)", "leave"),
     ("step", r"in", "intervene"),
+    # "jumped in to stop the attack", not "jumped in 2020" nor "a jump in prices"
+    ("jump", r"in(?=\s+to\b|\s+and\b|\s*[,.;]|\s*$)", "intervene"),
+    ("wade", r"in(?=\s+to\b|\s+and\b|\s*[,.;]|\s*$)", "intervene"),
+    ("get", r"involved", "intervene"),  # "did not get involved": did not intervene
+    ("go", r"to\s+war", "fight"),  # "went to war over Karabakh": fought over Karabakh
     ("come", r"out\s+against", "oppose"),  # "came out against the deal": opposed it
     ("come", r"out\s+in\s+(?:favou?r|support)\s+of", "support"),
     # "put their signatures on the truce": signed the truce; "inked a deal": signed it
@@ -105,7 +114,8 @@ def _form(verb: str, word: str, before: str) -> int:
 # verbs whose base and third-person forms are as often nouns ("a step in the right
 # direction", "steps in the process", "a hit on the streets"): those forms only after a
 # modal, "to" or "not"
-_NOUNISH = {"step", "hit", "call", "pack", "stand", "move", "put", "ink", "clear", "head"}
+_NOUNISH = {"step", "hit", "call", "pack", "stand", "move", "put", "ink", "clear", "head",
+            "jump"}
 _BEFORE_VERB = re.compile(rf"(?:\b(?:{_MODALS}|not|never)|n't|'ll)\s+(?:\w+ly\s+)?$", re.I)
 
 

@@ -138,6 +138,7 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
         # ties turned from: an idiom, and a phrasal verb whose object hangs on its particle
         ("Armenia has turned its back on the West.", WEST, "conflict"),
         ("Armenia turned away from the West.", WEST, "conflict"),
+        ("Armenia has been moving away from Western countries.", WEST, "conflict"),
         ("Armenia turned its back on Russia.", WEST, "not_applicable"),
     ],
 )

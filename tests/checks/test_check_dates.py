@@ -297,3 +297,23 @@ def test_conflict_names_the_date_about_the_same_thing():
     finding = dates.check("The peacekeepers had a mandate to stay until 2030.",
                           STATIONED + " " + MANDATE)
     assert finding.evidence_span == "2025", finding
+
+
+@pytest.mark.parametrize(
+    ("claim", "status"),
+    [
+        # a length of time told of a thing the passage dates from one year to another
+        ("The first war lasted well over a decade.", "conflict"),
+        ("The first war ran for only two years.", "conflict"),
+        ("The first war lasted 18 months.", "conflict"),
+        ("The first war lasted about six years.", "not_applicable"),
+        # ... not of the other thing the clause dates, a thing it may be, an offset, or where
+        # the claim gives its own year
+        ("The second war lasted 18 months.", "not_applicable"),
+        ("The war lasted two months.", "not_applicable"),
+        ("The first war ended two years after it began.", "not_applicable"),
+        ("The first war lasted two years, ending in 1994.", "agree"),
+    ],
+)
+def test_span_lengths(claim, status):
+    assert dates.check(claim, WARS).status == status

@@ -64,7 +64,9 @@ PAIRS = [
     # "distancing itself from the West")
     ("deepen", "cut"), ("deepen", "sever"), ("deepen", "distance"), ("strengthen", "sever"),
     ("forge", "sever"), ("deepen", "loosen"), ("strengthen", "loosen"), ("tighten", "loosen"),
-    ("deepen", "turn_away"), ("deepen", "shun"), ("forge", "shun"), ("strengthen", "shun"),
+    ("deepen", "turn_away"), ("deepen", "move_away"), ("deepen", "drift_away"),
+    ("forge", "move_away"), ("strengthen", "move_away"), ("deepen", "shun"), ("forge", "shun"),
+    ("strengthen", "shun"),
     ("sour", "cement"), ("sour", "tighten"), ("sour", "closer"), ("deepen", "cool"),
     ("strengthen", "cool"), ("warm", "cool"),
     # a dialogue or a presence raised or cut back

@@ -209,7 +209,8 @@ _DEED_NOUNS = [
     {"offensive", "assault", "attack", "onslaught", "incursion", "blitz"},
     {"ceasefire", "truce", "armistice"},
     {"war", "warfare", "fighting", "hostility"},  # "a round of fighting" / "two wars"
-    {"statement", "announcement", "declaration", "communique"},  # "a joint statement"
+    # "a joint statement", "their shared message"
+    {"statement", "announcement", "declaration", "communique", "message"},
 ]
 
 
@@ -255,7 +256,7 @@ def one_deed(a: str, b: str) -> bool:
 
 
 # phrasal verbs of news that WordNet lacks
-_PHRASALS = {"scale_back", "wind_down", "draw_down"}
+_PHRASALS = {"scale_back", "wind_down", "draw_down", "move_away"}
 
 
 # Nouns news uses for the same armed people, which WordNet's synonyms do not tie ("a troop" is a

@@ -41,7 +41,7 @@ from verifier.checks.common import (
     same_deed,
     tells,
 )
-from verifier.checks.numbers import WORDS, is_year
+from verifier.checks.numbers import WORDS, is_year, quantities
 from verifier.lexicon import synonymous
 from verifier.types import Finding
 
@@ -673,9 +673,69 @@ def _match(kind: str, a: object, b: object) -> bool:
     return a == b
 
 
+# a length of time in years, by its unit
+_IN_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
+# words that tell which of several things ("first from 1988 to 1994 and then again in 2020")
+_WHICH = {"first", "second", "third", "last", "latest", "next", "initial", "opening", "earlier",
+          "later", "former", "latter", "final"}
+# a time told as an offset or a gap between two things, not how long one thing went on
+_OFFSET = {"ago", "later", "after", "before", "earlier", "since", "apart", "between", "separate",
+           "gap", "interval", "pass", "elapse"}
+
+
+def _spanned(tok) -> tuple[set[str], set[str], bool]:
+    """What a passage's span of years ("first from 1988 to 1994") is of: the nouns its verb is
+    told of and its verb, as lemmas; the words among its heads that say which of them it is
+    ("first"); and whether the clause dates another thing too ("and then again in 2020")."""
+    which, verb = set(), tok
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lower_ in _WHICH:
+            which.add(verb.lower_)
+    things = {h.lemma_.lower() for h in argument_heads(verb, preps=False) if h.pos_ == "NOUN"}
+    span = {t.i for t in tok.head.head.subtree} | {t.i for t in tok.head.subtree}
+    other = any(is_year(t) and t.i not in span for t in verb.subtree)
+    return things | {verb.lemma_.lower()}, which, other
+
+
+def span_length_conflict(cd, ed) -> Finding | None:
+    """A claim's length of time for a thing the passage dates from one year to another: "The
+    first war lasted well over a decade" or "... 18 months" against "fought two wars — first
+    from 1988 to 1994 ..." (a little over 5 to a little under 7 years). Only a length told of
+    the same thing (a noun or verb of the span's clause; where the clause dates another thing
+    too, the same "first" / "second"), in a claim that gives no year of its own and tells no
+    offset or gap ("six years later", "26 years apart")."""
+    spans = date_items(ed)["span"]
+    if not spans or date_items(cd)["year"]:
+        return None
+    lemmas = {t.lemma_.lower() for t in cd}
+    if lemmas & _OFFSET:
+        return None
+    nouns = {t.lemma_.lower() for t in cd if t.pos_ == "NOUN"}
+    which = {t.lower_ for t in cd} & _WHICH
+    for q in quantities(cd):
+        if q.head not in _IN_YEARS:
+            continue
+        low, high = q.low * _IN_YEARS[q.head], q.high * _IN_YEARS[q.head]
+        for (a, b), text, tok in spans:
+            if b <= a or (b - a - 1 <= high and low <= b - a + 1):
+                continue  # the claim's length fits the span
+            things, their_which, other = _spanned(tok)
+            if not any(one_deed_noun(n, x) or deed_noun(x, n) for n in nouns for x in things):
+                continue
+            if (other or which) and not which & their_which:
+                continue  # maybe the other thing the clause dates ("the second war")
+            return Finding("dates", "conflict", f"'{q.text}' vs '{text}' ({q.head}s)",
+                           claim_span=q.text, evidence_span=text)
+    return None
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
+    lasted = span_length_conflict(cd, ed)
+    if lasted is not None:
+        return lasted
     ci, ei = date_items(cd), date_items(ed)
     if not any(ci.values()) or not (any(ei.values()) or any(ci[k] for k in _ABSOLUTE)):
         return Finding("dates", "not_applicable")

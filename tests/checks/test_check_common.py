@@ -80,6 +80,9 @@ def test_deed_noun(verb, noun, names):
         ("offensive", "assault", True),  # the curated noun table
         ("truce", "ceasefire", True),  # WordNet
         ("offensive", "withdrawal", False),
+        ("demonstration", "protest", True),  # "no large demonstrations" / "mass protests"
+        ("announcement", "statement", True),
+        ("statement", "protest", False),
     ],
 )
 def test_one_deed_noun(a, b, same):

@@ -59,6 +59,14 @@ from verifier.checks.common import decleft
          "withdrawal.", AGREED, "not_applicable"),
         ("The company's revenue, not its profits, rose by 12 percent.", VILLAGES,
          "not_applicable"),
+        # a bare possessive Y is the owner of X's thing ("Moscow's defence ministry, not
+        # Azerbaijan's"), read against the owner the passage gives that thing
+        ("Moscow's defence ministry, not Azerbaijan's, issued the statement.", COMPLETED,
+         "conflict"),
+        ("Azerbaijan's defence ministry, not Russia's, issued the statement.", COMPLETED,
+         "agree"),
+        ("Moscow's foreign ministry, not Azerbaijan's, issued the statement.", COMPLETED,
+         "not_applicable"),
     ],
 )
 def test_contrast(claim, evidence, status):

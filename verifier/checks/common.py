@@ -209,6 +209,7 @@ _DEED_NOUNS = [
     {"offensive", "assault", "attack", "onslaught", "incursion", "blitz"},
     {"ceasefire", "truce", "armistice"},
     {"war", "warfare", "fighting", "hostility"},  # "a round of fighting" / "two wars"
+    {"protest", "demonstration", "rally", "march"},  # "large demonstrations" / "mass protests"
     # "a joint statement", "their shared message"
     {"statement", "announcement", "declaration", "communique", "message"},
 ]

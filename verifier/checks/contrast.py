@@ -134,6 +134,28 @@ def _listed_with(x, ed, only_y: set[str], extra: frozenset[str] = frozenset()) -
                for t in ed if t.pos_ == "PROPN")
 
 
+def _owner_of(x, y, ed) -> str | None:
+    """For "Moscow's defence ministry, not Azerbaijan's": whose the passage says the thing is,
+    "claim" (Moscow's), "other" (Azerbaijan's), or None where it does not tell (the claim's
+    Y is no bare possessive, or the passage names no owner of the same thing)."""
+    owner = next((c for c in x.root.children if c.dep_ == "poss"), None)
+    if owner is None or not (len(y) <= 2 and y[-1].tag_ == "POS"):
+        return None
+    kinds = {_key(c) for c in x.root.children if c.dep_ in {"compound", "amod"}}
+    for t in ed:
+        if _key(t) != _key(x.root) or not kinds <= {_key(c) for c in t.children
+                                                    if c.dep_ in {"compound", "amod"}}:
+            continue  # not the same thing ("foreign ministry" / "Defense Ministry")
+        # (the parser reads an owner written with a curly apostrophe as a modifier, "nmod")
+        theirs = next((c for c in t.children if c.dep_ == "poss" or (
+            c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))), None)
+        if theirs is not None and _key(theirs) == _key(owner):
+            return "claim"
+        if theirs is not None and _key(theirs) == _key(y.root):
+            return "other"
+    return None
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
@@ -142,6 +164,13 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         return Finding("contrast", "not_applicable")
     said = {_key(t) for t in ed} | {canon(w) for w in content_lemmas(ed)}
     for x, y in pairs:
+        owner = _owner_of(x, y, ed)  # "Moscow's defence ministry, not Azerbaijan's"
+        if owner == "other":
+            return Finding("contrast", "conflict",
+                           f"the claim says {x.text}, not {y.text}; the passage has {y.text} "
+                           "there", claim_span=x.text, evidence_span=y.text)
+        if owner == "claim":
+            return Finding("contrast", "agree", f"{x.text}, not {y.text}")
         xs, ys = _words(x), _words(y)
         only_x, only_y = xs - ys, ys - xs
         if not only_x or not only_y:

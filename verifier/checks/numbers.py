@@ -229,6 +229,10 @@ def _anchors(head, num) -> set[str]:
     if verb is not None and verb.lemma_.lower() in _AMOUNTING:
         out.update(c.lemma_.lower() for c in verb.children
                    if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"})
+    # "the population stood at roughly half a million": the number is the object itself
+    if head.pos_ == "ADP" and head.head.lemma_.lower() in _AMOUNTING:
+        out.update(c.lemma_.lower() for c in head.head.children
+                   if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"})
     # "the population was about 10,000" -> "population"
     if num.dep_ in {"attr", "dobj", "npadvmod"} or head.pos_ in {"AUX", "VERB"}:
         verb = num.head if num.head.pos_ in {"AUX", "VERB"} else head
@@ -578,7 +582,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             rough.append(q)  # "exactly 1,960" where the passage says "nearly 2,000"
             continue
         e = same[0]
-        return Finding("numbers", "conflict", f"'{q.text}' vs '{e.text}' ({q.head})",
+        what = q.head or e.head or min(q.anchors & e.anchors or q.anchors, default="")
+        return Finding("numbers", "conflict", f"'{q.text}' vs '{e.text}' ({what})",
                        claim_span=q.text, evidence_span=e.text)
     if share is not None:
         return share

@@ -120,6 +120,13 @@ bench seed_probes26 claims benchmarks/claims/seed_probes26.csv --corpus corpus/
 # probes27 then read, probes28 not read while fixing
 bench seed_probes27 claims benchmarks/claims/seed_probes27.csv --corpus corpus/
 bench seed_probes28 claims benchmarks/claims/seed_probes28.csv --corpus corpus/
+# 63 each by two more helpers (a data journalist's computed figures; a children's news
+# explainer), measured in session 24 on 04327b8 before they were read, then read
+bench seed_probes29 claims benchmarks/claims/seed_probes29.csv --corpus corpus/
+bench seed_probes30 claims benchmarks/claims/seed_probes30.csv --corpus corpus/
+# 63 by another helper (a corrections editor), measured in session 24 on 259e368 and 43ea2d2,
+# not read
+bench seed_probes31 claims benchmarks/claims/seed_probes31.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

@@ -139,6 +139,11 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
         ("Armenia has turned its back on the West.", WEST, "conflict"),
         ("Armenia turned away from the West.", WEST, "conflict"),
         ("Armenia has been moving away from Western countries.", WEST, "conflict"),
+        # a verb coordinated with another shares its subject, and "it" stands for its object
+        ("Pashinyan has disowned the village handover and condemned it as a mistake.",
+         VILLAGES + " The move, which Prime Minister Nikol Pashinyan has defended as aimed at "
+         "securing a definitive peace deal with Baku, sparked a wave of mass protests in "
+         "Armenia.", "conflict"),
         ("Armenia turned its back on Russia.", WEST, "not_applicable"),
     ],
 )

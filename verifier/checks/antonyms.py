@@ -142,6 +142,13 @@ def _context(tok) -> set[str]:
     """Content lemmas around a word: what it modifies and its nominal arguments."""
     words = [tok.head] if tok.head.i != tok.i else []
     words += _phrases(tok, _ARG_DEPS)
+    if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB":
+        # "Pashinyan disowned the handover and condemned it": the subject both verbs share,
+        # and what "it" stands for
+        if not any(c.dep_ in _SUBJ for c in tok.children):
+            words += _phrases(tok.head, _SUBJ)
+        if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in tok.children):
+            words += [w for c in tok.head.children if c.dep_ == "dobj" for w in c.subtree]
     # a phrasal verb's arguments may hang on its particle: "turned away from the West"
     words += [w for c in tok.children if c.dep_ in {"prt", "advmod"} and tok.pos_ == "VERB"
               for w in _phrases(c, {"prep"})]

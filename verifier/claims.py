@@ -191,10 +191,6 @@ def _refers_to(pronoun, subject) -> bool:
     return p == "they" and plural
 
 
-# subject pronouns a later part may open with, standing for something named before
-_STANDS_FOR = {"he", "she", "it", "they"}
-
-
 def _lead_in(verb) -> str:
     """The words before a later part's verb that it shares with the first part: the verb that
     a coordinated infinitive hangs on ("moved to block the advance and shield the
@@ -256,11 +252,6 @@ def split_claim(claim: str, nlp=None) -> list[str]:
                 and first_subject.pos_ != "PRON" and _refers_to(own, first_subject)
                 and text.lower().startswith(own.lower_ + " ")):
             text = f"{subject}{text[len(own.text):]}"  # "he visited Baku" -> "Putin visited Baku"
-        elif own is not None and own.lower_ in _STANDS_FOR and text.lower().startswith(
-                own.lower_ + " "):
-            # "... made lots of people angry, and they marched": "they" stands for something
-            # else of the first part; alone, the part could never be checked
-            return [claim]
         text = text[:1].upper() + text[1:]
         if not text.endswith((".", "!", "?")):
             text += "."

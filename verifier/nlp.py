@@ -2,7 +2,7 @@
 
 Two components are added after the lemmatizer: British spellings get the American lemma
 ("recognised" -> "recognize", "defence" -> "defense"), and a word written with a hyphen that
-WordNet knows as one word becomes one token ("pull-out" -> "pullout", "cease-fire",
+WordNet knows as one noun or verb becomes one token ("pull-out" -> "pullout", "cease-fire",
 "co-signed" -> "cosign"; the tokenizer splits it in three and the parser reads "out" as the
 noun), so a claim and a passage written either way compare equal in every check.
 """
@@ -58,15 +58,17 @@ def _american_lemmas(doc):
 
 
 def _known(word: str) -> bool:
+    """A noun or verb of WordNet's ("pullout", "cosign"; not the adjective "man-made", whose
+    parts the checks read: "natural, not man-made")."""
     from verifier.lexicon import senses
 
-    return any(senses(word, pos) for pos in ("n", "v", "a", "r"))
+    return any(senses(word, pos) for pos in ("n", "v"))
 
 
 @Language.component("joined_words")
 def _joined_words(doc):
     """Merge "X-Y" (no space either side of the hyphen) into one token where WordNet knows
-    "XY" or "X-Y" as a word; its lemma is the parts' lemmas joined where WordNet knows that
+    "XY" or "X-Y" as a noun or verb; its lemma is the parts' lemmas joined where WordNet knows that
     ("pull-outs" -> "pullout", "co-signed" -> "cosign"), else its lowercase text without the
     hyphen. Names stay apart ("Nagorno-Karabakh", "pro-Yerevan"), and numbers ("twenty-first")."""
     spans = []

@@ -306,6 +306,8 @@ def test_conflict_names_the_date_about_the_same_thing():
         ("The first war lasted well over a decade.", "conflict"),
         ("The first war ran for only two years.", "conflict"),
         ("The first war lasted 18 months.", "conflict"),
+        ("It was a two-year first war.", "conflict"),
+        ("They fought the first war for only two years.", "conflict"),
         ("The first war lasted about six years.", "not_applicable"),
         # ... not of the other thing the clause dates, a thing it may be, an offset, or where
         # the claim gives its own year
@@ -317,3 +319,10 @@ def test_conflict_names_the_date_about_the_same_thing():
 )
 def test_span_lengths(claim, status):
     assert dates.check(claim, WARS).status == status
+
+
+def test_span_length_only_of_the_spans_deed():
+    # "collecting data" is no deed of "data ... reveal a rise from 1993 to 2017"
+    assert dates.check(
+        "Tidal gauges have been collecting data for over a century.",
+        "Satellite data reveal an accelerating rise from 1993 to 2017.").status != "conflict"

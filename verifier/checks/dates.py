@@ -693,35 +693,60 @@ def _spanned(tok) -> tuple[set[str], set[str], bool]:
         if verb.lower_ in _WHICH:
             which.add(verb.lower_)
     things = {h.lemma_.lower() for h in argument_heads(verb, preps=False) if h.pos_ == "NOUN"}
-    span = {t.i for t in tok.head.head.subtree} | {t.i for t in tok.head.subtree}
-    other = any(is_year(t) and t.i not in span for t in verb.subtree)
+    other = any(is_year(t) and t.i not in {tok.i - 2, tok.i} for t in verb.subtree)
     return things | {verb.lemma_.lower()}, which, other
+
+
+# verbs that tell how long their subject went on ("the war lasted six years")
+_LASTING = {"last", "run", "span", "go", "continue", "stretch", "drag", "be", "come", "take"}
+
+
+def _length_of(tok) -> set[str]:
+    """What a claim's length of time is told of, as lemmas: the subject of a verb of lasting
+    ("the first war lasted six years": war), else the verb the length hangs on ("fought for
+    two years": fight); a noun it describes ("a six-year war": war)."""
+    verb = tok
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        if verb.pos_ == "NOUN" and verb.lemma_.lower() not in {*_IN_YEARS, "decade", "century"}:
+            return {verb.lemma_.lower()}  # "a six-year war"
+        verb = verb.head  # through the unit ("years") and its preposition ("for")
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return set()
+    if verb.lemma_.lower() in _LASTING:
+        return {c.lemma_.lower() for c in verb.children
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"}
+    return {verb.lemma_.lower()}
 
 
 def span_length_conflict(cd, ed) -> Finding | None:
     """A claim's length of time for a thing the passage dates from one year to another: "The
     first war lasted well over a decade" or "... 18 months" against "fought two wars — first
     from 1988 to 1994 ..." (a little over 5 to a little under 7 years). Only a length told of
-    the same thing (a noun or verb of the span's clause; where the clause dates another thing
-    too, the same "first" / "second"), in a claim that gives no year of its own and tells no
-    offset or gap ("six years later", "26 years apart")."""
+    the same thing (:func:`_length_of` names a noun or verb of the span's clause; where the
+    clause dates another thing too, the same "first" / "second"; not "collecting data for
+    over a century" against "data ... reveal a rise from 1993 to 2017"), in a claim that
+    gives no year of its own and tells no offset or gap ("six years later", "26 years
+    apart")."""
     spans = date_items(ed)["span"]
     if not spans or date_items(cd)["year"]:
         return None
     lemmas = {t.lemma_.lower() for t in cd}
     if lemmas & _OFFSET:
         return None
-    nouns = {t.lemma_.lower() for t in cd if t.pos_ == "NOUN"}
     which = {t.lower_ for t in cd} & _WHICH
     for q in quantities(cd):
         if q.head not in _IN_YEARS:
+            continue
+        told = _length_of(cd[q.start])
+        if not told:
             continue
         low, high = q.low * _IN_YEARS[q.head], q.high * _IN_YEARS[q.head]
         for (a, b), text, tok in spans:
             if b <= a or (b - a - 1 <= high and low <= b - a + 1):
                 continue  # the claim's length fits the span
             things, their_which, other = _spanned(tok)
-            if not any(one_deed_noun(n, x) or deed_noun(x, n) for n in nouns for x in things):
+            if not any(x == n or one_deed_noun(n, x) or deed_noun(x, n) or same_deed(n, x)
+                       for n in told for x in things):
                 continue
             if (other or which) and not which & their_which:
                 continue  # maybe the other thing the clause dates ("the second war")

@@ -242,6 +242,17 @@ def align_voice(claim: str, passage: str) -> str:
     return f"{claim[:o0]}{head} {' '.join(aux + [other.text])} {moved}{claim[a1:]}"
 
 
+def _did_not(claim: str, subj, verb: str, head) -> str:
+    """The claim up to its subject, "did not" ``verb``, and what follows ``head`` in its
+    phrase ("Russia's peacekeepers" + "did not intervene" + "in the fighting")."""
+    doc = head.doc
+    tail = [t for t in head.subtree if t.i > head.i and not t.is_punct]
+    rest = doc[tail[0].i:tail[-1].i + 1].text if tail else ""
+    s0 = subj.left_edge.idx
+    return f"{claim[:s0]}{claim[s0:subj.idx + len(subj.text)]} did not " \
+           f"{verb}{' ' + rest if rest else ''}."
+
+
 def plain_denial(claim: str, passage: str) -> str:
     """The claim with a deed it denies in other words told as "did not" where the passage
     tells that deed: "Russia's peacekeepers stood aside rather than intervening" reads
@@ -266,11 +277,7 @@ def plain_denial(claim: str, passage: str) -> str:
             told = {phrasal(t) for t in parse(passage) if t.pos_ == "VERB"}
             verb = next((w for w in sorted(told) if deed_noun(w, noun.lemma_.lower())), None)
             if verb is not None:
-                tail = [t for t in noun.subtree if t.i > noun.i and not t.is_punct]
-                rest = cd[tail[0].i:tail[-1].i + 1].text if tail else ""
-                s0 = subj.left_edge.idx
-                return f"{claim[:s0]}{claim[s0:subj.idx + len(subj.text)]} did not " \
-                       f"{verb.replace('_', ' ')}{' ' + rest if rest else ''}."
+                return _did_not(claim, subj, verb.replace("_", " "), noun)
     for verb in cd:
         if verb.pos_ != "VERB" or verb.i == root.i or has_negation(verb):
             continue
@@ -290,9 +297,5 @@ def plain_denial(claim: str, passage: str) -> str:
             told = {phrasal(t) for t in parse(passage) if t.pos_ == "VERB"}
         if not any(same_deed(phrasal(verb), w) for w in told):
             continue
-        tail = [t for t in verb.subtree if t.i > verb.i and not t.is_punct]
-        rest = cd[tail[0].i:tail[-1].i + 1].text if tail else ""
-        s0 = subj.left_edge.idx
-        return f"{claim[:s0]}{claim[s0:subj.idx + len(subj.text)]} did not " \
-               f"{verb.lemma_.lower()}{' ' + rest if rest else ''}."
+        return _did_not(claim, subj, verb.lemma_.lower(), verb)
     return claim

@@ -66,6 +66,8 @@ def test_missing_name_caps_entailment():
     Finding("numbers", "rough", "Exactly 1,960"),
     # 'which began in April, had been agreed' does not date the agreement
     Finding("dates", "misplaced", "April"),
+    # a passage that reports nothing said by Aliyev cannot confirm "Aliyev hailed the pullout"
+    Finding("entities", "unsaid", "'Aliyev' hailed"),
 ])
 def test_unconfirmed_figure_or_date_can_contradict_but_never_support(finding):
     assert decide([cand(0.95, 0.03, 0.02, findings=(finding,))], S).label is Label.NOT_FOUND

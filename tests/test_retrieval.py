@@ -183,3 +183,22 @@ def test_cli_search_subprocess(tmp_path: Path):
                           capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 1 and proc.stderr.strip() == (
         "Error: the query is empty: give some words to search for")
+
+
+def test_a_dated_claim_gets_a_passage_that_gives_a_date_of_its_kind(tmp_path: Path):
+    d = tmp_path / "corpus"
+    d.mkdir()
+    (d / "news.txt").write_text(
+        "The troops finished their pullout, the ministry said.\n\n"
+        "The troops finished the pullout of their armour.\n\n"
+        "The troops pulled out the last of their troops.\n\n"
+        "Crowds gathered on Wednesday in the capital.", encoding="utf-8")
+    emb = HashEmbedder()
+    r = HybridRetriever(open_index(d, tmp_path / "ix", emb), emb)
+    dated = [h.passage.text for h in r.search("The troops finished their pullout on Thursday.",
+                                                k=2)]
+    undated = [h.passage.text for h in r.search("The troops finished their pullout.", k=2)]
+    # the weekday passage joins the two best, which give no weekday; without one, it does not
+    assert len(dated) == 3 and "Wednesday" in dated[2]
+    assert dated[:2] == undated and len(undated) == 2
+    assert not any("Wednesday" in t for t in undated)

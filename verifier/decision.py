@@ -17,7 +17,7 @@ from verifier.types import Finding, Label, NLIScores
 SETTINGS_PATH = Path(__file__).parent / "data" / "decision_settings.json"
 QUANTITY_CHECKS = frozenset({"numbers", "dates"})
 # findings after which a passage may contradict the claim but never support it
-UNCONFIRMED = frozenset({"rough", "misplaced", "unreal", "unplaced", "unnamed"})
+UNCONFIRMED = frozenset({"rough", "misplaced", "unreal", "unplaced", "unnamed", "unsaid"})
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,8 @@ class Candidate:
         to another owner (``misplaced``), or tells the claim's deed only as intended
         (``unreal``), or never names the place the claim puts it in (``unplaced``), or names
         the country the claim makes its doer only as whose people or things are
-        (``unnamed``)."""
+        (``unnamed``), or tells nothing said by the name the claim says said something
+        (``unsaid``)."""
         return any(f.status in UNCONFIRMED for f in self.findings)
 
     @property

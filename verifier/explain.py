@@ -24,6 +24,7 @@ _WHY_NOT = (("absent", None, "The corpus never mentions"),
             ("misplaced", "entities", "It names another owner"),
             ("unplaced", None, "It never names the place"),
             ("unnamed", None, "It never names as the doer"),
+            ("unsaid", None, "It tells nothing said by"),
             ("unreal", None, "It tells this only as meant or expected"))
 
 

@@ -34,6 +34,16 @@ RRF_K = 60
 MODES = ("hybrid", "dense", "bm25")
 QUOTE_THRESHOLD = 90.0
 QUOTE_SCAN_LIMIT = 20_000
+# when a claim dates something and no passage found gives a date of that kind (a weekday, a
+# month, a year), the best-ranked passage that does joins them: the passage that dates the
+# claim's deed may rank below windows that only share its words ("wrapped up on a Thursday"
+# against "on Wednesday completed their withdrawal")
+_DATE_KINDS = {
+    "weekday": re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+    "month": re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|"
+                        r"october|november|december)\b"),
+    "year": re.compile(r"\b(?:1[89]|20)\d\d(?:s|\b)"),
+}
 _QUOTED = re.compile(r"[\"\u201c\u201e]([^\"\u201c\u201d\u201e]{3,200})[\"\u201d\u201c]")
 
 
@@ -172,7 +182,11 @@ class HybridRetriever:
                         else sorted(set(dense[qi]) | set(lexical[qi])))
                 for rank, row in enumerate(self._quote_rows(phrases, pool)):
                     fused[row] += 1.0 / (RRF_K + rank + 1)
-            best = sorted(fused, key=lambda r: (-fused[r], r))[:k]
+            pool = sorted(fused, key=lambda r: (-fused[r], r))
+            best = pool[:k]
+            for rx in _DATE_KINDS.values():
+                if rx.search(q.lower()) and not any(rx.search(self._lower[r]) for r in best):
+                    best += [r for r in pool[k:] if rx.search(self._lower[r])][:1]
             out.append([self._hit(r, fused[r], dense[qi], lexical[qi]) for r in best])
         return out
 

@@ -167,7 +167,9 @@ class Finding:
     a deal"), ``"unplaced"`` (the claim puts its deed in a place the passage never names:
     "met Putin in Moscow"), ``"unnamed"`` (the claim makes a country the doer of a deed the
     passage never tells, and the passage names the country only as whose people or things
-    are: "brokered by Moscow" against "Russian peacekeepers"), ``"absent"``
+    are: "brokered by Moscow" against "Russian peacekeepers"), ``"unsaid"`` (the claim says a
+    name said something, "Aliyev hailed the pullout", and the passage tells nothing said by
+    it), ``"absent"``
     (a name the whole corpus never mentions, or a count no figure of it comes near; the
     verifier adds it to every passage of the claim) or ``"not_applicable"``. Checks only
     report ``conflict`` when claim and passage speak about the same thing.

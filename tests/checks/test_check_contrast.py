@@ -1,7 +1,16 @@
 from __future__ import annotations
 
 import pytest
-from conftest import AGREED, COMPLETED, NOT_INTERVENE, PROFITS, RECAPTURED, STATIONED, VILLAGES
+from conftest import (
+    AGREED,
+    COMPLETED,
+    NOT_INTERVENE,
+    POPULATION,
+    PROFITS,
+    RECAPTURED,
+    STATIONED,
+    VILLAGES,
+)
 
 from verifier.checks import contrast, run_checks
 from verifier.checks.common import decleft
@@ -34,6 +43,18 @@ from verifier.checks.common import decleft
          "conflict"),
         ("Putin agreed the withdrawal with Aliyev, not with Pashinyan.", AGREED,
          "not_applicable"),
+        # ... or with the claim's partner of X's deed through "with" or whose X is (", and
+        # not Y" is a marker too)
+        ("Pashinyan, not Aliyev, agreed the withdrawal with Putin.", AGREED, "conflict"),
+        ("Armenia's Pashinyan, not Azerbaijan's Aliyev, agreed the troop exit with Putin.",
+         AGREED, "conflict"),
+        ("Nikol Pashinyan, and not Aliyev, was Putin's counterpart in agreeing on the "
+         "pullout.", AGREED, "conflict"),
+        ("Aliyev, not Pashinyan, agreed the withdrawal with Putin.", AGREED, "not_applicable"),
+        # where a verb of going goes is one slot ("resettled in" / "left for")
+        ("Most ethnic Armenians resettled in Russia, not in Armenia.", POPULATION,
+         "conflict"),
+        ("Most ethnic Armenians fled to Armenia rather than Russia.", POPULATION, "agree"),
         # X and Y share a head the passage names
         ("The statement came from Azerbaijan's Foreign Ministry rather than its Defense "
          "Ministry.", COMPLETED, "conflict"),

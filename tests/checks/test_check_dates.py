@@ -286,6 +286,19 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The joint announcement, dated Thursday, upgraded the dialogue.", ROLE, "conflict"),
         ("The joint statement, dated Tuesday, upgraded the dialogue.", ROLE, "agree"),
         ("The letter, dated Thursday, was sent to Washington.", ROLE, "not_applicable"),
+        # ... a thing named with its year ("the armistice of 2019", "the 2019 ceasefire"),
+        # or dated, against a passage that dates the deed told of a noun naming it ("a
+        # ceasefire agreement ..., signed in November 2020")
+        ("The Yerevan-Baku armistice of 2019 put Russian soldiers on the ground.", STATIONED,
+         "conflict"),
+        ("The 2019 ceasefire between Yerevan and Baku put Russian soldiers on the ground.",
+         STATIONED, "conflict"),
+        ("The 2020 ceasefire put Russian soldiers on the ground.", STATIONED, "agree"),
+        ("The contingent arrived under a truce dated November 2021.", STATIONED, "conflict"),
+        # a month beside a day is a date of its own ("in March ... its June 12 completion")
+        ("The drawdown commenced in March, three months before its June 12 completion.",
+         COMPLETED, "missing"),
+        ("The withdrawal was completed on June 12.", COMPLETED, "agree"),
     ],
 )
 def test_dates(claim, evidence, status):

@@ -112,6 +112,14 @@ from verifier.checks.common import parse
         ("Moscow had parked just shy of two thousand peacekeepers in Karabakh.", STATIONED,
          "agree"),
         ("Moscow had just shy of 3,000 peacekeepers in Karabakh.", STATIONED, "conflict"),
+        ("Close to two thousand Russian servicemen kept the peace in Karabakh.", STATIONED,
+         "agree"),
+        # a people noun counts the people its nationality names; a garrison counts troops
+        ("The enclave's ethnic Armenian community numbered a mere ten thousand.", POPULATION,
+         "conflict"),
+        ("The ethnic Armenian community numbered about 100,000.", POPULATION, "agree"),
+        ("Moscow's Karabakh garrison swelled to roughly twenty thousand.", STATIONED,
+         "conflict"),
         ("The number of protesters exceeded five thousand.", STATIONED, "missing"),
         # shares in words: a quarter, and the share of the opposite deed ("remained")
         ("Only about a quarter of the local Armenian population left for Armenia.",

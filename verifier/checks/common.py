@@ -264,7 +264,7 @@ _PHRASALS = {"scale_back", "wind_down", "draw_down", "move_away"}
 # unit there, "a peacekeeper" a kind of soldier); what a country pulls out when it pulls out
 # ("pulled its troops out of Karabakh")
 ARMED = frozenset({"troop", "soldier", "peacekeeper", "serviceman", "servicemen",
-                   "personnel", "servicemember", "force", "contingent"})
+                   "personnel", "servicemember", "force", "contingent", "garrison"})
 
 
 def phrasal(verb) -> str:

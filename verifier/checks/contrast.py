@@ -22,8 +22,8 @@ from verifier.checks.common import (
 )
 from verifier.types import Finding
 
-# (marker word, the word before it): ", not Y", "rather than Y", "instead of Y"
-_MARKERS = {("not", ","), ("than", "rather"), ("of", "instead")}
+# (marker word, the word before it): ", not Y" (", and not Y"), "rather than Y", "instead of Y"
+_MARKERS = {("not", ","), ("not", "and"), ("than", "rather"), ("of", "instead")}
 _STOP_Y = {"who", "that", "which", "whose", "where", "when", "but", "and"}
 
 
@@ -39,6 +39,10 @@ def contrasts(doc) -> list[tuple[object, object]]:
         if before is None or (t.lower_, before.lower_) not in _MARKERS:
             continue
         x_end, y_start = t.i - 1, t.i + 1
+        if before.lower_ == "and":  # ", and not Y"
+            if t.i < 2 or doc[t.i - 2].text != ",":
+                continue
+            x_end -= 1
         if y_start + 1 < len(doc) and doc[y_start].pos_ == "ADP":
             y_start += 1  # "with Pashinyan, not with Aliyev"
         if x_end < 1 or y_start >= len(doc):
@@ -79,13 +83,22 @@ def _verb_key(verb) -> str:
     return "say" if lemma in _SAY else lemma
 
 
+# verbs of going somewhere, one slot for where to ("left for Armenia" / "resettled in Russia")
+_GO = {"leave", "flee", "go", "move", "head", "resettle", "settle", "relocate", "emigrate",
+       "escape", "travel", "migrate"}
+_TO = {"to", "for", "in", "into", "toward", "towards"}
+
+
 def _slot(tok) -> tuple[str, str]:
     """Where a word sits: the doer of a verb (its active subject or its passive "by" phrase),
-    the preposition and what it hangs on ("officials in _"), else its relation to its head."""
+    where a verb of going goes, the preposition and what it hangs on ("officials in _"), else
+    its relation to its head."""
     tok = conj_head(tok)
     h = tok.head
     if h.dep_ == "agent":
         return "doer", _verb_key(h.head)
+    if h.pos_ == "ADP" and h.lower_ in _TO and h.head.lemma_.lower() in _GO:
+        return "to", "go"
     if h.pos_ == "ADP":
         return h.lower_, h.head.lemma_.lower()
     if tok.dep_ == "nsubj":
@@ -115,12 +128,22 @@ def _group(tok) -> set[str]:
     return out
 
 
-def _parties(x) -> set[str]:
+def _parties(x, y) -> set[str]:
     """The names the claim makes the subject of X's verb ("Putin" in "Putin struck the deal
-    with Pashinyan, not Aliyev"): X's partners in the deed."""
+    with Pashinyan, not Aliyev") or its partner through "with" ("Putin" in "Pashinyan, not
+    Aliyev, agreed the exit with Putin") or a possessive ("was Putin's counterpart"): X's
+    partners in the deed."""
     verb = governing_verb(x.root)
-    return {_key(t) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
-            for t in c.subtree if t.pos_ == "PROPN"} - {_key(t) for t in x}
+    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # (the parser hangs "with Putin" on the verb or on its object)
+    hosts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    heads += [g for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+              for g in c.children if g.dep_ == "pobj"]
+    # "X, not Y, was Putin's counterpart": whose counterpart
+    heads += [g for c in verb.children if c.dep_ == "attr" for g in c.children
+              if g.dep_ == "poss"]
+    return {_key(t) for c in heads for t in c.subtree if t.pos_ == "PROPN"} - \
+        {_key(t) for t in x} - {_key(t) for t in y}
 
 
 def _listed_with(x, ed, only_y: set[str], extra: frozenset[str] = frozenset()) -> bool:
@@ -190,7 +213,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                            f"with {x.text}", claim_span=x.text, evidence_span=y.text)
         # ... or with X's partner in the deed, where the passage never names X ("Putin struck
         # the deal with Pashinyan, not Aliyev" / "agreed between Putin and ... Aliyev")
-        partners = frozenset(_parties(x)) if not only_x & said else frozenset()
+        partners = frozenset(_parties(x, y)) if not only_x & said else frozenset()
         if partners and _listed_with(x, ed, only_y, partners):
             return Finding("contrast", "conflict",
                            f"the claim says {x.text}, not {y.text}; the passage names {y.text} "

@@ -495,14 +495,23 @@ _OCCUR = {"happen", "occur", "erupt", "unfold"}
 
 def _dated_thing(tok, ev_tok) -> bool:
     """The claim gives a thing its date ("the announcement, dated Thursday", "the statement
-    was dated Thursday") and the passage dates a deed told of that thing or another name of
-    it ("issued a joint statement on Tuesday")."""
+    was dated Thursday", "the armistice of 2019", "the 2019 armistice") and the passage dates
+    a deed told of that thing or another name of it ("issued a joint statement on Tuesday",
+    "a ceasefire agreement ..., signed in November 2020")."""
     verb = date_verb(tok)
-    if verb.lemma_.lower() not in _DATING:
+    head = tok.head
+    if head.lower_ == "of" and tok.dep_ == "pobj" and head.head.pos_ == "NOUN":
+        things = [head.head]  # "the armistice of 2019"
+    elif tok.dep_ in {"compound", "nummod", "amod"} and head.pos_ == "NOUN":
+        things = [head]  # "the 2019 armistice"
+    elif verb.lemma_.lower() not in _DATING:
         return False
-    things = [verb.head] if verb.dep_ == "acl" else [
-        c for c in verb.children if c.dep_ == "nsubjpass"]
-    told = argument_heads(date_verb(ev_tok))
+    else:
+        things = [verb.head] if verb.dep_ == "acl" else [
+            c for c in verb.children if c.dep_ == "nsubjpass"]
+    # what the passage's verb is told of, and the nouns naming those ("a ceasefire agreement")
+    told = [t for h in argument_heads(date_verb(ev_tok))
+            for t in (h, *(c for c in h.children if c.dep_ == "compound"))]
     return any(t.pos_ == "NOUN" and one_deed_noun(t.lemma_.lower(), h.lemma_.lower())
                for t in things for h in told)
 
@@ -542,7 +551,7 @@ def _same_event(tok, ev_tok) -> bool:
 
 
 _STARTS = {"begin", "start", "launch", "erupt", "break", "outbreak"}
-_ENDS = {"end", "finish", "complete", "conclude"}
+_ENDS = {"end", "finish", "complete", "conclude", "cease", "stop", "halt"}
 
 
 def _span_ends(items) -> set[int]:
@@ -566,7 +575,7 @@ def _part(span: tuple[int, int], tok) -> tuple[int, int]:
     return span
 
 
-_STAY = {"stay", "remain"}
+_STAY = {"stay", "remain", "linger"}
 _UNTIL = {"until", "till", "through"}
 
 
@@ -766,6 +775,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         return Finding("dates", "not_applicable")
     same_topic = anchored(cd, ed, 0.5)
     agreed, missing, misplaced = [], [], []
+    dayed = {t.i for _, _, t in ci["day"]}  # the months of days ("June" of "June 12")
     for kind in ("day", "year", "month", "weekday", "rel"):
         for value, text, tok in ci[kind]:
             same = [t for v, _, t in ei[kind] if _match(kind, value, v)]
@@ -786,13 +796,13 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 agreed.append(text)
             if same:
                 continue
-            if kind in _ABSOLUTE and not (kind == "month" and ci["day"]):
+            if kind in _ABSOLUTE and not (kind == "month" and tok.i in dayed):
                 missing.append(text)
             if not ei[kind]:
                 continue
             verb = date_verb(tok).lemma_.lower()
             ev_stages = set().union(*(_stages(t) for _, _, t in ei[kind]))
-            if kind == "month" and ci["day"] and ei["day"]:
+            if kind == "month" and tok.i in dayed and ei["day"]:
                 continue  # judged as a day
             stay_ends = [t for _, _, t in ei[kind] if _stay_ends(tok, t)]
             if stay_ends and not _other_event(tok, stay_ends[0], cd):

@@ -148,6 +148,16 @@ def _denied(ent) -> bool:
 
 
 @per_doc
+def _capitalised_word(ent) -> bool:
+    """A one-word "name" that opens a sentence and is a common verb: a headline's word the
+    small model takes for a name ("Blitz by Baku unleashed ..."), not a name."""
+    from verifier.lexicon import senses
+
+    t = ent[0]
+    return len(ent) == 1 and t.is_sent_start and t.lower_ not in PLACES | _NATIONALITIES \
+        and t.lower_ not in ALIASES and bool(senses(t.lower_, "v"))
+
+
 def named(doc) -> tuple:
     """spaCy's named entities, plus known countries and capitals it missed (the small model
     often misses a sentence-initial "Armenia")."""
@@ -158,7 +168,7 @@ def named(doc) -> tuple:
     # and a known nationality a nationality ("a majority Azerbaijani population" tags it PERSON)
     ents = [Span(doc, e.start, e.end, label="GPE") if e.text.lower() in PLACES
             else Span(doc, e.start, e.end, label="NORP") if e.text.lower() in _NATIONALITIES
-            else e for e in doc.ents if e.label_ in LABELS]
+            else e for e in doc.ents if e.label_ in LABELS and not _capitalised_word(e)]
     covered = {i for e in doc.ents for i in range(e.start, e.end)}
     label_of = {i: e.label_ for e in ents for i in range(e.start, e.end)}
     for t in doc:
@@ -475,6 +485,66 @@ def unnamed_doer(cd, ed) -> Finding | None:
         return Finding("entities", "unnamed",
                        f"'{doer.text}' (only '{adjectives[country].text}' there)",
                        claim_span=doer.text)
+    return None
+
+
+# verbs that tell what someone said, and how they took a thing ("hailed", "slammed", "vowed")
+_VOICED = {"say", "state", "tell", "announce", "declare", "confirm", "report", "claim", "insist",
+           "deny", "warn", "accuse", "blame", "hail", "praise", "welcome", "applaud", "laud",
+           "celebrate", "condemn", "slam", "criticize", "criticise", "denounce", "decry",
+           "lament", "vow", "pledge", "promise", "urge", "demand", "dismiss", "call", "describe",
+           "brand", "dub", "tout", "trumpet", "herald", "stress", "acknowledge", "admit",
+           "argue", "defend", "thank", "rebuke", "blast", "lash", "castigate", "commend"}
+# and in a passage, also the verbs that report a statement ("issued a statement saying")
+_VOICING = _VOICED | {"issue", "add", "note", "write", "quote", "publish", "release", "according"}
+
+
+def _speakers(doc) -> set[str]:
+    """The names of whoever a text says said something: the subject (or "by" phrase) of a
+    verb of saying, names inside it included ("officials in Moscow and Baku said"), and "according
+    to X"."""
+    out: set[str] = set()
+    for t in doc:
+        if t.lemma_.lower() not in _VOICING:
+            continue
+        heads = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        heads += [g for a in t.children if a.dep_ in {"agent", "prep"} and (
+            a.dep_ == "agent" or t.lower_ == "according") for g in a.children if g.dep_ == "pobj"]
+        if t.dep_ in {"acl", "relcl"} and t.head.pos_ in {"NOUN", "PROPN"}:
+            heads.append(t.head)  # "a statement saying ...": whose statement, below
+        for h in heads:
+            out.update(canon(x.text) for x in h.subtree if x.pos_ == "PROPN")
+            if h.lower_ in {"statement", "declaration", "communique"}:
+                verb = h.head  # "Mirzoyan and O'Brien issued a joint statement saying ..."
+                out.update(canon(x.text) for c in verb.children if c.dep_ == "nsubj"
+                           for x in c.subtree if x.pos_ == "PROPN")
+    return out
+
+
+def unsaid(cd, ed) -> Finding | None:
+    """The claim says a named doer said something or took a thing some way ("Aliyev hailed the
+    pullout", "Moscow slammed the handover"), and the passage tells nothing said by that name
+    nor the claim's verb: a small NLI model entails "Aliyev hails the pullout" from "The
+    withdrawal ... had been agreed between Putin and ... Aliyev". Such a passage cannot
+    confirm the claim; it may still contradict it."""
+    from verifier.lexicon import senses
+
+    speakers = None
+    for verb in cd:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _VOICED or \
+                verb.dep_ not in {"ROOT", "conj"} or tells(verb, ed):
+            continue
+        if any(c.dep_ == "auxpass" for c in verb.children) or (
+                verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
+            continue  # "Russia and Armenia, described as allies, ...": said of them
+        # (the small parser reads a sentence-opening "Aliyev" as a noun)
+        for doer in (c for c in verb.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or (
+                c.text[:1].isupper() and not senses(c.lemma_.lower(), "n")))):
+            if speakers is None:
+                speakers = _speakers(ed)
+            if canon(doer.text) not in speakers:  # (its name: "Grigoryan", not "Armenian")
+                return Finding("entities", "unsaid", f"'{doer.text}' {verb.text}",
+                               claim_span=doer.text)
     return None
 
 
@@ -837,7 +907,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         return moved
     c_ents, e_ents = named(cd), named(ed)
     if not c_ents:
-        return Finding("entities", "not_applicable")
+        return unsaid(cd, ed) or Finding("entities", "not_applicable")
     matched, missing = [], []
     for ce in c_ents:
         if any(_same_entity(ce.text, ee.text) for ee in e_ents) or \
@@ -870,6 +940,11 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         # (a passage entity the claim also names elsewhere is a swap, left to the roles check)
         same = [ee for ee in e_ents if _same_slot(ce, ee, strict=True) and not any(
             _same_entity(ee.text, x.text) for x in c_ents if x is not ce)]
+        # the claim's name in the same phrase ("officials in Moscow and Baku said", which the
+        # small parser reads as "officials ... and Baku" said, for "Moscow said")
+        same = [ee for ee in same if _same_entity(ce.text, ee.text) or not any(
+            _same_entity(ce.text, x.text) for x in e_ents
+            if x.root.i in {t.i for t in conj_head(ee.root).subtree})]
         if same and not _denied(ce) and anchored(cd, ed, 0.4) and \
                 not any(_same_entity(ce.text, ee.text) for ee in same):
             return Finding("entities", "conflict", f"'{ce.text}' vs '{same[0].text}'",
@@ -877,6 +952,9 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     moved_owner = owner_moved(c_ents, e_ents) or unplaced(cd, ed) or unnamed_doer(cd, ed)
     if moved_owner is not None:
         return moved_owner
+    voiced = unsaid(cd, ed)
+    if voiced is not None:
+        return voiced
     if missing:  # the passage cannot state the whole claim: it never names these
         names = ", ".join(dict.fromkeys(e.text for e in missing))
         return Finding("entities", "missing", names, claim_span=missing[0].text)

@@ -57,7 +57,10 @@ _INF = math.inf
 _EPS = 1e-9
 # hedge -> (low, high) as functions of the value; open ends use a tiny epsilon.
 HEDGES: dict[str, tuple[float, float]] = {
-    "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "just under": (0.85, 1.0 - _EPS),
+    "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "close to": (0.85, 1.0),
+    "just under": (0.85, 1.0 - _EPS), "a little under": (0.85, 1.0 - _EPS),
+    "just below": (0.85, 1.0 - _EPS), "just above": (1.0 + _EPS, 1.15),
+    "a little over": (1.0 + _EPS, 1.15), "north of": (1.0 + _EPS, _INF),
     "just shy of": (0.85, 1.0 - _EPS), "shy of": (0.85, 1.0 - _EPS),
     "about": (0.85, 1.15), "around": (0.85, 1.15), "roughly": (0.85, 1.15),
     "approximately": (0.85, 1.15), "some": (0.85, 1.15), "circa": (0.85, 1.15),
@@ -213,6 +216,19 @@ def _amount_of(noun) -> set[str]:
     return {g.lemma_.lower() for g in objects_of(noun)}
 
 
+# nouns for the people of a place, counted as the people the modifier names ("the ethnic
+# Armenian community numbered 10,000" counts Armenians)
+_PEOPLES = frozenset({"community", "population", "populace", "diaspora"})
+
+
+def _peoples(noun) -> set[str]:
+    """For a people noun, the nationality it is of ("Armenian community": armenian)."""
+    if noun.lemma_.lower() not in _PEOPLES:
+        return set()
+    return {c.lemma_.lower() for c in noun.children
+            if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"}
+
+
 def _anchors(head, num) -> set[str]:
     if head.lemma_.lower() == "strong" and head.head.i != head.i:
         # "a 5,000-strong contingent", "the contingent was 5,000 strong": the contingent
@@ -226,13 +242,13 @@ def _anchors(head, num) -> set[str]:
         out.add(head.head.head.lemma_.lower())
     # "the population amounted to a mere 10,000 people" -> also "population"
     verb = head.head.head if head.dep_ == "pobj" else None
+    if head.pos_ == "ADP":
+        # "the population stood at roughly half a million": the number is the object itself
+        verb = head.head
     if verb is not None and verb.lemma_.lower() in _AMOUNTING:
-        out.update(c.lemma_.lower() for c in verb.children
-                   if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"})
-    # "the population stood at roughly half a million": the number is the object itself
-    if head.pos_ == "ADP" and head.head.lemma_.lower() in _AMOUNTING:
-        out.update(c.lemma_.lower() for c in head.head.children
-                   if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"})
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}:
+                out |= {c.lemma_.lower()} | _peoples(c)
     # "the population was about 10,000" -> "population"
     if num.dep_ in {"attr", "dobj", "npadvmod"} or head.pos_ in {"AUX", "VERB"}:
         verb = num.head if num.head.pos_ in {"AUX", "VERB"} else head
@@ -240,7 +256,7 @@ def _anchors(head, num) -> set[str]:
             if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}:
                 out.add(c.lemma_.lower())
                 # "the number of peacekeepers exceeded 5,000": what the number is of
-                out |= _amount_of(c)
+                out |= _amount_of(c) | _peoples(c)
         if not out and head.lemma_ == "be":
             # "The number of villages Armenia gave back was six", which the parser often
             # reads without a subject for "was": the amount named before the number
@@ -365,7 +381,8 @@ def _similar(a: str, b: str) -> bool:
     first senses ("ten settlements" / "four villages"), or words for armed people ("five
     thousand troops" / "2,000 peacekeepers")."""
     return a == b or (len(a) > 3 and len(b) > 3 and fuzz.ratio(a, b) >= 85) or \
-        (not {a, b} & _MEASURES and synonymous(a, b, "n", top=3)) or {a, b} <= ARMED
+        (not {a, b} & _MEASURES and synonymous(a, b, "n", top=3)) or {a, b} <= ARMED or \
+        {a, b} <= _PEOPLES
 
 
 def same_thing(a: Quantity, b: Quantity) -> bool:

@@ -127,6 +127,16 @@ bench seed_probes30 claims benchmarks/claims/seed_probes30.csv --corpus corpus/
 # 63 by another helper (a corrections editor), measured in session 24 on 259e368 and 43ea2d2,
 # not read
 bench seed_probes31 claims benchmarks/claims/seed_probes31.csv --corpus corpus/
+# 63 each by three more helpers (a headline writer; a historian's timeline; a defence analyst's
+# briefing), measured in session 25 on session 24's final code; probes32 and probes33 then
+# read, probes34 not read
+bench seed_probes32 claims benchmarks/claims/seed_probes32.csv --corpus corpus/
+bench seed_probes33 claims benchmarks/claims/seed_probes33.csv --corpus corpus/
+bench seed_probes34 claims benchmarks/claims/seed_probes34.csv --corpus corpus/
+# 63 each by two more helpers (a legal affairs reporter; a regional radio newsreader), measured
+# in session 25 on session 24's final code and on e3de3df, not read
+bench seed_probes35 claims benchmarks/claims/seed_probes35.csv --corpus corpus/
+bench seed_probes36 claims benchmarks/claims/seed_probes36.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

@@ -276,3 +276,15 @@ def test_pronoun_sentence_is_read_in_its_window(sentence, with_window, neutral):
     got = candidates_of(evs)
     assert (got[0].nli == _UNSCORED) is neutral
     assert got[-1].nli == evs[-1].nli  # the window keeps its scores
+
+
+def test_a_deeds_length_is_read_off_the_dated_start_and_end_of_its_document(verifier):
+    # "The withdrawal, which began in April" and, sentences later, "... was completed on June
+    # 12": 43 to 72 days, which no one passage says
+    v = verifier.check("Start to finish, the Russian drawdown was over in less than two weeks.")
+    assert v.label is Label.CONTRADICTED
+    assert "43 to 72 days" in v.explanation
+    evs = verifier.gather(["The withdrawal lasted more than nine weeks."])[0]
+    rough = [e.passage.text for e in evs for f in e.findings
+             if f.check == "dates" and f.status == "rough"]
+    assert rough and all("April" in t or "June 12" in t for t in rough)

@@ -110,7 +110,7 @@ GRID = {
     "contradict_threshold": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
     "min_relevance": [0.2, 0.3, 0.4, 0.5],
     "support_min_relevance": [0.0, 0.3, 0.4, 0.5],
-    "conflict_relevance": [0.4, 0.5, 0.6],
+    "conflict_relevance": [0.4, 0.45, 0.5, 0.6],
     "agree_contradiction_scale": [1.0, 0.8, 0.6, 0.4],
     "missing_entailment_cap": [1.0, 0.6, 0.4],
     "absent_contradiction_cap": [1.0, 0.3],

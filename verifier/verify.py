@@ -114,6 +114,7 @@ class Verifier:
         self.use_checks = use_checks
         self.index = None
         self.retriever = None
+        self._moments: dict[str, list] = {}  # a document's dated starts and ends, by its id
         if corpus is not None:
             from verifier.index import open_index
             from verifier.retrieval import HybridRetriever
@@ -231,6 +232,9 @@ class Verifier:
                     for a, p, _ in flat]
         if run_checks and terms is not None:
             findings = _with_absent(atoms, cands, findings, terms, self.checks)
+        if run_checks and self.index is not None and (self.checks is None
+                                                      or "dates" in self.checks):
+            findings = self._with_timeline(atoms, cands, findings)
         hyps = [_hypothesis(a, p, fs) if run else a for (a, p, run), fs in zip(flat, findings)]
         scored = iter(self.nli.score([(p, h) for (_, p, run), h in zip(flat, hyps) if run],
                                      batch_size=batch_size))
@@ -244,6 +248,33 @@ class Verifier:
                                     hyps[i]))
                 i += 1
             out.append(evs)
+        return out
+
+    def _with_timeline(self, atoms: list[str], cands: list[list[Passage]],
+                       findings: list[tuple[Finding, ...]]) -> list[tuple[Finding, ...]]:
+        """Add the dates check's finding on a claim's length of a deed, read off the dated
+        start and end its document gives (``checks.timeline``), to the claim's passages that
+        hold either date."""
+        from verifier.checks.common import decleft, parse
+        from verifier.checks.timeline import length_finding, moments
+
+        out, i = list(findings), 0
+        for atom, ps in zip(atoms, cands):
+            doc = None
+            for doc_id in dict.fromkeys(p.doc_id for p in ps):
+                if doc is None:
+                    doc = parse(decleft(atom))
+                if doc_id not in self._moments:
+                    self._moments[doc_id] = moments(
+                        [s.text for s in self.index.sentences_for_doc(doc_id) if s.citable])
+                found = length_finding(doc, self._moments[doc_id])
+                if found is None:
+                    continue
+                finding, where = found
+                for j, p in enumerate(ps):
+                    if p.doc_id == doc_id and any(w in p.text for w in where):
+                        out[i + j] = out[i + j] + (finding,)
+            i += len(ps)
         return out
 
     def _judge(

@@ -299,6 +299,10 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The drawdown commenced in March, three months before its June 12 completion.",
          COMPLETED, "missing"),
         ("The withdrawal was completed on June 12.", COMPLETED, "agree"),
+        # a span with a two-digit closing year, or written as one token
+        ("The opening conflict spanned 1988-94.", WARS, "agree"),
+        ("The first war (1988-96) was long.", WARS, "conflict"),
+        ("The first war of 1988–94 was long.", WARS, "agree"),
     ],
 )
 def test_dates(claim, evidence, status):

@@ -41,7 +41,7 @@ from verifier.checks.common import (
     same_deed,
     tells,
 )
-from verifier.checks.numbers import WORDS, is_year, quantities
+from verifier.checks.numbers import WORDS, is_year, quantities, short_year
 from verifier.lexicon import synonymous
 from verifier.types import Finding
 
@@ -146,6 +146,10 @@ _SEASONS = {"spring": frozenset({2, 3, 4}), "summer": frozenset({5, 6, 7}),
             "winter": frozenset({11, 0, 1})}
 
 
+# a span of years written as one token ("1988-94" with an en dash, "1988-1994")
+_JOINED_SPAN = re.compile(r"((?:18|19|20)\d\d)[-–]((?:18|19|20)?\d\d)")
+
+
 @per_doc
 def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
     """{'year': ((value_range, text, token), ...), 'month': ..., 'day': ..., 'weekday': ...,
@@ -173,7 +177,19 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
                 unit = _REL_UNITS[toks[i - 1].lower_]
                 off = {-int(n * unit)} if unit else {0, -1} if n < 12 else {-(n // 12)}
                 out["rel"].append((frozenset(off), doc[i - 2: i + 1].text, t))
-        if re.fullmatch(r"(18|19|20)\d\d", t.text) and is_year(t):
+        closing = short_year(t)  # "1988-94"
+        joined = _JOINED_SPAN.fullmatch(t.text)  # the same as one token
+        if closing is not None:
+            out["year"].append(((closing, closing), t.text, t))
+            out["span"].append(((int(toks[i - 2].text), closing), doc[i - 2:i + 1].text, t))
+        elif joined:
+            first, last = int(joined[1]), int(joined[2])
+            if last < 100:
+                last += first - first % 100 + (100 if last <= first % 100 else 0)
+            if first < last:
+                out["year"] += [((first, first), t.text, t), ((last, last), t.text, t)]
+                out["span"].append(((first, last), t.text, t))
+        elif re.fullmatch(r"(18|19|20)\d\d", t.text) and is_year(t):
             y = int(t.text)
             prev = toks[i - 1].lower_ if i else ""
             # "released after 2000": any later year; "before 2000": any earlier one
@@ -710,7 +726,7 @@ def _spanned(tok) -> tuple[set[str], set[str], bool]:
 _LASTING = {"last", "run", "span", "go", "continue", "stretch", "drag", "be", "come", "take"}
 
 
-def _length_of(tok) -> set[str]:
+def length_of(tok) -> set[str]:
     """What a claim's length of time is told of, as lemmas: the subject of a verb of lasting
     ("the first war lasted six years": war), else the verb the length hangs on ("fought for
     two years": fight); a noun it describes ("a six-year war": war)."""
@@ -731,7 +747,7 @@ def span_length_conflict(cd, ed) -> Finding | None:
     """A claim's length of time for a thing the passage dates from one year to another: "The
     first war lasted well over a decade" or "... 18 months" against "fought two wars — first
     from 1988 to 1994 ..." (a little over 5 to a little under 7 years). Only a length told of
-    the same thing (:func:`_length_of` names a noun or verb of the span's clause; where the
+    the same thing (:func:`length_of` names a noun or verb of the span's clause; where the
     clause dates another thing too, the same "first" / "second"; not "collecting data for
     over a century" against "data ... reveal a rise from 1993 to 2017"), in a claim that
     gives no year of its own and tells no offset or gap ("six years later", "26 years
@@ -746,7 +762,7 @@ def span_length_conflict(cd, ed) -> Finding | None:
     for q in quantities(cd):
         if q.head not in _IN_YEARS:
             continue
-        told = _length_of(cd[q.start])
+        told = length_of(cd[q.start])
         if not told:
             continue
         low, high = q.low * _IN_YEARS[q.head], q.high * _IN_YEARS[q.head]

@@ -1,0 +1,49 @@
+"""A deed's length read off the dated start and end its document gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.checks.common import parse
+from verifier.checks.timeline import length_finding, moments
+
+STRIKE = [
+    "The dockers' strike, which began in March, was backed by the union.",
+    "Talks with the port authority went nowhere for weeks.",
+    "The union said the strike was ended on May 20 after a vote.",
+]
+
+
+def test_moments_read_starts_and_ends():
+    ms = moments(STRIKE)
+    assert [(m.stage, "strike" in m.deeds) for m in ms] == [("start", True), ("end", True)]
+    start, end = ms
+    assert end.last - start.first == 80 and end.first - start.last == 50  # 1-31 March: 20 May
+
+
+@pytest.mark.parametrize(("claim", "status"), [
+    # outside 50 to 80 days
+    ("The dockers' strike dragged on for around half a year.", "conflict"),
+    ("The strike was over in less than two weeks.", "conflict"),
+    ("The strike lasted more than one year.", "conflict"),
+    # over part of it, not its middle: neither confirmed nor refuted
+    ("The strike lasted more than ten weeks.", "rough"),
+    # over its middle or all of it: left to the model
+    ("The strike lasted roughly two months.", None),
+    ("The strike lasted fewer than ninety days.", None),
+    # another deed's length, or no length at all
+    ("The talks dragged on for half a year.", None),
+    ("The strike began in March.", None),
+])
+def test_length_of_a_deed(claim, status):
+    found = length_finding(parse(claim), moments(STRIKE))
+    assert (found[0].status if found else None) == status
+    if found:
+        assert found[1] == [STRIKE[0], STRIKE[2]]  # the sentences with the start and the end
+
+
+def test_a_start_after_the_end_is_the_year_before():
+    ms = moments(["The siege began in November.", "The siege ended on February 2."])
+    assert length_finding(parse("The siege lasted about three months."), ms) is None
+    found = length_finding(parse("The siege lasted twelve months."), ms)
+    assert found is not None and found[0].status == "conflict"

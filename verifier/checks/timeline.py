@@ -1,0 +1,126 @@
+"""How long a deed went on, from the dates a document gives its start and its end.
+
+"The withdrawal, which began in April, ..." and, sentences later, "... was completed on June
+12" put the withdrawal at 43 to 72 days. No one passage says so, so the per-passage checks
+cannot judge "the Russian drawdown dragged on for around half a year" or "was over in less
+than two weeks"; this module reads the whole document. A claimed length outside the possible
+range conflicts; one that covers only part of it and not its middle ("lasted more than nine
+weeks") can be neither confirmed nor refuted (``rough``); one that covers the middle is left
+to the model.
+
+Only a length told of a deed (:func:`verifier.checks.dates.length_of`: "the drawdown dragged
+on for ...", "a six-month pullout") and only deeds the document gives both a dated start and a
+dated end ("began in April", "was completed on June 12"). Dates without a year are read as one
+year's (a start after the end is the year before); a month is any of its days; a year is any of
+its days. Spans of years told in one clause ("from 1988 to 1994") are the dates check's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from verifier.checks.common import argument_heads, deed_noun, one_deed_noun, parse, same_deed
+from verifier.checks.dates import (
+    _ENDS,
+    _STARTS,
+    _completed,
+    _staged,
+    _stages,
+    date_items,
+    date_verb,
+    length_of,
+)
+from verifier.checks.numbers import quantities
+from verifier.types import Finding
+
+# a length's unit in days
+_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A dated start or end of a deed: the words the deed is told with, the first and last day
+    it can be (days from 1 January of the year 1, or of an unknown year), and the sentence."""
+
+    stage: str  # "start" or "end"
+    deeds: frozenset[str]
+    first: int
+    last: int
+    year_known: bool
+    sentence: str
+
+
+def _days(year: int | None, month: int, day: int | None) -> tuple[int, int]:
+    y = year or 2001  # a year without 29 February, for dates the text gives no year
+    if day is not None:
+        d = date(y, month + 1, day).toordinal()
+        return d, d
+    end = date(y + (month == 11), (month + 1) % 12 + 1, 1).toordinal() - 1
+    return date(y, month + 1, 1).toordinal(), end
+
+
+def moments(sentences: list[str]) -> list[Moment]:
+    """The dated starts and ends a document's sentences tell."""
+    out = []
+    for text in sentences:
+        doc = parse(text)
+        items = date_items(doc)
+        years = [v[0] for v, _, _ in items["year"] if v[0] == v[1]]
+        year = years[0] if len(years) == 1 else None
+        dated = [(tok, _days(year, v[0] // 32, v[0] % 32)) for v, _, tok in items["day"]
+                 if v[0] == v[1] and 1 <= v[0] % 32 <= 31]
+        day_months = {tok.i for tok, _ in dated}
+        dated += [(tok, _days(year, next(iter(v)), None)) for v, _, tok in items["month"]
+                  if len(v) == 1 and tok.i not in day_months]
+        for tok, (first, last) in dated:
+            stages = _stages(tok)
+            stage = "start" if stages & _STARTS else "end" if (stages & _ENDS or
+                                                                 _completed(tok)) else None
+            if stage is None:
+                continue
+            verb = date_verb(tok)
+            deeds = {h.lemma_.lower() for h in argument_heads(verb, preps=False)
+                     if h.pos_ == "NOUN"} | _completed(tok) | _staged(tok)
+            deeds |= {g.lemma_.lower() for h in argument_heads(verb, preps=False)
+                      for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"}
+            out.append(Moment(stage, frozenset(deeds), first, last, year is not None, text))
+    return out
+
+
+def _told(told: set[str], deeds: frozenset[str]) -> bool:
+    return any(x == n or one_deed_noun(n, x) or deed_noun(x, n) or deed_noun(n, x)
+               or same_deed(n, x) for n in told for x in deeds)
+
+
+def length_finding(claim_doc, doc_moments: list[Moment]) -> tuple[Finding, list[str]] | None:
+    """The finding on a claim's length of a deed against a document's moments, and the
+    sentences that gave the start and the end; None where the claim gives no such length or
+    the document no dated start and end of its deed."""
+    for q in quantities(claim_doc):
+        if q.head not in _DAYS:
+            continue
+        told = length_of(claim_doc[q.start])
+        if not told:
+            continue
+        starts = [m for m in doc_moments if m.stage == "start" and _told(told, m.deeds)]
+        ends = [m for m in doc_moments if m.stage == "end" and _told(told, m.deeds)]
+        if not starts or not ends:
+            continue
+        s, e = starts[0], ends[0]
+        shift = 0
+        if not (s.year_known and e.year_known) and s.first > e.last:
+            shift = 365  # "began in November ... completed on June 12": the year before
+        low, high = max(0, e.first - s.last + shift), e.last - s.first + shift
+        c_low, c_high = q.low * _DAYS[q.head], q.high * _DAYS[q.head]
+        where = [s.sentence, e.sentence]
+        span = f"{s.sentence[:40]}… to {e.sentence[:40]}…"
+        if c_high < low or c_low > high:
+            return Finding("dates", "conflict", f"'{q.text}' {q.head}s vs {low} to {high} days "
+                           "from the dated start to the dated end", claim_span=q.text,
+                           evidence_span=span), where
+        if not (c_low <= (low + high) / 2 <= c_high) and not (c_low <= low and high <= c_high):
+            return Finding("dates", "rough", f"'{q.text}' {q.head}s against {low} to {high} "
+                           "days", claim_span=q.text), where
+    return None

@@ -38,6 +38,14 @@ from verifier.plain import plain_words
     ("The peacekeepers had sat on the sidelines.", "The peacekeepers had not intervened."),
     ("They will sit it out.", "They will not intervene."),
     ("The contingent stood idly by.", "The contingent did not intervene."),
+    ("The peacekeepers stood by as Baku took over.",
+     "The peacekeepers did not intervene as Baku took over."),
+    ("The Russians looked on while Azerbaijan attacked.",
+     "The Russians did not intervene while Azerbaijan attacked."),
+    ("The peacekeepers remained passive bystanders.", "The peacekeepers did not intervene."),
+    # ... not standing by someone, nor looking on a side
+    ("Moscow stood by its allies.", "Moscow stood by its allies."),
+    ("He looked on the bright side.", "He looked on the bright side."),
     # clipped years and decades in words
     ("They fought from '88 to '94.", "They fought from 1988 to 1994."),
     ("It happened in the '90s.", "It happened in the 1990s."),

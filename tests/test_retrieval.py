@@ -185,20 +185,39 @@ def test_cli_search_subprocess(tmp_path: Path):
         "Error: the query is empty: give some words to search for")
 
 
-def test_a_dated_claim_gets_a_passage_that_gives_a_date_of_its_kind(tmp_path: Path):
+def _news(tmp_path: Path, *paragraphs: str) -> HybridRetriever:
     d = tmp_path / "corpus"
     d.mkdir()
-    (d / "news.txt").write_text(
-        "The troops finished their pullout, the ministry said.\n\n"
-        "The troops finished the pullout of their armour.\n\n"
-        "The troops pulled out the last of their troops.\n\n"
-        "Crowds gathered on Wednesday in the capital.", encoding="utf-8")
+    (d / "news.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
     emb = HashEmbedder()
-    r = HybridRetriever(open_index(d, tmp_path / "ix", emb), emb)
-    dated = [h.passage.text for h in r.search("The troops finished their pullout on Thursday.",
-                                                k=2)]
-    undated = [h.passage.text for h in r.search("The troops finished their pullout.", k=2)]
+    return HybridRetriever(open_index(d, tmp_path / "ix", emb), emb)
+
+
+def _texts(r: HybridRetriever, query: str, k: int) -> list[str]:
+    return [h.passage.text for h in r.search(query, k=k)]
+
+
+def test_a_dated_claim_gets_a_passage_that_gives_a_date_of_its_kind(tmp_path: Path):
+    r = _news(tmp_path, "The troops finished their pullout, the ministry said.",
+              "The troops finished the pullout of their armour.",
+              "The troops pulled out the last of their troops.",
+              "Crowds gathered on Wednesday in the capital.")
+    dated = _texts(r, "The troops finished their pullout on Thursday.", 2)
+    undated = _texts(r, "The troops finished their pullout.", 2)
     # the weekday passage joins the two best, which give no weekday; without one, it does not
     assert len(dated) == 3 and "Wednesday" in dated[2]
     assert dated[:2] == undated and len(undated) == 2
     assert not any("Wednesday" in t for t in undated)
+
+
+def test_a_month_no_passage_found_gives_brings_one_more(tmp_path: Path):
+    r = _news(tmp_path, "The strike ended on June 12, the union said.",
+              "The strike ended on June 12 after a vote.",
+              "Dockers voted to end the strike in a ballot.",
+              "The walkout, which began in April, was long.")
+    # "June" is found; "March" is not, so the best passage with another month joins
+    assert len(_texts(r, "The strike ended on June 12, the union said.", 1)) == 1
+    hits = _texts(r, "The strike began in March and ended on June 12, the union said.", 1)
+    assert len(hits) == 2 and "April" in hits[1]
+    # a lower-case "may" is no month
+    assert len(_texts(r, "The strike may end on June 12, the union said.", 1)) == 1

@@ -49,6 +49,7 @@ _FORMS = {
     "wade": ("wade", "wades", "waded", "waded", "wading"),
     "go": ("go", "goes", "went", "gone", "going"),
     "fight": ("fight", "fights", "fought", "fought", "fighting"),
+    "look": ("look", "looks", "looked", "looked", "looking"),
 }
 
 # (verb, what follows it, plain verb): the plain verb takes the idiom's form; "not intervene"
@@ -89,6 +90,10 @@ _IDIOMS = [
     ("sit", r"on\s+(?:their|its|his|her)\s+hands", "not intervene"),
     ("stay", r"on\s+the\s+sidelines", "not intervene"),
     ("stand", r"idly\s+by", "not intervene"),
+    # "stood by as Baku took over", "looked on while ...", "remained passive bystanders"
+    ("stand", r"by(?=\s+(?:as|while|when)\b|\s*[,.;]|\s*$)", "not intervene"),
+    ("look", r"on(?=\s+(?:as|while|when)\b|\s*[,.;]|\s*$)", "not intervene"),
+    ("remain", r"(?:passive|idle)(?:\s+(?:bystanders?|onlookers?|observers?))?", "not intervene"),
 ]
 
 # words before a verb that fix its form: "had" a participle, a modal or "to" the base form
@@ -115,7 +120,7 @@ def _form(verb: str, word: str, before: str) -> int:
 # direction", "steps in the process", "a hit on the streets"): those forms only after a
 # modal, "to" or "not"
 _NOUNISH = {"step", "hit", "call", "pack", "stand", "move", "put", "ink", "clear", "head",
-            "jump"}
+            "jump", "look"}
 _BEFORE_VERB = re.compile(rf"(?:\b(?:{_MODALS}|not|never)|n't|'ll)\s+(?:\w+ly\s+)?$", re.I)
 
 

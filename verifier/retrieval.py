@@ -34,14 +34,16 @@ RRF_K = 60
 MODES = ("hybrid", "dense", "bm25")
 QUOTE_THRESHOLD = 90.0
 QUOTE_SCAN_LIMIT = 20_000
-# when a claim dates something and no passage found gives a date of that kind (a weekday, a
-# month, a year), the best-ranked passage that does joins them: the passage that dates the
-# claim's deed may rank below windows that only share its words ("wrapped up on a Thursday"
-# against "on Wednesday completed their withdrawal")
+# when a claim dates something and no passage found gives its date (a weekday, a month, a
+# year), the best-ranked other passage that gives another date of that kind joins them: the
+# passage that dates the claim's deed may rank below windows that only share its words ("wrapped up
+# on a Thursday" against "on Wednesday completed their withdrawal"; "commenced in March,
+# three months before its June 12 completion" against "The withdrawal, which began in April")
 _DATE_KINDS = {
-    "weekday": re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
-    "month": re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|"
-                        r"october|november|december)\b"),
+    "weekday": re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    # (capitalised: not the "may" of "may leave")
+    "month": re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December)\b"),
     "year": re.compile(r"\b(?:1[89]|20)\d\d(?:s|\b)"),
 }
 _QUOTED = re.compile(r"[\"\u201c\u201e]([^\"\u201c\u201d\u201e]{3,200})[\"\u201d\u201c]")
@@ -185,12 +187,17 @@ class HybridRetriever:
             pool = sorted(fused, key=lambda r: (-fused[r], r))
             best = pool[:k]
             for rx in _DATE_KINDS.values():
-                if rx.search(q.lower()) and not any(rx.search(self._lower[r]) for r in best):
-                    best += [r for r in pool[k:] if rx.search(self._lower[r])][:1]
+                said = set(rx.findall(q))
+                found = {w for r in best for w in rx.findall(self._text(r))}
+                if said - found:  # the next passage that gives another such date
+                    best += [r for r in pool[k:] if set(rx.findall(self._text(r))) - found][:1]
             out.append([self._hit(r, fused[r], dense[qi], lexical[qi]) for r in best])
         return out
 
     # ---- internals ---------------------------------------------------------------------------
+
+    def _text(self, row: int) -> str:
+        return self.index.passages[row].text
 
     def _hit(self, row: int, score: float, dense: dict, lexical: dict) -> Hit:
         d, lx = dense.get(row), lexical.get(row)

@@ -7,6 +7,8 @@ from verifier.checks import dates
 
 TOOK_OVER = ("Last September, Baku took over the territory in a lightning offensive that "
              "triggered a refugee crisis.")
+SAYING = ROLE[:-1] + (' saying Washington and Yerevan have agreed to "upgrade the status of '
+                      'our bilateral dialogue".')
 MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's war in Ukraine "
            "is putting pressure on the country's armed forces.")
 
@@ -286,6 +288,15 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The joint announcement, dated Thursday, upgraded the dialogue.", ROLE, "conflict"),
         ("The joint statement, dated Tuesday, upgraded the dialogue.", ROLE, "agree"),
         ("The letter, dated Thursday, was sent to Washington.", ROLE, "not_applicable"),
+        # a stage given as what a date is, its deed named by a possessive or a compound
+        ("Baku's defence chiefs put the pullout's completion on June 21.", COMPLETED,
+         "conflict"),
+        ("Baku's defence chiefs gave June 21 as the pullout completion date.", COMPLETED,
+         "conflict"),
+        # making a thing known against a dated statement that says it
+        ("The upgrade was announced on Thursday.", SAYING, "conflict"),
+        ("The upgrade was announced on Tuesday.", SAYING, "agree"),
+        ("A new embassy was announced on Thursday.", SAYING, "not_applicable"),
         # ... a thing named with its year ("the armistice of 2019", "the 2019 ceasefire"),
         # or dated, against a passage that dates the deed told of a noun naming it ("a
         # ceasefire agreement ..., signed in November 2020")

@@ -49,7 +49,8 @@ from verifier.types import Finding
 # month the pullout started")
 _TIME_NOUNS = {"month", "day", "year", "date", "week", "time", "weekday"}
 # verbs that name a date as what a time was ("gave June 21 as the date the pullout ended")
-_NAMING = {"give", "name", "cite", "set", "put", "announce", "report", "state", "list"}
+_NAMING = {"give", "name", "cite", "set", "put", "announce", "report", "state", "list", "log",
+           "record", "register"}
 
 
 def _clause_dated(tok):
@@ -422,6 +423,9 @@ def _stage_nouns(tok) -> list:
         nouns = []
     if tok.head.lemma_.lower() in _DATE_NOUNS:
         nouns.append(tok.head)  # "a 2030 end date"
+    if tok.dep_ in {"dobj", "npadvmod"} and lemma in _NAMING:  # "gave June 21 as the end date"
+        nouns += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
+                  for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in _DATE_NOUNS]
     dates = [n for n in nouns if n.lemma_.lower() in _DATE_NOUNS]
     nouns += [c for n in dates for c in n.children if c.dep_ == "compound"]
     nouns += [g for n in dates for g in n.subtree
@@ -430,8 +434,13 @@ def _stage_nouns(tok) -> list:
 
 
 def _staged(tok) -> set[str]:
-    """What the date's stage nouns are of ("the beginning of the departure": departure)."""
-    return {g.lemma_.lower() for n in _stage_nouns(tok) for g in objects_of(n)}
+    """What the date's stage nouns are of ("the beginning of the departure", "the pullout's
+    completion": departure, pullout)."""
+    return {g.lemma_.lower() for n in _stage_nouns(tok)
+            for g in (*objects_of(n), *(c for c in n.children if c.dep_ == "poss"),
+                      # "the pullout completion date": pullout
+                      *(c for c in n.head.children if c.dep_ == "compound" and c.i < n.i
+                        and n.dep_ == "compound" and c.lemma_.lower() not in _STAGE_NOUNS))}
 
 
 # states that tell a deed done ("the pullout was complete", "the troops were gone")
@@ -530,6 +539,29 @@ def _dated_thing(tok, ev_tok) -> bool:
             for t in (h, *(c for c in h.children if c.dep_ == "compound"))]
     return any(t.pos_ == "NOUN" and one_deed_noun(t.lemma_.lower(), h.lemma_.lower())
                for t in things for h in told)
+
+
+# verbs that make a thing known, and the passage's verbs that put out a statement saying it
+_MADE_KNOWN = {"announce", "unveil", "reveal", "declare", "publish", "release", "proclaim"}
+_PUT_OUT = {"issue", "release", "publish", "announce", "declare", "say", "state", "sign"}
+
+
+def _announced(tok, ev_tok) -> bool:
+    """The claim dates making a thing known ("the partnership upgrade was unveiled on
+    Thursday") and the passage dates a statement that says it ("On Tuesday, ... issued a joint
+    statement saying Washington and Yerevan have agreed to upgrade ...")."""
+    verb, ev_verb = date_verb(tok), date_verb(ev_tok)
+    if phrasal(verb) not in _MADE_KNOWN or ev_verb.lemma_.lower() not in _PUT_OUT:
+        return False
+    heads = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if verb.dep_ in {"acl", "xcomp"} and verb.head.pos_ == "NOUN":
+        heads.append(verb.head)  # "the upgrade unveiled on Thursday"
+    things = {t.lemma_.lower() for c in heads
+              for t in (c, *(g for g in c.children if g.dep_ in {"compound", "amod"}))
+              if t.pos_ == "NOUN"}
+    said = {t.lemma_.lower(): t.pos_ for t in ev_verb.subtree if t.i != ev_verb.i}
+    return any(w == x or (pos == "VERB" and deed_noun(x, w)) for x in things
+               for w, pos in said.items())
 
 
 def _occurred(verb) -> bool:
@@ -834,14 +866,15 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 # "a mandate to remain until 2025"); or the same topic and clause words, or a
                 # verb of the same deed or stage ("started leaving in February" / "the
                 # withdrawal, which began in April"); or two ends of a stay ("keep their posts
-                # through 2030" / "remain until 2025")
-                if (_one_verb(date_verb(ev_tok).lemma_.lower(), verb)
+                # through 2030" / "remain until 2025"); or making a thing known against a
+                # statement that says it
+                if ((_one_verb(date_verb(ev_tok).lemma_.lower(), verb)
                         or described & _described(ev_tok)
                         or (same_topic and _shared_context(tok, [ev_tok]))
                         or _same_stage(tok, ev_tok) or _same_event(tok, ev_tok)
                         or _dated_thing(tok, ev_tok)
                         or (_until(tok) and _until(ev_tok) and _doer_named(tok, ev_tok))) and \
-                        not _other_event(tok, ev_tok, cd):
+                        not _other_event(tok, ev_tok, cd)) or _announced(tok, ev_tok):
                     return Finding("dates", "conflict", f"'{text}' vs '{other}'",
                                    claim_span=text, evidence_span=other)
     if misplaced:  # the passage dates another deed: it cannot confirm the claim's date

@@ -270,10 +270,9 @@ class Verifier:
                 found = length_finding(doc, self._moments[doc_id])
                 if found is None:
                     continue
-                finding, where = found
                 for j, p in enumerate(ps):
-                    if p.doc_id == doc_id and any(w in p.text for w in where):
-                        out[i + j] = out[i + j] + (finding,)
+                    if p.doc_id == doc_id and any(w in p.text for w in found.sentences):
+                        out[i + j] = out[i + j] + (found.finding,)
             i += len(ps)
         return out
 

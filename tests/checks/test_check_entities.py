@@ -440,6 +440,8 @@ BOTH_SAID = RECAPTURED.replace("officials in Baku said", "officials in Moscow an
      BOTH_SAID, "agree"),
     ("The Kremlin said the withdrawal was complete.", BOTH_SAID, "agree"),
     ("Mirzoyan announced an upgrade of ties with Washington.", ROLE, "agree"),
+    ("Baku said the pullout was complete.",
+     "The pullout was complete, according to Baku.", "agree"),
     # ... and a passive is no saying ("described as allies"), nor a common noun a name
     ("Russia and Armenia, described as traditional allies, have seen ties sour.", TIES,
      "agree"),

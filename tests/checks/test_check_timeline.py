@@ -37,13 +37,13 @@ def test_moments_read_starts_and_ends():
 ])
 def test_length_of_a_deed(claim, status):
     found = length_finding(parse(claim), moments(STRIKE))
-    assert (found[0].status if found else None) == status
+    assert (found.finding.status if found else None) == status
     if found:
-        assert found[1] == [STRIKE[0], STRIKE[2]]  # the sentences with the start and the end
+        assert found.sentences == (STRIKE[0], STRIKE[2])  # with the start and with the end
 
 
 def test_a_start_after_the_end_is_the_year_before():
     ms = moments(["The siege began in November.", "The siege ended on February 2."])
     assert length_finding(parse("The siege lasted about three months."), ms) is None
     found = length_finding(parse("The siege lasted twelve months."), ms)
-    assert found is not None and found[0].status == "conflict"
+    assert found is not None and found.finding.status == "conflict"

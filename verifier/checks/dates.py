@@ -492,6 +492,21 @@ def _completed(tok) -> set[str]:
             if n.pos_ == "NOUN" and (v := deed_verb(n.lemma_.lower()))}
 
 
+def stage(tok) -> str | None:
+    """"start" where a date's verb starts something ("began in April"), "end" where it ends or
+    completes something ("was completed on June 12"), else None."""
+    stages = _stages(tok)
+    if stages & _STARTS:
+        return "start"
+    return "end" if stages & _ENDS or _completed(tok) else None
+
+
+def staged_deeds(tok) -> set[str]:
+    """The deeds a date's stage is of, told as nouns: what its verb completes ("the withdrawal
+    was completed": withdraw) and what its stage nouns are of ("the pullout's completion")."""
+    return _completed(tok) | _staged(tok)
+
+
 def _same_stage(tok, ev_tok) -> bool:
     """The dated verbs, or the verbs they complete, are one stage (``common.same_deed``:
     "started" / "began") of one deed: what the claim's verb is told of, or the deed it starts,

@@ -496,7 +496,7 @@ _VOICED = {"say", "state", "tell", "announce", "declare", "confirm", "report", "
            "brand", "dub", "tout", "trumpet", "herald", "stress", "acknowledge", "admit",
            "argue", "defend", "thank", "rebuke", "blast", "lash", "castigate", "commend"}
 # and in a passage, also the verbs that report a statement ("issued a statement saying")
-_VOICING = _VOICED | {"issue", "add", "note", "write", "quote", "publish", "release", "according"}
+_VOICING = _VOICED | {"issue", "add", "note", "write", "quote", "publish", "release"}
 
 
 def _speakers(doc) -> set[str]:
@@ -505,7 +505,7 @@ def _speakers(doc) -> set[str]:
     to X"."""
     out: set[str] = set()
     for t in doc:
-        if t.lemma_.lower() not in _VOICING:
+        if t.lemma_.lower() not in _VOICING and t.lower_ != "according":
             continue
         heads = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
         heads += [g for a in t.children if a.dep_ in {"agent", "prep"} and (

@@ -21,16 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from verifier.checks.common import argument_heads, deed_noun, one_deed_noun, parse, same_deed
-from verifier.checks.dates import (
-    _ENDS,
-    _STARTS,
-    _completed,
-    _staged,
-    _stages,
-    date_items,
-    date_verb,
-    length_of,
-)
+from verifier.checks.dates import date_items, date_verb, length_of, stage, staged_deeds
 from verifier.checks.numbers import quantities
 from verifier.types import Finding
 
@@ -74,18 +65,16 @@ def moments(sentences: list[str]) -> list[Moment]:
         dated += [(tok, _days(year, next(iter(v)), None)) for v, _, tok in items["month"]
                   if len(v) == 1 and tok.i not in day_months]
         for tok, (first, last) in dated:
-            stages = _stages(tok)
-            stage = "start" if stages & _STARTS else "end" if (stages & _ENDS or
-                                                                 _completed(tok)) else None
-            if stage is None:
+            which = stage(tok)
+            if which is None:
                 continue
             verb = date_verb(tok)
             deeds = {h.lemma_.lower() for h in argument_heads(verb, preps=False)
-                     if h.pos_ == "NOUN"} | _completed(tok) | _staged(tok)
+                     if h.pos_ == "NOUN"} | staged_deeds(tok)
             deeds |= {g.lemma_.lower() for h in argument_heads(verb, preps=False)
                       for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"}
-            out.append(Moment(stage, frozenset(deeds), first, last, year is not None, text))
+            out.append(Moment(which, frozenset(deeds), first, last, year is not None, text))
     return out
 
 
@@ -94,10 +83,18 @@ def _told(told: set[str], deeds: frozenset[str]) -> bool:
                or same_deed(n, x) for n in told for x in deeds)
 
 
-def length_finding(claim_doc, doc_moments: list[Moment]) -> tuple[Finding, list[str]] | None:
-    """The finding on a claim's length of a deed against a document's moments, and the
-    sentences that gave the start and the end; None where the claim gives no such length or
-    the document no dated start and end of its deed."""
+@dataclass(frozen=True)
+class LengthFinding:
+    """The dates check's finding on a claim's length of a deed, and the sentences that gave
+    the deed's start and end (the passages holding either get the finding)."""
+
+    finding: Finding
+    sentences: tuple[str, ...]
+
+
+def length_finding(claim_doc, doc_moments: list[Moment]) -> LengthFinding | None:
+    """The finding on a claim's length of a deed against a document's moments; None where the
+    claim gives no such length or the document no dated start and end of its deed."""
     for q in quantities(claim_doc):
         if q.head not in _DAYS:
             continue
@@ -114,13 +111,14 @@ def length_finding(claim_doc, doc_moments: list[Moment]) -> tuple[Finding, list[
             shift = 365  # "began in November ... completed on June 12": the year before
         low, high = max(0, e.first - s.last + shift), e.last - s.first + shift
         c_low, c_high = q.low * _DAYS[q.head], q.high * _DAYS[q.head]
-        where = [s.sentence, e.sentence]
+        where = (s.sentence, e.sentence)
         span = f"{s.sentence[:40]}… to {e.sentence[:40]}…"
         if c_high < low or c_low > high:
-            return Finding("dates", "conflict", f"'{q.text}' {q.head}s vs {low} to {high} days "
-                           "from the dated start to the dated end", claim_span=q.text,
-                           evidence_span=span), where
+            return LengthFinding(Finding(
+                "dates", "conflict", f"'{q.text}' {q.head}s vs {low} to {high} days from the "
+                "dated start to the dated end", claim_span=q.text, evidence_span=span), where)
         if not (c_low <= (low + high) / 2 <= c_high) and not (c_low <= low and high <= c_high):
-            return Finding("dates", "rough", f"'{q.text}' {q.head}s against {low} to {high} "
-                           "days", claim_span=q.text), where
+            return LengthFinding(Finding(
+                "dates", "rough", f"'{q.text}' {q.head}s against {low} to {high} days",
+                claim_span=q.text), where)
     return None

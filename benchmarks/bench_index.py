@@ -84,6 +84,8 @@ def main() -> None:
                     help="passages for the raw model.encode baseline")
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/verifier-bench"))
     ap.add_argument("--out", type=Path, default=Path("benchmarks/results/index_scifact.json"))
+    ap.add_argument("--data-dir", type=Path, default=SCIFACT.parent,
+                    help="data root holding scifact/ (default: ../shared/data beside the repo)")
     args = ap.parse_args()
 
     from verifier.embedding import get_embedder
@@ -92,7 +94,7 @@ def main() -> None:
     info = machine()
     corpus = args.workdir / "scifact_corpus" / "corpus.jsonl"
     index_dir = args.workdir / "scifact_index"
-    docs = scifact_docs(n_docs=args.n_docs)
+    docs = scifact_docs(args.data_dir / "scifact", n_docs=args.n_docs)
     write_jsonl(docs, corpus)
     shutil.rmtree(index_dir, ignore_errors=True)
 

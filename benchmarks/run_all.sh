@@ -199,7 +199,7 @@ if [[ "${SKIP_NLI:-0}" != 1 ]]; then
 fi
 if [[ "${SKIP_RETRIEVAL:-0}" != 1 ]]; then
     log "index"
-    "$PY" benchmarks/bench_index.py --n-docs "$INDEX_DOCS" --workdir "$WORK" \
+    "$PY" benchmarks/bench_index.py --n-docs "$INDEX_DOCS" --workdir "$WORK" --data-dir "$DATA" \
         --out "$RESULTS/index_scifact.json"
     log "retrieval"
     "$PY" benchmarks/bench_retrieval.py --workdir "$WORK" --out "$RESULTS/retrieval_scifact.json"

@@ -256,14 +256,15 @@ class Verifier:
         start and end its document gives (``checks.timeline``), to the claim's passages that
         hold either date."""
         from verifier.checks.common import decleft, parse
-        from verifier.checks.timeline import length_finding, moments
+        from verifier.checks.timeline import claim_lengths, length_finding, moments
 
         out, i = list(findings), 0
         for atom, ps in zip(atoms, cands):
-            doc = None
+            doc = parse(decleft(atom)) if ps else None
+            if doc is None or not claim_lengths(doc):  # most claims: no document is read
+                i += len(ps)
+                continue
             for doc_id in dict.fromkeys(p.doc_id for p in ps):
-                if doc is None:
-                    doc = parse(decleft(atom))
                 if doc_id not in self._moments:
                     self._moments[doc_id] = moments(
                         [s.text for s in self.index.sentences_for_doc(doc_id) if s.citable])

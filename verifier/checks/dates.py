@@ -790,6 +790,14 @@ def length_of(tok) -> set[str]:
     return {verb.lemma_.lower()}
 
 
+def told_of(told: str, thing: str) -> bool:
+    """What a claim's length is told of (:func:`length_of`) names ``thing``, a noun or verb
+    lemma of a passage: the same word, one deed's nouns or verbs, or its verb and a noun of
+    it ("pullout" / "withdrawal", "fight" / "war")."""
+    return thing == told or one_deed_noun(told, thing) or deed_noun(thing, told) or \
+        same_deed(told, thing)
+
+
 def span_length_conflict(cd, ed) -> Finding | None:
     """A claim's length of time for a thing the passage dates from one year to another: "The
     first war lasted well over a decade" or "... 18 months" against "fought two wars — first
@@ -817,8 +825,7 @@ def span_length_conflict(cd, ed) -> Finding | None:
             if b <= a or (b - a - 1 <= high and low <= b - a + 1):
                 continue  # the claim's length fits the span
             things, their_which, other = _spanned(tok)
-            if not any(x == n or one_deed_noun(n, x) or deed_noun(x, n) or same_deed(n, x)
-                       for n in told for x in things):
+            if not any(told_of(n, x) for n in told for x in things):
                 continue
             if (other or which) and not which & their_which:
                 continue  # maybe the other thing the clause dates ("the second war")

@@ -43,6 +43,7 @@ from verifier.checks.common import (
     tells,
 )
 from verifier.checks.titles import TITLE_WORDS, country_of, title_conflict
+from verifier.lexicon import senses
 from verifier.types import Finding
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -147,17 +148,15 @@ def _denied(ent) -> bool:
     return other_than or denied(governing_verb(conj_head(ent.root)))
 
 
-@per_doc
 def _capitalised_word(ent) -> bool:
     """A one-word "name" that opens a sentence and is a common verb: a headline's word the
     small model takes for a name ("Blitz by Baku unleashed ..."), not a name."""
-    from verifier.lexicon import senses
-
     t = ent[0]
     return len(ent) == 1 and t.is_sent_start and t.lower_ not in PLACES | _NATIONALITIES \
         and t.lower_ not in ALIASES and bool(senses(t.lower_, "v"))
 
 
+@per_doc
 def named(doc) -> tuple:
     """spaCy's named entities, plus known countries and capitals it missed (the small model
     often misses a sentence-initial "Armenia")."""
@@ -527,8 +526,6 @@ def unsaid(cd, ed) -> Finding | None:
     nor the claim's verb: a small NLI model entails "Aliyev hails the pullout" from "The
     withdrawal ... had been agreed between Putin and ... Aliyev". Such a passage cannot
     confirm the claim; it may still contradict it."""
-    from verifier.lexicon import senses
-
     speakers = None
     for verb in cd:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _VOICED or \

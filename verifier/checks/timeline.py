@@ -20,9 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from verifier.checks.common import argument_heads, deed_noun, one_deed_noun, parse, same_deed
-from verifier.checks.dates import date_items, date_verb, length_of, stage, staged_deeds
-from verifier.checks.numbers import quantities
+from verifier.checks.common import argument_heads, deed_noun, objects_of, parse
+from verifier.checks.dates import date_items, date_verb, length_of, stage, staged_deeds, told_of
+from verifier.checks.numbers import Quantity, quantities
 from verifier.types import Finding
 
 # a length's unit in days
@@ -68,19 +68,29 @@ def moments(sentences: list[str]) -> list[Moment]:
             which = stage(tok)
             if which is None:
                 continue
-            verb = date_verb(tok)
-            deeds = {h.lemma_.lower() for h in argument_heads(verb, preps=False)
-                     if h.pos_ == "NOUN"} | staged_deeds(tok)
-            deeds |= {g.lemma_.lower() for h in argument_heads(verb, preps=False)
-                      for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"}
+            heads = argument_heads(date_verb(tok), preps=False)
+            # what the verb is told of, and what those are of ("the process of the withdrawal")
+            deeds = {g.lemma_.lower() for h in heads for g in (h, *objects_of(h))
+                     if g.pos_ == "NOUN"} | staged_deeds(tok)
             out.append(Moment(which, frozenset(deeds), first, last, year is not None, text))
     return out
 
 
 def _told(told: set[str], deeds: frozenset[str]) -> bool:
-    return any(x == n or one_deed_noun(n, x) or deed_noun(x, n) or deed_noun(n, x)
-               or same_deed(n, x) for n in told for x in deeds)
+    # (also a claim's verb and the passage's noun of it: "the drawdown dragged on" is told of
+    # the drawdown, "withdrew over two months" of withdrawing)
+    return any(told_of(n, x) or deed_noun(n, x) for n in told for x in deeds)
+
+
+def claim_lengths(claim_doc) -> list[tuple[Quantity, set[str]]]:
+    """A claim's lengths of time, each with what it is told of (:func:`length_of`): "dragged
+    on for around half a year" with "drawdown"; [] for a claim that gives none, so no document
+    need be read for it."""
+    out = []
+    for q in quantities(claim_doc):
+        if q.head in _DAYS and (told := length_of(claim_doc[q.start])):
+            out.append((q, told))
+    return out
 
 
 @dataclass(frozen=True)
@@ -95,12 +105,7 @@ class LengthFinding:
 def length_finding(claim_doc, doc_moments: list[Moment]) -> LengthFinding | None:
     """The finding on a claim's length of a deed against a document's moments; None where the
     claim gives no such length or the document no dated start and end of its deed."""
-    for q in quantities(claim_doc):
-        if q.head not in _DAYS:
-            continue
-        told = length_of(claim_doc[q.start])
-        if not told:
-            continue
+    for q, told in claim_lengths(claim_doc):
         starts = [m for m in doc_moments if m.stage == "start" and _told(told, m.deeds)]
         ends = [m for m in doc_moments if m.stage == "end" and _told(told, m.deeds)]
         if not starts or not ends:

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.claims import MAX_CLAIM_CHARS, split_claim, strip_frame, validate_claim
+from verifier.claims import (
+    MAX_CLAIM_CHARS,
+    relative_date,
+    split_claim,
+    strip_frame,
+    validate_claim,
+)
 from verifier.errors import InvalidClaimError
 
 
@@ -99,6 +105,11 @@ def test_split_claim_borrows_the_main_subject_not_one_of_a_clause_before_it():
      "The withdrawal began in April."),
     ("Russia's war is straining its military, the article notes.",
      "Russia's war is straining its military."),
+    ("The first war ran from 1988 to 1994, according to the article.",
+     "The first war ran from 1988 to 1994."),
+    ("Fear of reprisals, the article says, drove the exodus.",
+     "Fear of reprisals drove the exodus."),
+    ("The war, according to Baku, ended.", "The war, according to Baku, ended."),
     # a named source is content; a claim about what the article says is about the article
     ("Officials in Baku said the withdrawal was complete.",
      "Officials in Baku said the withdrawal was complete."),
@@ -122,6 +133,40 @@ def test_split_claim_borrows_the_main_subject_not_one_of_a_clause_before_it():
 ])
 def test_strip_frame(claim, stripped):
     assert strip_frame(claim) == stripped
+
+
+@pytest.mark.parametrize(("claim", "parts"), [
+    # a weekday's apposition dates the second deed by the first
+    ("Mirzoyan issued the text on Wednesday, the very day the last Russian peacekeepers left.",
+     ["Mirzoyan issued the text on Wednesday.", "The last Russian peacekeepers left on "
+      "Wednesday."]),
+    ("The statement came out on Tuesday, the day before the Russians finished leaving.",
+     ["The statement came out on Tuesday.", "The Russians finished leaving on Wednesday."]),
+    ("The statement came on Monday, a day after the withdrawal ended.",
+     ["The statement came on Monday.", "The withdrawal ended on Sunday."]),
+    # ... not a noun phrase, which has no verb to date
+    ("The statement came on Tuesday, the day before the handover.",
+     ["The statement came on Tuesday, the day before the handover."]),
+    # two nouns that are the subject of a verb after both are one claim
+    ("According to Baku, the final Russian manpower and weaponry left Azerbaijan on June 12.",
+     ["According to Baku, the final Russian manpower and weaponry left Azerbaijan on June 12."]),
+])
+def test_split_claim_dated_parts(claim, parts):
+    assert split_claim(claim) == parts
+
+
+@pytest.mark.parametrize(("claim", "expected"), [
+    ("The joint statement came one day before the Russian contingent completed its exit.",
+     ("The joint statement came", "the Russian contingent completed its exit", 1)),
+    ("Russia left two days after Armenia protested.", ("Russia left", "Armenia protested", -2)),
+    ("The statement came a day after the handover.", None),  # no clause
+    ("The troops left in June.", None),
+])
+def test_relative_date(claim, expected):
+    rel = relative_date(claim)
+    assert (rel.first, rel.second, rel.days) == expected if expected else rel is None
+    if rel is not None:
+        assert rel.parts("Tuesday", "Wednesday")[1].endswith(" on Wednesday.")
 
 
 def test_split_claim_strips_the_frame_before_splitting():

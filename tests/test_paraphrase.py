@@ -37,6 +37,9 @@ TOOK_OVER = "Last September, Baku took over the territory in a lightning offensi
         ("The contingent did not leave.", NOT_INTERVENE, "The contingent did not leave."),
         ("Prices decreased.", "Prices increased.", "Prices decreased."),
         ("Azerbaijan seizes the territory.", TOOK_OVER, "Azerbaijan seizes the territory."),
+        # a verb keeps its object or its lack of one ("the statement issued" is no paraphrase)
+        ("The joint statement came out on Tuesday.", "On Tuesday, they issued a joint statement.",
+         "The joint statement came out on Tuesday."),
     ],
 )
 def test_align_words(claim, passage, aligned):

@@ -46,6 +46,28 @@ from verifier.plain import plain_words
     # ... not standing by someone, nor looking on a side
     ("Moscow stood by its allies.", "Moscow stood by its allies."),
     ("He looked on the bright side.", "He looked on the bright side."),
+    ("The truce was inked in the autumn of 2021.", "The truce was signed in the autumn of 2021."),
+    ("The last troops crossed out of Azerbaijan.", "The last troops left Azerbaijan."),
+    ("The soldiers began heading for home in April.", "The soldiers began leaving in April."),
+    ("They headed back home.", "They left."),
+    ("They put out a joint statement.", "They issued a joint statement."),
+    # ... not ink as a noun, putting out a fire, or the home of a word
+    ("There was ink on the page.", "There was ink on the page."),
+    ("They put out the fire.", "They put out the fire."),
+    ("The head of home affairs", "The head of home affairs"),
+    # spoken years and days of the month
+    ("The first war ended in nineteen ninety-four.", "The first war ended in 1994."),
+    ("They could stay until twenty twenty-five.", "They could stay until 2025."),
+    ("the twenty twenty ceasefire", "the 2020 ceasefire"),
+    ("It was signed in November twenty twenty.", "It was signed in November 2020."),
+    ("They left on the twenty-first of June.", "They left on June 21."),
+    ("They left on June the twelfth.", "They left on June 12."),
+    ("They left on The Twenty-First of June.", "They left on June 21."),
+    ("They left on June 12th.", "They left on June 12."),
+    # ... not counts, nor a modal "may"
+    ("twenty five hundred troops", "twenty five hundred troops"),
+    ("nineteen hundred troops", "nineteen hundred troops"),
+    ("They may first ask.", "They may first ask."),
     # clipped years and decades in words
     ("They fought from '88 to '94.", "They fought from 1988 to 1994."),
     ("It happened in the '90s.", "It happened in the 1990s."),

@@ -288,3 +288,45 @@ def test_a_deeds_length_is_read_off_the_dated_start_and_end_of_its_document(veri
     rough = [e.passage.text for e in evs for f in e.findings
              if f.check == "dates" and f.status == "rough"]
     assert rough and all("April" in t or "June 12" in t for t in rough)
+
+
+def test_a_claim_dating_one_deed_by_another_is_checked_as_two_dated_parts():
+    from verifier.verify import _dated_parts
+
+    passages = {"The joint statement came": ["On Tuesday, the envoys issued a joint statement."],
+                "the troops left": ["The troops left on Wednesday."]}
+
+    def found(text):
+        return passages.get(text, [])
+
+    claim = "The joint statement came one day before the troops left."
+    assert _dated_parts([claim], found) == ["The joint statement came on Tuesday.",
+                                            "The troops left on Wednesday."]
+    # the first deed undated: the second's day fixes the first's
+    passages["The joint statement came"] = []
+    assert _dated_parts([claim], found) == ["The joint statement came on Tuesday.",
+                                            "The troops left on Wednesday."]
+    # neither dated: the claim stays whole
+    assert _dated_parts([claim], lambda _: []) == [claim]
+    assert _dated_parts(["The troops left."], found) == ["The troops left."]
+
+
+def test_a_window_holding_an_entailing_sentence_contradicts_no_more_than_its_sentences():
+    from verifier.nli import NLIScores
+    from verifier.types import Finding, Passage
+    from verifier.verify import Evidence, _window_contradictions
+
+    def ev(first, last, e, c, findings=()):
+        p = Passage(f"d:{first}-{last}", "d", "d.txt", first, last, first * 10, last * 10 + 9,
+                    "x")
+        return Evidence(p, NLIScores(e, 1 - e - c, c), 0.8, 0.8, findings)
+
+    sentence, window = ev(1, 1, 0.72, 0.21), ev(1, 2, 0.08, 0.88)
+    capped = _window_contradictions([sentence, window])[1]
+    assert capped.nli.contradiction == pytest.approx(0.21)
+    assert capped.nli.neutral == pytest.approx(1 - 0.08 - 0.21)
+    # no sentence entails it, or a check found a conflict: the window's score stands
+    assert _window_contradictions([ev(1, 1, 0.3, 0.2), window])[1].nli.contradiction == 0.88
+    conflict = (Finding("dates", "conflict", "x"),)
+    kept = _window_contradictions([sentence, ev(1, 2, 0.08, 0.88, conflict)])[1]
+    assert kept.nli.contradiction == 0.88

@@ -13,6 +13,7 @@ subject is a pronoun standing for it ("Putin is Russia's president, and he visit
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from verifier.errors import InvalidClaimError
 from verifier.plain import plain_words
@@ -62,7 +63,10 @@ _LEADS = [
 _LABELS = {"fact", "reminder", "update", "note", "recap", "context", "summary", "fyi", "psa",
            "breaking", "confirmed", "background", "quick", "tldr"}
 _SAID_OBJECTS = {"nothing", "little", "much", "something", "everything", "so", "otherwise"}
-_TRAILING_FRAME = re.compile(rf",\s*(?:as\s+)?{_SOURCE}\s+{_SAYS}(?=\s*[.!?]?\s*$)", re.I)
+# ", the article notes." at the end, ", according to the article," anywhere
+_ASIDE = rf"(?:(?:as\s+)?{_SOURCE}\s+{_SAYS}|(?:according\s+to|per)\s+{_SOURCE})"
+_TRAILING_FRAME = re.compile(rf",\s*{_ASIDE}(?=\s*[.!?]?\s*$)", re.I)
+_MID_FRAME = re.compile(rf",\s*{_ASIDE}\s*,\s*", re.I)
 
 
 def _label(lead: str) -> bool:
@@ -92,7 +96,7 @@ def strip_frame(claim: str) -> str:
             break
     for frame in _FRAMES:
         out = frame.sub("", out, count=1)
-    out = _TRAILING_FRAME.sub("", out)
+    out = _MID_FRAME.sub(" ", _TRAILING_FRAME.sub("", out))
     if out == claim or len(out.split()) < 3 or out.split()[0].lower() in _SAID_OBJECTS:
         return claim  # "The article says nothing about casualties" is a claim about the article
     return out[:1].upper() + out[1:]
@@ -136,9 +140,11 @@ def _joins_clauses(cc) -> bool:
     if conj is not None and conj.pos_ in _NOMINAL \
             and not any(c.dep_ in _SUBJECTS for c in conj.children) \
             and not any(t.pos_ in {"VERB", "AUX"} and t.dep_ == "conj" and t.head.i < cc.i
-                        for t in cc.doc[cc.i + 1:]) and _one_subject(head):
+                        for t in cc.doc[cc.i + 1:]) and (_one_subject(head) or
+                                                         _subject_before_verb(head, conj, cc)):
         # two nouns, no second clause: "the ceasefire deal between Armenia and Azerbaijan was
-        # signed", "It was Putin and Armenia's leadership who agreed"
+        # signed", "It was Putin and Armenia's leadership who agreed", "According to Baku, the
+        # last soldiers and weaponry left on June 12" (the subject of a verb after both)
         return False
     first = head
     while first.dep_ == "conj" and first.head.i < first.i:
@@ -160,6 +166,17 @@ def _one_subject(noun) -> bool:
         return True
     verb = noun.head
     return verb.dep_ in {"ccomp", "relcl"} and verb.head.lemma_.lower() in _REPORTING
+
+
+def _subject_before_verb(noun, conj, cc) -> bool:
+    """The coordinated nouns are the subject of a verb after both, and no verb before the
+    coordinator governs them or hangs on them ("According to Baku, the last soldiers and
+    weaponry left": one subject; not the misparsed "left Karabakh and Armenia returned" nor
+    "The troops left in June and Baku celebrated")."""
+    if noun.dep_ not in _SUBJECTS or noun.head.i < conj.i:
+        return False
+    mine = {t.i for t in noun.subtree} | {t.i for t in noun.ancestors}
+    return not any(t.pos_ in {"VERB", "AUX"} and t.i in mine for t in cc.doc[:cc.i])
 
 
 def _subject(span):
@@ -202,6 +219,78 @@ def _lead_in(verb) -> str:
     return f"{verb.doc[first.head.i:to.i + 1].text} " if to is not None else ""
 
 
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# "X on Tuesday, the day before Y": what happened on the weekday, and Y on its own weekday
+_DAY_APPOSITION = re.compile(
+    r"^(?P<a>.*\b(?:on|by)\s+(?P<day>" + "|".join(_WEEKDAYS) + r"))\s*,\s*"
+    r"(?:(?:just|only|exactly)\s+)?(?:(?:one|a|the)\s+day\s+"
+    r"(?P<rel>before|after|ahead\s+of|earlier\s+than|later\s+than)|"
+    r"the\s+(?:very\s+|same\s+)?day)"
+    r"\s+(?:that\s+|when\s+|on\s+which\s+)?(?P<b>[^,;]+?)[.!]?$")
+_SHIFT = {"before": 1, "ahead of": 1, "earlier than": 1, "prior to": 1, "after": -1,
+          "later than": -1}
+
+
+def _day_apposition(claim: str) -> list[str] | None:
+    """A claim that dates a deed by its weekday and another deed by the first ("They issued
+    the statement on Tuesday, the day before the last troops left"), as its two parts: "They
+    issued the statement on Tuesday." and "The last troops left on Wednesday."; None for any
+    other claim, and where the second deed is no clause."""
+    m = _DAY_APPOSITION.match(claim)
+    if m is None:
+        return None
+    if not _is_clause(m["b"]):
+        return None  # "on Tuesday, the day before the handover": no clause to date
+    rel = re.sub(r"\s+", " ", m["rel"] or "")
+    day = _WEEKDAYS[(_WEEKDAYS.index(m["day"]) + _SHIFT.get(rel, 0)) % 7]
+    second = m["b"].strip()
+    return [f"{m['a'].strip()}.", f"{second[:1].upper()}{second[1:]} on {day}."]
+
+
+# "X came one day before Y", "X was issued two days after Y": the second deed's date is the
+# first's moved by the gap (in days)
+_GAP_WORDS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_RELATIVE = re.compile(
+    r"^(?P<a>.+?)\s+(?:(?:just|only|exactly|precisely)\s+)?(?P<n>a|one|the|two|three|four|five|"
+    r"six|\d)\s+days?\s+(?P<rel>before|after|ahead\s+of|earlier\s+than|later\s+than|"
+    r"prior\s+to)\s+(?:that\s+|when\s+)?(?P<b>[^,;]+?)[.!]?$", re.I)
+
+
+@dataclass(frozen=True)
+class RelativeDate:
+    """A claim that dates one deed by another: "The statement came one day before the troops
+    left" is ``first`` "The statement came", ``second`` "the troops left", ``days`` 1 (the
+    second deed's day minus the first's)."""
+
+    first: str
+    second: str
+    days: int
+
+    def parts(self, first_date: str, second_date: str) -> list[str]:
+        """The claim as two dated claims: "The statement came on Tuesday.", "The troops left
+        on Wednesday."."""
+        second = self.second[:1].upper() + self.second[1:]
+        return [f"{self.first} on {first_date}.", f"{second} on {second_date}."]
+
+
+def relative_date(claim: str) -> RelativeDate | None:
+    """The claim as a :class:`RelativeDate`, or None for a claim that dates no deed by
+    another (or by a deed it tells as no clause: "a day before the handover")."""
+    m = _RELATIVE.match(claim.strip())
+    if m is None or not _is_clause(m["b"]) or not _is_clause(m["a"]):
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else _GAP_WORDS[m["n"].lower()]
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    return RelativeDate(m["a"].strip(), m["b"].strip(), n * _SHIFT[rel])
+
+
+def _is_clause(text: str) -> bool:
+    from verifier.checks.common import parse
+
+    return any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in _SUBJECTS for c in t.children)
+               for t in parse(text))
+
+
 def split_claim(claim: str, nlp=None) -> list[str]:
     """Split a compound claim into atomic sub-claims (a single claim gives ``[claim]``), each
     without a frame that only says the source says it (:func:`strip_frame`) and in plain
@@ -209,6 +298,9 @@ def split_claim(claim: str, nlp=None) -> list[str]:
     stripped = plain_words(strip_frame(claim))
     if stripped != claim:
         return split_claim(stripped, nlp)
+    dated = _day_apposition(claim)
+    if dated is not None:
+        return [p for part in dated for p in split_claim(part, nlp)]
     if nlp is None:
         from verifier.checks.common import parse  # cached: the checks parse the claim too
 

@@ -49,6 +49,7 @@ class _Unit:
     start: int  # character span in its text
     end: int
     text: str
+    has_object: bool = False  # a verb told with a direct object ("issued a statement")
 
 
 @per_doc
@@ -65,7 +66,8 @@ def _units(doc) -> tuple[_Unit, ...]:
         if t.pos_ == "VERB" and nxt is not None and nxt.head.i == t.i and \
                 nxt.dep_ in {"prt", "advmod"} and senses(f"{lemma}_{nxt.lower_}", "v", 1):
             lemma, end = f"{lemma}_{nxt.lower_}", nxt.idx + len(nxt)
-        out.append(_Unit(lemma, POS[t.pos_], t.tag_, t.idx, end, doc.text[t.idx:end]))
+        out.append(_Unit(lemma, POS[t.pos_], t.tag_, t.idx, end, doc.text[t.idx:end],
+                         t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)))
     return tuple(out)
 
 
@@ -146,8 +148,10 @@ def align_words(claim: str, passage: str) -> str:
         if u.lemma in have or u.lemma.split("_")[0] in have:
             continue  # the passage has the word (or the phrasal verb's verb) itself
         for p in pu:
-            if p.lemma not in claim_lemmas and ((p.tag == u.tag and _synonym(u, p))
-                                                or one_speed(u.lemma, p.lemma)):
+            # (a verb keeps its object or its lack of one: "the statement came out" is not
+            # "the statement issued", though the passage "issued a statement")
+            if p.lemma not in claim_lemmas and p.has_object == u.has_object and (
+                    (p.tag == u.tag and _synonym(u, p)) or one_speed(u.lemma, p.lemma)):
                 edits.append((u.start, u.end, p.text))
                 break
     for a, b, text in sorted(edits, reverse=True):
@@ -173,6 +177,7 @@ def _moved(span_text: str, first_tok) -> str:
     return span_text[:1].lower() + span_text[1:]
 
 
+@per_doc
 def _voiced(doc, lemma: str, passive: bool):
     """A verb of ``lemma`` in ``doc`` told in the passive (``passive``) or the active voice."""
     for t in doc:

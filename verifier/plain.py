@@ -35,6 +35,7 @@ _FORMS = {
     "sign": ("sign", "signs", "signed", "signed", "signing"),
     "come": ("come", "comes", "came", "come", "coming"),
     "head": ("head", "heads", "headed", "headed", "heading"),
+    "issue": ("issue", "issues", "issued", "issued", "issuing"),
     "oppose": ("oppose", "opposes", "opposed", "opposed", "opposing"),
     "support": ("support", "supports", "supported", "supported", "supporting"),
     "move": ("move", "moves", "moved", "moved", "moving"),
@@ -48,6 +49,7 @@ _FORMS = {
     "jump": ("jump", "jumps", "jumped", "jumped", "jumping"),
     "wade": ("wade", "wades", "waded", "waded", "wading"),
     "go": ("go", "goes", "went", "gone", "going"),
+    "cross": ("cross", "crosses", "crossed", "crossed", "crossing"),
     "fight": ("fight", "fights", "fought", "fought", "fighting"),
     "look": ("look", "looks", "looked", "looked", "looking"),
 }
@@ -69,8 +71,10 @@ _IDIOMS = [
              r"leaving|going)", "leave"),
     ("clear", r"out(?:\s+of)?", "leave"),  # "cleared out of Karabakh": left Karabakh
     ("move", r"out\s+of", "leave"),
+    ("cross", r"out\s+of", "leave"),  # "crossed out of Azerbaijan": left Azerbaijan
     ("get", r"out\s+of", "leave"),
     ("head", r"for\s+the\s+(?:door|doors|exit|exits)", "leave"),
+    ("head", r"(?:back\s+)?(?:for\s+)?home\b(?!\s+(?:to|of)\b)", "leave"),  # "began heading home"
     ("step", r"in", "intervene"),
     # "jumped in to stop the attack", not "jumped in 2020" nor "a jump in prices"
     ("jump", r"in(?=\s+to\b|\s+and\b|\s*[,.;]|\s*$)", "intervene"),
@@ -82,6 +86,10 @@ _IDIOMS = [
     # "put their signatures on the truce": signed the truce; "inked a deal": signed it
     ("put", r"(?:their|its|his|her|there|the)\s+(?:signatures?|names?)\s+(?:on|to)", "sign"),
     ("ink", r"(?=\s+(?:a|an|the|their|its|this|that)\b)", "sign"),
+    ("ink", r"(?=\s+(?:in|on|during|last|early|late)\b)", "sign"),  # "was inked in 2020"
+    # "put out a statement": issued it
+    ("put", r"out(?=\s+(?:a|an|the|their|its|his|her|this|that)\s+(?:[\w-]+\s+)?"
+            r"(?:statement|text|communiqu[eé]|declaration|release|readout)s?\b)", "issue"),
     ("hit", r"the\s+streets", "protest"),
     ("take", r"to\s+the\s+streets", "protest"),
     ("sit", r"(?:it|things)\s+out", "not intervene"),
@@ -175,6 +183,57 @@ _DUSTED = re.compile(r"\bdone\s+and\s+dusted\b", re.I)
 _FINGER = re.compile(r"(n't|\bnot|\bnever)\s+lift(?:ed)?\s+a\s+finger\s+to\s+", re.I)
 
 
+# spoken numbers in dates, as a newsreader or a transcript writes them: "nineteen ninety-four",
+# "twenty twenty-five", "the twenty-first of June", "June the twelfth"
+_UNIT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEEN_WORDS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+               "seventeen", "eighteen", "nineteen"]
+_TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_TWO_DIGITS = {w: 10 + i for i, w in enumerate(_TEEN_WORDS)} | {
+    f"{t} {u}" if u else t: 20 + 10 * i + j
+    for i, t in enumerate(_TENS_WORDS) for j, u in enumerate(["", *_UNIT_WORDS])} | {
+    f"oh {u}": 1 + j for j, u in enumerate(_UNIT_WORDS)}
+_TWO_DIGIT = "|".join(sorted((k.replace(" ", r"[\s-]+") for k in _TWO_DIGITS), key=len,
+                             reverse=True))
+# "nineteen ninety-four", "twenty twenty" (not "twenty-five twenty", nor "the nineteen and a
+# half"): the centuries of news
+_SPOKEN_YEAR = re.compile(rf"\b(nineteen|twenty)[\s-]+({_TWO_DIGIT})\b(?![\s-]+(?:{_TWO_DIGIT}|"
+                          r"hundred|thousand|million|percent|per\s+cent)\b)", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+             "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+             "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+             "thirtieth": 30}
+_ORDINALS |= {f"{tens} {w}": n + v for tens, n in (("twenty", 20), ("thirty", 30))
+              for w, v in list(_ORDINALS.items())[:9] if n + v <= 31}
+_ORDINAL = "|".join(sorted((k.replace(" ", r"[\s-]+") for k in _ORDINALS), key=len,
+                           reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th)"
+_MONTH = ("January|February|March|April|May|June|July|August|September|October|November|"
+          "December")
+# "the twenty-first of June": June 21; "June the twelfth", "June twelfth": June 12
+# (a month by its capital: "they may first ask" is no date)
+_DAY_OF_MONTH = re.compile(rf"\b(?:[Tt]he\s+)?((?i:{_ORDINAL}))\s+of\s+({_MONTH})\b")
+_MONTH_DAY = re.compile(rf"\b({_MONTH})\s+(?:the\s+)?((?i:{_ORDINAL}))\b")
+
+
+def _day(word: str) -> int:
+    word = re.sub(r"[\s-]+", " ", word.lower())
+    return int(word[:-2]) if word[:1].isdigit() else _ORDINALS[word]
+
+
+def spoken_dates(text: str) -> str:
+    """``text`` with spoken years and days of the month in digits: "in nineteen ninety-four"
+    -> "in 1994", "until twenty twenty-five" -> "until 2025", "the twenty-first of June" ->
+    "June 21"."""
+    def year(m: re.Match) -> str:
+        century = 1900 if m[1].lower() == "nineteen" else 2000
+        return str(century + _TWO_DIGITS[re.sub(r"[\s-]+", " ", m[2].lower())])
+
+    out = _SPOKEN_YEAR.sub(year, text)
+    out = _DAY_OF_MONTH.sub(lambda m: f"{m[2]} {_day(m[1])}", out)
+    return _MONTH_DAY.sub(lambda m: f"{m[1]} {_day(m[2])}", out)
+
+
 def _year(m: re.Match) -> str:
     two = int(m[1])
     return f"{1900 + two if two >= 30 else 2000 + two}{m[2]}"
@@ -199,5 +258,5 @@ def plain_words(text: str) -> str:
     out = _WAY_BACK.sub("", _BACK.sub(lambda m: m[1], out))
     for pattern, name in _LONG_NAMES:
         out = pattern.sub(name, out)
-    out = _CLIPPED.sub(_year, out)
+    out = _CLIPPED.sub(_year, spoken_dates(out))
     return _DECADE_WORDS.sub(lambda m: f"{m[1]}19{_DECADES[m[2].lower()]}0s", out)

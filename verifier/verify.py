@@ -12,13 +12,13 @@ the NLI model, run the consistency checks, and let the decision rule label it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
-from verifier.claims import split_claim, validate_claim
+from verifier.claims import relative_date, split_claim, validate_claim
 from verifier.decision import (
     Candidate,
     Decision,
@@ -154,7 +154,12 @@ class Verifier:
         if self.retriever is None:
             raise ValueError("this Verifier has no corpus: use check_pairs(), or pass corpus=")
         cleaned = [validate_claim(c) for c in claims]
-        parts = [split_claim(c) for c in cleaned]
+
+        def found(text: str) -> list[str]:
+            return [h.passage.text for h in
+                    self.retriever.search(text, k=self.settings.retrieve_k)]
+
+        parts = [_dated_parts(split_claim(c), found) for c in cleaned]
         atoms = [p for ps in parts for p in ps]
         qv = self.embedder.embed(atoms)  # once, for retrieval and for relevance
         hits = self.retriever.search_many(atoms, k=self.settings.retrieve_k, query_vecs=qv)
@@ -172,7 +177,8 @@ class Verifier:
         Citations then point into the joined evidence (``doc_id`` ``"evidence"``).
         """
         cleaned = [validate_claim(c) for c, _ in pairs]
-        parts = [split_claim(c) for c in cleaned]
+        parts = [_dated_parts(split_claim(c), lambda _, ev=ev: [t for t in ev if t])
+                 for c, (_, ev) in zip(cleaned, pairs)]
         atoms, cands, rels = [], [], []
         for (_, evidence), ps in zip(pairs, parts):
             texts = [t for t in evidence if t and t.strip()]
@@ -247,7 +253,7 @@ class Verifier:
                 evs.append(Evidence(p, scores[i], float(rel[j]), float(rs[j]), findings[i],
                                     hyps[i]))
                 i += 1
-            out.append(evs)
+            out.append(_window_contradictions(evs, self.settings.support_threshold))
         return out
 
     def _with_timeline(self, atoms: list[str], cands: list[list[Passage]],
@@ -485,6 +491,53 @@ def _prefer_short(keys: Sequence[int], evs: list[Evidence]) -> list[int]:
             continue
         chosen.append(k)
     return chosen
+
+
+def _window_contradictions(evs: list[Evidence], entails: float = 0.5) -> list[Evidence]:
+    """A window of sentences one of which entails the claim (``entails``: the support
+    threshold) contradicts it no more than its most contradicting sentence scored on its own,
+    where no check found a conflict: the small model, given "Russian peacekeepers on
+    Wednesday completed their withdrawal" and the next sentence's "completed on June 12",
+    contradicts "completed its withdrawal on Wednesday", which the first sentence alone
+    entails (0.72). A document that states the claim in one sentence and denies it in the next
+    is rare; the model misreading two sentences is not."""
+    singles = [e for e in evs if e.passage.n_sentences == 1 and e.nli is not _UNSCORED]
+    out = []
+    for e in evs:
+        parts = [s for s in singles if s.passage.within(e.passage)]
+        entailing = [s for s in parts if s.nli.entailment >= entails
+                     and not any(f.status == "conflict" for f in s.findings)]
+        if e.passage.n_sentences > 1 and entailing and \
+                not any(f.status == "conflict" for f in e.findings):
+            cap = max(s.nli.contradiction for s in parts)
+            if e.nli.contradiction > cap:
+                nli = replace(e.nli, contradiction=cap,
+                              neutral=e.nli.neutral + e.nli.contradiction - cap)
+                e = replace(e, nli=nli)
+        out.append(e)
+    return out
+
+
+def _dated_parts(parts: list[str], found: Callable[[str], list[str]]) -> list[str]:
+    """Each part that dates one deed by another ("The statement came a day before the troops
+    left", :func:`verifier.claims.relative_date`) as two dated parts, the day of one deed taken
+    from the passages ``found`` for it ("The statement came on Tuesday.", "The troops left on
+    Wednesday."): each part is then verified, so the gap is right only if the second deed's
+    day is. A part whose deeds no passage dates stays whole."""
+    from verifier.checks.timeline import day_of
+
+    out = []
+    for part in parts:
+        rel = relative_date(part)
+        first = day_of(rel.first, found(rel.first)) if rel is not None else None
+        second = day_of(rel.second, found(rel.second)) if rel and first is None else None
+        if first is not None:
+            out += rel.parts(str(first), str(first.shifted(rel.days)))
+        elif second is not None:
+            out += rel.parts(str(second.shifted(-rel.days)), str(second))
+        else:
+            out.append(part)
+    return out
 
 
 def _evidence_passages(texts: list[str]) -> list[Passage]:

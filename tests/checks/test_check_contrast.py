@@ -23,6 +23,7 @@ from verifier.checks.common import decleft
         ("It was officials in Yerevan, not Baku, who said the withdrawal was complete.",
          RECAPTURED, "conflict"),
         ("Baku, not Yerevan, returned four villages.", VILLAGES, "conflict"),
+        ("Baku itself, not Yerevan, returned four villages.", VILLAGES, "conflict"),
         ("The villages were returned to Russia instead of Azerbaijan.", VILLAGES, "conflict"),
         # the doer of a passive saying is the subject of an active one ("announced by
         # Armenian officials rather than by officials in Baku" / "officials in Baku said")

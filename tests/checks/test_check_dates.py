@@ -149,6 +149,16 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # deed's argument: it cannot confirm the claim's date
         ("Putin and Aliyev agreed on the withdrawal in April.", AGREED, "misplaced"),
         ("The withdrawal began in April.", AGREED, "agree"),
+        # ... or tells the claim's deed (or one of its group) with a date of its own there
+        ("Last month, Yerevan seized four frontier villages from Azerbaijan.", VILLAGES,
+         "misplaced"),
+        ("Last month, Yerevan returned four frontier villages to Azerbaijan.", VILLAGES,
+         "agree"),
+        # a noun of the same deed is the passage's thing ("removal" / "withdrawal")
+        ("The removal of the contingent's troops from Azerbaijan reached completion on June 12.",
+         COMPLETED, "agree"),
+        ("The removal of the contingent's troops from Azerbaijan reached completion on June 20.",
+         COMPLETED, "conflict"),
         # ... or to another deed of other actors, never telling the claim's deed at all
         ("Ilham Aliyev visited Moscow in April.", AGREED, "misplaced"),
         ("Russian peacekeepers arrived in Karabakh in November 2020.", STATIONED, "misplaced"),

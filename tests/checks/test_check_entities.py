@@ -48,6 +48,10 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("Armenian Prime Minister Ararat Mirzoyan issued a joint statement.", ROLE, "conflict"),
         ("Ararat Mirzoyan serves as Armenia's defense minister.", ROLE, "conflict"),
         ("James O'Brien is the US Secretary of State.", ROLE, "conflict"),
+        # the claim's name is in the passage's argument that holds the other name, however
+        # the parser hangs it ("Eurasia" on "O'Brien")
+        ("On Tuesday the Armenian foreign minister and a senior US diplomat issued a joint "
+         "statement.", ROLE, "agree"),
         ("James O'Brien is the US Assistant Secretary of State for Europe and Eurasia.", ROLE,
          "agree"),
         ("Ararat Mirzoyan issued a statement with James O'Brien.", ROLE, "agree"),

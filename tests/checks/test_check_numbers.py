@@ -158,7 +158,7 @@ def test_more_than_is_open_at_the_value():
 
 
 def test_years_are_not_quantities():
-    assert numbers.quantities(parse("The deal was signed in November 2020 on June 12.")) == []
+    assert numbers.quantities(parse("The deal was signed in November 2020 on June 12.")) == ()
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from verifier.checks.common import parse
-from verifier.checks.timeline import length_finding, moments
+from verifier.checks.timeline import Day, day_of, length_finding, moments
 
 STRIKE = [
     "The dockers' strike, which began in March, was backed by the union.",
@@ -47,3 +47,29 @@ def test_a_start_after_the_end_is_the_year_before():
     assert length_finding(parse("The siege lasted about three months."), ms) is None
     found = length_finding(parse("The siege lasted twelve months."), ms)
     assert found is not None and found.finding.status == "conflict"
+
+
+STATEMENT = [
+    "On Tuesday, the foreign minister and a US envoy issued a joint statement on trade.",
+    "The dockers' strike was ended on Wednesday, the union said.",
+    "The talks resumed on March 3 in Geneva.",
+]
+
+
+@pytest.mark.parametrize(("deed", "day"), [
+    ("The joint statement came", "Tuesday"),
+    ("the dockers' strike was ended", "Wednesday"),
+    ("The talks resumed", "March 3"),
+    # no deed of its words, or only light verbs to find it by
+    ("The ceasefire collapsed", None),
+    ("It came", None),
+])
+def test_day_of_a_deed(deed, day):
+    found = day_of(deed, STATEMENT)
+    assert (str(found) if found else None) == day
+
+
+def test_days_shift_across_weeks_and_months():
+    assert str(Day(weekday=6).shifted(1)) == "Monday"
+    assert str(Day(weekday=0).shifted(-1)) == "Sunday"
+    assert str(Day(month=5, day=30).shifted(1)) == "July 1"

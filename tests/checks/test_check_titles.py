@@ -30,7 +30,9 @@ def test_person_roles_in_apposition():
     # in a capacity, a role, acting or serving as
     for text in ("Ararat Mirzoyan, acting in his capacity as prime minister, spoke.",
                  "Ararat Mirzoyan, in his role as prime minister, spoke.",
-                 "Ararat Mirzoyan, serving as prime minister, spoke."):
+                 "Ararat Mirzoyan, serving as prime minister, spoke.",
+                 "Ararat Mirzoyan, who serves as Armenia's prime minister, spoke.",
+                 "Ararat Mirzoyan, who is the prime minister, spoke."):
         assert titles.person_roles(text) == {"mirzoyan": "prime minister"}, text
 
 

@@ -222,6 +222,7 @@ def _base(t) -> str:
     return lemma
 
 
+@per_doc
 def _words(doc) -> tuple[dict, dict, frozenset[str], tuple]:
     """(lemma -> token, with phrasal verbs as "take_over" and idioms as their verb, and a
     comparative as its base word; word -> token; every lemma and word; (token, its lemma) in

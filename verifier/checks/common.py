@@ -186,7 +186,7 @@ _DEED_ENDINGS = {"", "e", "s", "y", "al", "ion", "tion", "sion", "ation", "ition
 # against "completed their withdrawal").
 _DEEDS = [
     {"leave", "withdraw", "depart", "exit", "evacuate", "flee", "pull_out", "pull_back",
-     "draw_down"},  # "the pullout", "the drawdown"
+     "draw_down", "remove"},  # "the pullout", "the drawdown", "the removal of the troops"
     {"return", "hand", "give_back", "hand_back", "hand_over", "cede", "transfer"},  # "gave back"
     {"capture", "seize", "recapture", "retake", "conquer", "grab", "overrun"},
     # taking back, not "capture": what one side captured, the other took back
@@ -208,6 +208,8 @@ _DEEDS = [
 _DEED_NOUNS = [
     {"offensive", "assault", "attack", "onslaught", "incursion", "blitz"},
     {"ceasefire", "truce", "armistice"},
+    # nouns of leaving too short or too unlike their verbs for ``noun_of``
+    {"exit", "withdrawal", "pullout", "pull-out", "departure", "drawdown", "removal"},
     {"war", "warfare", "fighting", "hostility"},  # "a round of fighting" / "two wars"
     {"protest", "demonstration", "rally", "march"},  # "large demonstrations" / "mass protests"
     # "a joint statement", "their shared message"

@@ -31,6 +31,9 @@ def _key(tok) -> str:
     return canon(tok.lemma_.lower())
 
 
+_REFLEXIVE = {"himself", "herself", "itself", "themselves"}
+
+
 def contrasts(doc) -> list[tuple[object, object]]:
     """(X, Y) spans for each ", not Y" / "rather than Y" / "instead of Y" after a noun X."""
     out = []
@@ -54,6 +57,8 @@ def contrasts(doc) -> list[tuple[object, object]]:
         last = doc[x_end - 1]  # the word just before the marker (and its comma)
         if last.text == "," and t.lower_ != "not" and x_end >= 2:
             last = doc[x_end - 2]  # "Putin and Armenia's leadership, rather than Aliyev,"
+        if last.lower_ in _REFLEXIVE and last.i >= 1:
+            last = doc[last.i - 1]  # "Pashinyan himself, not Mirzoyan,"
         y = doc[y_start:y_end]
         if len(y) and y.root.pos_ == "PRON":  # "rather than from anyone in Baku": Baku
             place = next((g for p in y.root.children if p.dep_ == "prep" for g in p.children

@@ -34,6 +34,7 @@ from verifier.checks.common import (
     infinitive,
     noun_of,
     objects_of,
+    one_deed,
     one_deed_noun,
     parse,
     per_doc,
@@ -294,7 +295,7 @@ def _other_stage(tok, ev_toks) -> bool:
 
 def _misplaced(tok, ev_toks, ed) -> bool:
     """The passage gives the claim's date to another deed and tells the claim's deed beside it
-    without one: "Putin and Aliyev agreed on the withdrawal in April" against "The
+    without one (or with another): "Putin and Aliyev agreed on the withdrawal in April" against "The
     withdrawal, which began in April, had been agreed between Putin and Aliyev"."""
     # the claim's date may hang on the verb's object ("agreed on the withdrawal in April")
     if tok.dep_ not in {"pobj", "npadvmod", "tmod"}:
@@ -306,8 +307,16 @@ def _misplaced(tok, ev_toks, ed) -> bool:
     if lemma in {date_verb(t).lemma_.lower() for t in ev_toks}:
         return False  # the passage dates the claim's own deed
     other_deeds = [d for d in map(_dated_verb, ev_toks) if d is not None]
-    told = [t for t in ed if t.pos_ == "VERB" and t.lemma_.lower() == lemma]
-    return any(_beside(d, t) for d in other_deeds for t in told)
+    told = [t for t in ed if t.pos_ == "VERB" and (t.lemma_.lower() == lemma
+                                                   or one_deed(t.lemma_.lower(), lemma))]
+    if any(_beside(d, t) for d in other_deeds for t in told):
+        return True
+    # or told with a date of its own in a relative clause on the dated deed's argument: "Last
+    # month, Yerevan seized the villages" against "Last month, Yerevan returned ... villages
+    # that it had captured in the 1990s"
+    own = {date_verb(x).i for items in date_items(ed).values() for _, _, x in items}
+    return any(t.dep_ in {"relcl", "acl"} and t.i in own and governing_verb(t.head) == d
+               for d in other_deeds for t in told)
 
 
 def _arguments(verb, preps: bool = True) -> set[str]:
@@ -339,7 +348,9 @@ def _elsewhere(tok, ev_toks, ed) -> bool:
     mine = _arguments(verb, preps=False) - _DATE_WORDS - _TIME_NOUNS  # not "the month ..."
     for t in ev_toks:
         dated = _dated_verb(t)
-        if dated is None or mine & _arguments(dated) or _described(tok) & _described(t):
+        theirs = _arguments(dated) if dated is not None else set()
+        if dated is None or mine & theirs or _described(tok) & _described(t) or any(
+                one_deed_noun(a, b) for a in mine for b in theirs if a.isalpha() and b.isalpha()):
             return False  # the date describes a thing, or a deed of the claim's actor or thing
         subjects = [c for c in dated.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if (dated.dep_ not in {"relcl", "acl"} and not subjects) or \
@@ -858,9 +869,12 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 if wrong:  # "ended in 1988" / "from 1988 to 1994"
                     return Finding("dates", "conflict", f"'{text}' vs '{wrong[0]}'",
                                    claim_span=text, evidence_span=wrong[0])
-            if same and kind in _ABSOLUTE and (_misplaced(tok, same, ed)
-                                               or _elsewhere(tok, same, ed)
-                                               or _other_stage(tok, same)):
+            # ("Last month, Yerevan seized the villages" against "Last month, Yerevan
+            # returned ... villages that it had captured in the 1990s")
+            if same and ((kind in _ABSOLUTE and (_misplaced(tok, same, ed)
+                                                 or _elsewhere(tok, same, ed)
+                                                 or _other_stage(tok, same)))
+                         or (kind == "rel" and _misplaced(tok, same, ed))):
                 misplaced.append(text)
             elif same:
                 agreed.append(text)

@@ -139,6 +139,16 @@ def _same_slot(ce, ee, strict: bool) -> bool:
     return same_slot or same_head
 
 
+def _argument_of(tok):
+    """The argument of a verb that holds ``tok`` (the first of its coordinated nouns): what
+    ``tok`` hangs on, up to the word a verb takes."""
+    for _ in range(12):
+        if tok.head.i == tok.i or tok.head.pos_ in {"VERB", "AUX"}:
+            break
+        tok = tok.head
+    return conj_head(tok)
+
+
 def _denied(ent) -> bool:
     """The claim denies what it says of the name ("Karabakh was not historically an
     Azerbaijani-majority region"): another name in its slot does not contradict it."""
@@ -527,22 +537,35 @@ def unsaid(cd, ed) -> Finding | None:
     withdrawal ... had been agreed between Putin and ... Aliyev". Such a passage cannot
     confirm the claim; it may still contradict it."""
     speakers = None
-    for verb in cd:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _VOICED or \
-                verb.dep_ not in {"ROOT", "conj"} or tells(verb, ed):
+    for verb, doers in _sayings(cd):
+        if tells(verb, ed):
             continue
-        if any(c.dep_ == "auxpass" for c in verb.children) or (
-                verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
-            continue  # "Russia and Armenia, described as allies, ...": said of them
-        # (the small parser reads a sentence-opening "Aliyev" as a noun)
-        for doer in (c for c in verb.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or (
-                c.text[:1].isupper() and not senses(c.lemma_.lower(), "n")))):
+        for doer in doers:
             if speakers is None:
                 speakers = _speakers(ed)
             if canon(doer.text) not in speakers:  # (its name: "Grigoryan", not "Armenian")
                 return Finding("entities", "unsaid", f"'{doer.text}' {verb.text}",
                                claim_span=doer.text)
     return None
+
+
+@per_doc
+def _sayings(cd) -> tuple:
+    """(verb, its named subjects) for each main verb of ``_VOICED`` told in the active voice."""
+    out = []
+    for verb in cd:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _VOICED or \
+                verb.dep_ not in {"ROOT", "conj"}:
+            continue
+        if any(c.dep_ == "auxpass" for c in verb.children) or (
+                verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
+            continue  # "Russia and Armenia, described as allies, ...": said of them
+        # (the small parser reads a sentence-opening "Aliyev" as a noun)
+        doers = tuple(c for c in verb.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or (
+            c.text[:1].isupper() and not senses(c.lemma_.lower(), "n"))))
+        if doers:
+            out.append((verb, doers))
+    return tuple(out)
 
 
 def _partners(ent, ents) -> list:
@@ -606,6 +629,8 @@ def _pairs(doc, ents) -> list[tuple[set[str], list]]:
     ceasefire agreement between ...": agreement, ceasefire) and, for a verb, its subject ("the
     agreement was signed between ...": sign, agreement)."""
     out = []
+    if "between" not in doc.text.lower():
+        return out
     for b in doc:
         if b.lower_ != "between" or b.dep_ != "prep":
             continue
@@ -939,9 +964,13 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             _same_entity(ee.text, x.text) for x in c_ents if x is not ce)]
         # the claim's name in the same phrase ("officials in Moscow and Baku said", which the
         # small parser reads as "officials ... and Baku" said, for "Moscow said")
+        # (or anywhere in the verb's argument that holds it: "Mirzoyan and the United States
+        # Assistant Secretary of State for Europe and Eurasia James O'Brien issued", which the
+        # small parser reads with "Eurasia" on "O'Brien", for "a US diplomat issued")
         same = [ee for ee in same if _same_entity(ce.text, ee.text) or not any(
             _same_entity(ce.text, x.text) for x in e_ents
-            if x.root.i in {t.i for t in conj_head(ee.root).subtree})]
+            if x.root.i in {t.i for t in conj_head(ee.root).subtree}
+            or x.root.i in {t.i for t in _argument_of(ee.root).subtree})]
         if same and not _denied(ce) and anchored(cd, ed, 0.4) and \
                 not any(_same_entity(ce.text, ee.text) for ee in same):
             return Finding("entities", "conflict", f"'{ce.text}' vs '{same[0].text}'",

@@ -270,7 +270,8 @@ _INTERVAL_WORDS = {"ci", "cis", "confidence", "credible", "cri", "ui", "uncertai
                    "prediction", "pi"}
 
 
-def quantities(doc) -> list[Quantity]:
+@per_doc
+def quantities(doc) -> tuple[Quantity, ...]:
     """Every quantity in a parsed text, as an interval with its counted noun."""
     out: list[Quantity] = []
     toks = list(doc)
@@ -338,7 +339,7 @@ def quantities(doc) -> list[Quantity]:
         out.append(Quantity(v, lo, hi, head_lemma, _anchor_set(head, head_lemma, last), text,
                             start))
         i = j
-    return out
+    return tuple(out)
 
 
 def _counted(toks, j: int, last):

@@ -21,6 +21,7 @@ from verifier.checks.common import (
     demonym_plural,
     one_deed,
     parse,
+    per_doc,
     phrasal,
 )
 from verifier.types import Finding
@@ -101,7 +102,8 @@ def _deed(v) -> str:
     return ph if ph != lemma and one_deed(ph, ph) else lemma
 
 
-def triples(doc, common: bool = False) -> list[tuple[str, str, str, str]]:
+@per_doc
+def triples(doc, common: bool = False) -> tuple[tuple[str, str, str, str], ...]:
     """(verb lemma, subject, relation, other argument) for each verb with a named subject (or,
     with ``common``, a common noun: "Separatists recaptured ..."); relation "obj" is the
     direct object (named, or a noun's lemma), a preposition otherwise."""
@@ -141,7 +143,7 @@ def triples(doc, common: bool = False) -> list[tuple[str, str, str, str]]:
         for c in v.children:  # "gave Armenia the villages"
             if c.dep_ == "dative" and _named(c):
                 out.append((verb, who, "to", _arg(c)))
-    return out + _noun_triples(doc, common)
+    return tuple(out + _noun_triples(doc, common))
 
 
 # a deed told as a noun is done by the verbs of doing, and by completing it ("the handover was

@@ -18,9 +18,17 @@ its days. Spans of years told in one clause ("from 1988 to 1994") are the dates 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from verifier.checks.common import argument_heads, deed_noun, objects_of, parse
+from verifier.checks.common import (
+    MONTHS,
+    WEEKDAYS,
+    argument_heads,
+    content_lemmas,
+    deed_noun,
+    objects_of,
+    parse,
+)
 from verifier.checks.dates import date_items, date_verb, length_of, stage, staged_deeds, told_of
 from verifier.checks.numbers import Quantity, quantities
 from verifier.types import Finding
@@ -126,4 +134,59 @@ def length_finding(claim_doc, doc_moments: list[Moment]) -> LengthFinding | None
             return LengthFinding(Finding(
                 "dates", "rough", f"'{q.text}' {q.head}s against {low} to {high} days",
                 claim_span=q.text), where)
+    return None
+
+
+# verbs that say only that a deed took place ("the statement came a day before ..."): no
+# word to find the deed by
+_LIGHT = frozenset({"come", "be", "happen", "take", "place", "occur", "go", "get", "make",
+                    "arrive", "follow", "precede", "land", "drop"})
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day a document dates a deed on: a weekday (0 is Monday) or a day of a month."""
+
+    weekday: int | None = None
+    month: int | None = None  # 0 is January
+    day: int | None = None
+
+    def shifted(self, days: int) -> Day:
+        if self.weekday is not None:
+            return Day(weekday=(self.weekday + days) % 7)
+        d = date(2001, self.month + 1, self.day) + timedelta(days=days)
+        return Day(month=d.month - 1, day=d.day)
+
+    def __str__(self) -> str:
+        if self.weekday is not None:
+            return WEEKDAYS[self.weekday].capitalize()
+        return f"{MONTHS[self.month].capitalize()} {self.day}"
+
+
+def day_of(deed: str, passages: list[str]) -> Day | None:
+    """The one day the first of ``passages`` that tells ``deed`` ("The joint statement came")
+    dates it on: a weekday or a day of a month whose clause holds two of the deed's words (or
+    its only one), light verbs aside ("On Tuesday, ... issued a joint statement": Tuesday).
+    None where no passage does, or one gives the deed two days."""
+    words = content_lemmas(parse(deed)) - _LIGHT
+    need = min(2, len(words))
+    if not need:
+        return None
+    for text in passages:
+        doc = parse(text)
+        items = date_items(doc)
+        found = set()
+        for kind in ("weekday", "day"):
+            for v, _, tok in items[kind]:
+                clause = {t.lemma_.lower() for t in date_verb(tok).subtree}
+                if len(words & clause) < need:
+                    continue
+                if kind == "weekday" and len(v) == 1:
+                    found.add(Day(weekday=next(iter(v))))
+                elif kind == "day" and v[0] == v[1] and 1 <= v[0] % 32 <= 31:
+                    found.add(Day(month=v[0] // 32, day=v[0] % 32))
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
     return None

@@ -29,12 +29,14 @@ _NAME = r"((?:[A-Z][\w'’.-]+\s?){1,3})"
 _ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-Z]\w+)+)?,?\s+"
                       + _NAME)
 # "Ararat Mirzoyan is Armenia's defense minister", "... serves as the US secretary of state",
+# "Mirzoyan, who serves as Armenia's defence minister,",
 # "James O'Brien, who signed the statement, is the US Secretary of State"; in apposition
 # ("Ararat Mirzoyan, Armenia's prime minister,") or "(, acting) in his capacity as", "in her role
 # as", "acting as"; never a title that belongs to the name after it ("Vladimir Putin, Prime
 # Minister Nikol Pashinyan")
 _COPULA_RE = re.compile(_NAME.replace("{1,3}", "{2,3}") + r"(?:,\s+who\s[^,]{1,80},)?"
-                        r"(?:\s*(?:is|was|serves as|served as)|,?\s+(?:(?:acting|serving)\s+)?"
+                        r"(?:\s*(?:is|was|serves as|served as)|,\s+who\s+(?:is|was|serves\s+as|"
+                        r"served\s+as)|,?\s+(?:(?:acting|serving)\s+)?"
                         r"(?:in\s+(?:his|her|their)\s+(?:capacity|role)\s+)?as|,)"
                         r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b"
                         r"(?!\s+[A-Z])")

@@ -50,6 +50,7 @@ from verifier.plain import plain_words
     ("The last troops crossed out of Azerbaijan.", "The last troops left Azerbaijan."),
     ("The soldiers began heading for home in April.", "The soldiers began leaving in April."),
     ("They headed back home.", "They left."),
+    ("The peacekeepers just kept out of it.", "The peacekeepers just did not intervene."),
     ("They put out a joint statement.", "They issued a joint statement."),
     # ... not ink as a noun, putting out a fire, or the home of a word
     ("There was ink on the page.", "There was ink on the page."),

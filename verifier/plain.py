@@ -23,6 +23,7 @@ _FORMS = {
     "hang": ("hang", "hangs", "hung", "hung", "hanging"),
     "stick": ("stick", "sticks", "stuck", "stuck", "sticking"),
     "stay": ("stay", "stays", "stayed", "stayed", "staying"),
+    "keep": ("keep", "keeps", "kept", "kept", "keeping"),
     "pack": ("pack", "packs", "packed", "packed", "packing"),
     "step": ("step", "steps", "stepped", "stepped", "stepping"),
     "hit": ("hit", "hits", "hit", "hit", "hitting"),
@@ -97,6 +98,7 @@ _IDIOMS = [
     ("sit", r"on\s+the\s+sidelines", "not intervene"),
     ("sit", r"on\s+(?:their|its|his|her)\s+hands", "not intervene"),
     ("stay", r"on\s+the\s+sidelines", "not intervene"),
+    ("keep", r"out\s+of\s+(?:it|the\s+(?:fighting|offensive|war|conflict|fray))", "not intervene"),
     ("stand", r"idly\s+by", "not intervene"),
     # "stood by as Baku took over", "looked on while ...", "remained passive bystanders"
     ("stand", r"by(?=\s+(?:as|while|when)\b|\s*[,.;]|\s*$)", "not intervene"),

@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 
 # NLI scores of a passage the model was not run on (see ``Verifier._evidence``)
+_MAX_READ_VECTORS = 50_000  # embeddings of passages as read in context kept at most
 _UNSCORED = NLIScores(entailment=0.0, neutral=1.0, contradiction=0.0)
 
 
@@ -115,6 +116,7 @@ class Verifier:
         self.index = None
         self.retriever = None
         self._moments: dict[str, list] = {}  # a document's dated starts and ends, by its id
+        self._read_vectors: dict[str, np.ndarray] = {}  # passages as read in context
         if corpus is not None:
             from verifier.index import open_index
             from verifier.retrieval import HybridRetriever
@@ -307,9 +309,14 @@ class Verifier:
         def stored(p: Passage, text: str) -> bool:
             return p.passage_id in rows and text == p.text
 
+        # passages read with their document's names differ from the indexed text: embedded
+        # once, then kept (a corpus has few of them, and every claim may retrieve them)
+        vec = self._read_vectors
         missing = sorted({t for ps, ts in zip(cands, texts) for p, t in zip(ps, ts)
-                          if not stored(p, t)})
-        vec = dict(zip(missing, self.embedder.embed(missing))) if missing else {}
+                          if not stored(p, t) and t not in vec})
+        if len(vec) + len(missing) > _MAX_READ_VECTORS:
+            vec.clear()
+        vec.update(zip(missing, self.embedder.embed(missing)) if missing else ())
         qv = query_vecs if query_vecs is not None else self.embedder.embed(list(atoms))
 
         def v(p: Passage, text: str) -> np.ndarray:

@@ -34,6 +34,10 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
         # said of the parties, not of ties with someone else
         ("The conflict has drawn Moscow and Yerevan closer together.", TIES, "conflict"),
         ("Russia and Armenia have grown closer.", TIES, "conflict"),
+        # the ties of the same two parties, whatever else the claim says; not of two others
+        ("Armenia and Russia have actually grown closer as a result of the Karabakh fighting.",
+         TIES, "conflict"),
+        ("Relations between Armenia and Azerbaijan have grown closer.", TIES, "not_applicable"),
         ("Officials welcomed Armenia's push for closer ties with the West.", TIES,
          "not_applicable"),
         # ... or what a deed drew the parties into

@@ -16,6 +16,7 @@ from __future__ import annotations
 from verifier.checks.common import (
     FAST,
     MONTHS,
+    NATIONS,
     SLOW,
     STOP_POS,
     WEEKDAYS,
@@ -233,6 +234,18 @@ def _words(doc) -> tuple[dict, dict, frozenset[str], tuple]:
     return lemmas, words, frozenset(lemmas) | frozenset(words), keyed
 
 
+# words for how ties between parties go
+_TIES = frozenset({"sour", "improve", "warm", "worsen", "deepen", "strengthen", "weaken", "cut",
+                   "sever", "distance", "forge", "loosen", "tighten", "closer", "close", "cool",
+                   "cement", "deteriorate"})
+
+
+def _parties(tok) -> set[str]:
+    """The countries named around a word (:func:`_context`), by name, capital or people
+    ("ties sour between ... Russia and Armenia": Russia, Armenia)."""
+    return {c for w in _context(tok) if (c := canon(w)) in NATIONS}
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
@@ -254,7 +267,15 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             # a speed is said of a deed in many words ("seized Karabakh in a lengthy campaign
             # lasting several years"): less of the claim need be found
             share = 0.25 if lem in FAST | SLOW else 0.4
-            if anchored(cd, ed, share) and _context(t) & _context(hit):
+            # ties between the same two parties are the same thing, whatever else the claim
+            # says of them ("Armenia and Russia have grown closer as a result of the fighting")
+            # ("Armenia and Azerbaijan have grown closer" is not the ties of Russia and Armenia)
+            same = anchored(cd, ed, share)
+            if lem in _TIES and opp in _TIES:
+                mine, theirs = _parties(t), _parties(hit)
+                if len(mine) >= 2 and len(theirs) >= 2:
+                    same = len(mine & theirs) >= 2
+            if same and _context(t) & _context(hit):
                 return Finding("antonyms", "conflict", f"'{t.text}' vs '{hit.text}'",
                                claim_span=t.text, evidence_span=hit.text)
         for other in sorted(OTHER_STAGE.get(lem, set())):

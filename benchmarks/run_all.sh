@@ -137,6 +137,12 @@ bench seed_probes34 claims benchmarks/claims/seed_probes34.csv --corpus corpus/
 # in session 25 on session 24's final code and on e3de3df, not read
 bench seed_probes35 claims benchmarks/claims/seed_probes35.csv --corpus corpus/
 bench seed_probes36 claims benchmarks/claims/seed_probes36.csv --corpus corpus/
+# probes34-36 were read in session 26 while fixing. 63 each by three more helpers (a diplomatic
+# cable summariser; an energy and shipping risk analyst; a lecturer's true/false exam traps),
+# measured in session 26 on session 25's final code and on this session's code, not read
+bench seed_probes37 claims benchmarks/claims/seed_probes37.csv --corpus corpus/
+bench seed_probes38 claims benchmarks/claims/seed_probes38.csv --corpus corpus/
+bench seed_probes39 claims benchmarks/claims/seed_probes39.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

@@ -7,7 +7,10 @@ sub-claims when each side has its own verb; a second part without a subject borr
 part's subject ("Russia withdrew its troops and completed the handover" -> "... and Russia
 completed the handover"; also after an adverb: "... and then left"), and so does a part whose
 subject is a pronoun standing for it ("Putin is Russia's president, and he visited Baku" ->
-"Putin visited Baku.").
+"Putin visited Baku."). A deed dated by another deed's weekday ("issued the text on Wednesday,
+the very day the troops left") becomes two dated parts; one dated only by a gap from another
+("came a day before the troops left", :func:`relative_date`) becomes two once the corpus gives
+either deed's day (``verify._dated_parts``).
 """
 
 from __future__ import annotations

@@ -27,6 +27,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The first war began in 1990.", WARS, "conflict"),
         ("The first war began in 1988.", WARS, "agree"),
         ("The withdrawal was completed on June 15.", COMPLETED, "conflict"),
+        # a date the claim denies is no date of its ("in 2020, not in the 1990s")
+        ("The villages had been taken in 2020, not in the 1990s.", VILLAGES, "conflict"),
+        ("The villages had been taken in the 1990s, not in 2020.", VILLAGES, "agree"),
         ("The withdrawal was completed on June 12.", COMPLETED, "agree"),
         # a day before its month, with an ordinal, or in words
         ("The withdrawal was completed on 12 June.", COMPLETED, "agree"),

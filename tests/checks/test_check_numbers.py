@@ -61,6 +61,9 @@ from verifier.checks.common import parse
         ("Only a small part of the local population left for Armenia.", POPULATION,
          "conflict"),
         ("Only a few ethnic Armenians left for Armenia.", POPULATION, "conflict"),
+        # the people of a place by any name ("inhabitants" / "population")
+        ("Fewer than half of the enclave's ethnic Armenian inhabitants departed for Armenia.",
+         POPULATION, "conflict"),
         ("Half of the population left for Armenia.", POPULATION, "conflict"),
         # ... overlapping ones, shares of another whole and words that are no share do not
         ("Nearly all of the local population left for Armenia.", POPULATION, "not_applicable"),

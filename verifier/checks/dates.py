@@ -293,6 +293,16 @@ def _other_stage(tok, ev_toks) -> bool:
     return all(any(OTHER_STAGE.get(v, set()) & _stages(t) for v in mine) for t in ev_toks)
 
 
+def _contrasted(tok) -> bool:
+    """The date is the other side of a contrast: ", not (in) the 1990s", "rather than in
+    April", "instead of June"."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].pos_ in {"ADP", "DET"} and tok.doc[i].lower_ not in {"than", "of"}:
+        i -= 1
+    words = [t.lower_ for t in tok.doc[max(0, i - 1): i + 1]]
+    return words == [",", "not"] or words in (["rather", "than"], ["instead", "of"])
+
+
 def _misplaced(tok, ev_toks, ed) -> bool:
     """The passage gives the claim's date to another deed and tells the claim's deed beside it
     without one (or with another): "Putin and Aliyev agreed on the withdrawal in April" against "The
@@ -859,6 +869,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     dayed = {t.i for _, _, t in ci["day"]}  # the months of days ("June" of "June 12")
     for kind in ("day", "year", "month", "weekday", "rel"):
         for value, text, tok in ci[kind]:
+            if _contrasted(tok):
+                continue  # "taken in 2020, not in the 1990s": the claim denies that date
             same = [t for v, _, t in ei[kind] if _match(kind, value, v)]
             if kind == "year":  # within a span of years, or at its start or end for a verb
                 if _bounds(tok):  # "started in 1994" / "from 1988 to 1994"

@@ -508,7 +508,16 @@ def _whole(noun) -> frozenset[str]:
         n = todo.pop()
         out.add(n.lemma_.lower().removesuffix("s") if n.pos_ == "PROPN" else n.lemma_.lower())
         todo.extend(objects_of(n))
+    if noun.lemma_.lower() in _DWELLERS:
+        # the people of a place, by any name, and the nationality they are told of ("the
+        # enclave's ethnic Armenian inhabitants" / "the local population of ... Armenians")
+        out |= {"population"} | {c.lemma_.lower() for c in noun.children
+                                 if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"}
     return frozenset(out)
+
+
+_DWELLERS = _PEOPLES | {"inhabitant", "resident", "people", "local", "dweller", "citizen",
+                        "civilian"}
 
 
 @per_doc

@@ -8,6 +8,7 @@ from conftest import (
     POPULATION,
     PROFITS,
     RECAPTURED,
+    ROLE,
     STATIONED,
     VILLAGES,
 )
@@ -24,6 +25,11 @@ from verifier.checks.common import decleft
          RECAPTURED, "conflict"),
         ("Baku, not Yerevan, returned four villages.", VILLAGES, "conflict"),
         ("Baku itself, not Yerevan, returned four villages.", VILLAGES, "conflict"),
+        # the passage tells the rest of the claim and names Y, never X
+        ("It was Pashinyan, rather than Aliyev, whom Putin agreed the Russian drawdown with.",
+         AGREED, "conflict"),
+        ("The statement was issued by Pashinyan himself rather than his foreign minister.",
+         ROLE, "conflict"),
         ("The villages were returned to Russia instead of Azerbaijan.", VILLAGES, "conflict"),
         # the doer of a passive saying is the subject of an active one ("announced by
         # Armenian officials rather than by officials in Baku" / "officials in Baku said")
@@ -74,6 +80,7 @@ from verifier.checks.common import decleft
         ("Russia's peacekeepers stood aside rather than intervening.", NOT_INTERVENE,
          "not_applicable"),
         ("Officials in Baku said the withdrawal was complete.", RECAPTURED, "not_applicable"),
+        ("It was Moscow, not Baku, that brokered the truce.", RECAPTURED, "not_applicable"),
         # Y not listed with X: the passage's list is the claim's
         ("The ceasefire was a deal between Yerevan and Baku, not Moscow.", STATIONED,
          "not_applicable"),

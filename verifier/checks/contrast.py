@@ -18,6 +18,7 @@ from verifier.checks.common import (
     conj_head,
     content_lemmas,
     governing_verb,
+    one_deed,
     parse,
 )
 from verifier.types import Finding
@@ -32,6 +33,14 @@ def _key(tok) -> str:
 
 
 _REFLEXIVE = {"himself", "herself", "itself", "themselves"}
+
+
+def _in_deed(words: set[str], cd, ed) -> bool:
+    """The passage names ``words`` as a party to a verb the claim tells (its lemma or one of
+    its deed group)."""
+    told = {t.lemma_.lower() for t in cd if t.pos_ in {"VERB", "AUX"}}
+    verbs = {governing_verb(t).lemma_.lower() for t in ed if _key(t) in words}
+    return any(v == w or one_deed(v, w) for v in verbs for w in told)
 
 
 def contrasts(doc) -> list[tuple[object, object]]:
@@ -227,6 +236,15 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         # Ministry" / "Defense Ministry"); bare names need the slot (a passage naming Baku
         # somewhere says nothing about who said what)
         shared = xs & ys
+        if not shared and only_y <= said and not only_x & said and \
+                anchored(cd, ed, 0.5, skip=[*x, *y]) and _in_deed(only_y, cd, ed):
+            # ... or the passage tells the rest of the claim and names Y, never X, in a deed
+            # the claim tells ("It was Pashinyan, rather than Aliyev, whom Putin agreed the
+            # drawdown with" / "agreed between ... Putin and ... Aliyev"; not "villages that
+            # Azerbaijan had lost" for "returned to Russia instead of Azerbaijan")
+            return Finding("contrast", "conflict",
+                           f"the claim says {x.text}, not {y.text}; the passage names {y.text}, "
+                           f"never {x.text}", claim_span=x.text, evidence_span=y.text)
         if not shared or not shared <= said:
             continue
         has_x, has_y = only_x <= said, only_y <= said

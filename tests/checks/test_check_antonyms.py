@@ -38,6 +38,8 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
         ("Armenia and Russia have actually grown closer as a result of the Karabakh fighting.",
          TIES, "conflict"),
         ("Relations between Armenia and Azerbaijan have grown closer.", TIES, "not_applicable"),
+        ("With Karabakh gone, the Armenians have been getting closer to the West.", TIES,
+         "not_applicable"),
         ("Officials welcomed Armenia's push for closer ties with the West.", TIES,
          "not_applicable"),
         # ... or what a deed drew the parties into

@@ -240,10 +240,17 @@ _TIES = frozenset({"sour", "improve", "warm", "worsen", "deepen", "strengthen", 
                    "cement", "deteriorate"})
 
 
+# blocs a country has ties with ("closer to the West")
+_BLOCS = {"west": "west", "western": "west", "europe": "europe", "european": "europe",
+          "eu": "europe", "nato": "nato"}
+
+
 def _parties(tok) -> set[str]:
-    """The countries named around a word (:func:`_context`), by name, capital or people
-    ("ties sour between ... Russia and Armenia": Russia, Armenia)."""
-    return {c for w in _context(tok) if (c := canon(w)) in NATIONS}
+    """The countries and blocs named around a word (:func:`_context`), by name, capital or
+    people ("ties sour between ... Russia and Armenia": Russia, Armenia; "the Armenians have
+    been getting closer to the West": Armenia, the West)."""
+    return {c for w in _context(tok) if (c := _BLOCS.get(w) or canon(w)) in NATIONS
+            or c in _BLOCS.values()}
 
 
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:

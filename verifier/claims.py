@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from verifier.calendar_words import WEEKDAYS
 from verifier.errors import InvalidClaimError
 from verifier.plain import plain_words
 
@@ -222,7 +223,7 @@ def _lead_in(verb) -> str:
     return f"{verb.doc[first.head.i:to.i + 1].text} " if to is not None else ""
 
 
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAYS = [w.capitalize() for w in WEEKDAYS]
 # "X on Tuesday, the day before Y": what happened on the weekday, and Y on its own weekday
 _DAY_APPOSITION = re.compile(
     r"^(?P<a>.*\b(?:on|by)\s+(?P<day>" + "|".join(_WEEKDAYS) + r"))\s*,\s*"

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from verifier.calendar_words import DAY_ORDINALS, MONTHS, capitalised
+
 # verb forms: base (and non-third-person present), third person, past, past participle, -ing
 _FORMS = {
     "get": ("get", "gets", "got", "gotten", "getting"),
@@ -201,17 +203,9 @@ _TWO_DIGIT = "|".join(sorted((k.replace(" ", r"[\s-]+") for k in _TWO_DIGITS), k
 # half"): the centuries of news
 _SPOKEN_YEAR = re.compile(rf"\b(nineteen|twenty)[\s-]+({_TWO_DIGIT})\b(?![\s-]+(?:{_TWO_DIGIT}|"
                           r"hundred|thousand|million|percent|per\s+cent)\b)", re.I)
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-             "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
-             "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-             "thirtieth": 30}
-_ORDINALS |= {f"{tens} {w}": n + v for tens, n in (("twenty", 20), ("thirty", 30))
-              for w, v in list(_ORDINALS.items())[:9] if n + v <= 31}
-_ORDINAL = "|".join(sorted((k.replace(" ", r"[\s-]+") for k in _ORDINALS), key=len,
+_ORDINAL = "|".join(sorted((k.replace(" ", r"[\s-]+") for k in DAY_ORDINALS), key=len,
                            reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th)"
-_MONTH = ("January|February|March|April|May|June|July|August|September|October|November|"
-          "December")
+_MONTH = capitalised(MONTHS)
 # "the twenty-first of June": June 21; "June the twelfth", "June twelfth": June 12
 # (a month by its capital: "they may first ask" is no date)
 _DAY_OF_MONTH = re.compile(rf"\b(?:[Tt]he\s+)?((?i:{_ORDINAL}))\s+of\s+({_MONTH})\b")
@@ -220,7 +214,7 @@ _MONTH_DAY = re.compile(rf"\b({_MONTH})\s+(?:the\s+)?((?i:{_ORDINAL}))\b")
 
 def _day(word: str) -> int:
     word = re.sub(r"[\s-]+", " ", word.lower())
-    return int(word[:-2]) if word[:1].isdigit() else _ORDINALS[word]
+    return int(word[:-2]) if word[:1].isdigit() else DAY_ORDINALS[word]
 
 
 def spoken_dates(text: str) -> str:

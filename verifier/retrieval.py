@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from verifier.calendar_words import MONTHS, WEEKDAYS, capitalised
 from verifier.errors import InvalidClaimError
 from verifier.index import CorpusIndex
 from verifier.types import Hit, Passage
@@ -40,10 +41,9 @@ QUOTE_SCAN_LIMIT = 20_000
 # on a Thursday" against "on Wednesday completed their withdrawal"; "commenced in March,
 # three months before its June 12 completion" against "The withdrawal, which began in April")
 _DATE_KINDS = {
-    "weekday": re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    "weekday": re.compile(rf"\b(?:{capitalised(WEEKDAYS)})\b"),
     # (capitalised: not the "may" of "may leave")
-    "month": re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December)\b"),
+    "month": re.compile(rf"\b(?:{capitalised(MONTHS)})\b"),
     "year": re.compile(r"\b(?:1[89]|20)\d\d(?:s|\b)"),
 }
 _QUOTED = re.compile(r"[\"\u201c\u201e]([^\"\u201c\u201d\u201e]{3,200})[\"\u201d\u201c]")

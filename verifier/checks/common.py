@@ -7,11 +7,9 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import TypeVar
 
+from verifier.calendar_words import MONTHS, WEEKDAYS
 from verifier.nlp import get_nlp
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 STOP_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "SPACE", "NUM"}
 # Capitals and common metonyms stand for their country when comparing who did what.
 ALIASES = {

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from verifier.calendar_words import DAY_ORDINALS
 from verifier.checks.antonyms import OPPOSITE, OTHER_STAGE, STAGES
 from verifier.checks.common import (
     LIGHT,
@@ -93,17 +94,13 @@ _REL_UNITS = {"year": 1, "years": 1, "month": 0, "months": 0, "week": 0, "weeks"
               "decade": 10, "decades": 10}
 
 
-_ORDINAL_WORDS = {w: i + 1 for i, w in enumerate([
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth", "twentieth"])} | {"thirtieth": 30}
 _DAY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 
 
 def _day_number(tok) -> int | None:
     """1 to 31 from "12", "12th", "twelfth" or "twenty-first"."""
     m = _DAY_RE.fullmatch(tok.lower_)
-    n = int(m.group(1)) if m else _ORDINAL_WORDS.get(tok.lower_)
+    n = int(m.group(1)) if m else DAY_ORDINALS.get(tok.lower_)
     doc = tok.doc
     if not m and n is not None and n < 10 and tok.i >= 2 and doc[tok.i - 1].text == "-":
         n += {"twenty": 20, "thirty": 30}.get(doc[tok.i - 2].lower_, 0)

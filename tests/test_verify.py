@@ -288,6 +288,11 @@ def test_a_deeds_length_is_read_off_the_dated_start_and_end_of_its_document(veri
     rough = [e.passage.text for e in evs for f in e.findings
              if f.check == "dates" and f.status == "rough"]
     assert rough and all("April" in t or "June 12" in t for t in rough)
+    # a claim that words the deed its own way is about the passages that date it, however far
+    # its embedding is from them: their finding counts
+    v = verifier.check("The pullout spanned something like six months.")
+    assert v.label is Label.CONTRADICTED
+    assert any("April" in c.text or "June 12" in c.text for c in v.citations)
 
 
 def test_a_claim_dating_one_deed_by_another_is_checked_as_two_dated_parts():

@@ -242,7 +242,18 @@ class Verifier:
             findings = _with_absent(atoms, cands, findings, terms, self.checks)
         if run_checks and self.index is not None and (self.checks is None
                                                       or "dates" in self.checks):
-            findings = self._with_timeline(atoms, cands, findings)
+            findings, told = self._with_timeline(atoms, cands, findings)
+            # a passage that dates the start or end of the deed whose length the claim gives
+            # is about that deed, however the claim words the rest ("The pullout spanned
+            # something like six months"): its finding counts as a check's conflict would on
+            # a passage close to the claim
+            floor = self.settings.conflict_relevance
+            flat_rel = [max(float(r), floor) if k in told else float(r)
+                        for k, r in enumerate(r for rel in relevance for r in rel)]
+            relevance, k = [], 0
+            for ps in cands:
+                relevance.append(np.array(flat_rel[k:k + len(ps)]))
+                k += len(ps)
         hyps = [_hypothesis(a, p, fs) if run else a for (a, p, run), fs in zip(flat, findings)]
         scored = iter(self.nli.score([(p, h) for (_, p, run), h in zip(flat, hyps) if run],
                                      batch_size=batch_size))
@@ -259,14 +270,15 @@ class Verifier:
         return out
 
     def _with_timeline(self, atoms: list[str], cands: list[list[Passage]],
-                       findings: list[tuple[Finding, ...]]) -> list[tuple[Finding, ...]]:
+                       findings: list[tuple[Finding, ...]]
+                       ) -> tuple[list[tuple[Finding, ...]], set[int]]:
         """Add the dates check's finding on a claim's length of a deed, read off the dated
         start and end its document gives (``checks.timeline``), to the claim's passages that
-        hold either date."""
+        hold either date; also return the (flat) positions of those passages."""
         from verifier.checks.common import decleft, parse
         from verifier.checks.timeline import claim_lengths, length_finding, moments
 
-        out, i = list(findings), 0
+        out, i, told = list(findings), 0, set()
         for atom, ps in zip(atoms, cands):
             doc = parse(decleft(atom)) if ps else None
             if doc is None or not claim_lengths(doc):  # most claims: no document is read
@@ -282,8 +294,9 @@ class Verifier:
                 for j, p in enumerate(ps):
                     if p.doc_id == doc_id and any(w in p.text for w in found.sentences):
                         out[i + j] = out[i + j] + (found.finding,)
+                        told.add(i + j)
             i += len(ps)
-        return out
+        return out, told
 
     def _judge(
         self,

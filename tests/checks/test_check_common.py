@@ -47,6 +47,9 @@ def test_content_lemmas_of_a_doc_and_of_a_span_agree():
         ("trigger", "capture", False),
         ("park", "station", True),
         ("promote", "upgrade", True),
+        ("conclude", "sign", True),  # a ceasefire concluded / signed
+        ("conclude", "finish", True),
+        ("sign", "finish", False),
     ],
 )
 def test_same_deed(a, b, same):

@@ -18,6 +18,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
     [
         ("The ceasefire agreement was signed in December 2020.", STATIONED, "conflict"),
         ("The ceasefire was signed in November 2020.", STATIONED, "agree"),
+        # concluding a ceasefire is signing it, not ending it
+        ("The contingent was deployed under the ceasefire concluded between Armenia and "
+         "Azerbaijan in November 2020.", STATIONED, "agree"),
         ("The first war between Azerbaijan and Armenia ended in 1996.", WARS, "conflict"),
         ("The first war between Azerbaijan and Armenia ended in 1994.", WARS, "agree"),
         # a span's closing year is not when the thing started, nor its opening year its end

@@ -115,6 +115,17 @@ from verifier.checks.common import parse
         ("Moscow had parked just shy of two thousand peacekeepers in Karabakh.", STATIONED,
          "agree"),
         ("Moscow had just shy of 3,000 peacekeepers in Karabakh.", STATIONED, "conflict"),
+        ("The Russian deployment fell just short of two thousand personnel.", STATIONED,
+         "agree"),
+        ("The Russian deployment in Karabakh exceeded 2,000 troops.", STATIONED, "conflict"),
+        ("Moscow's Karabakh force topped 1,500 troops.", STATIONED, "agree"),
+        # hedges after the figure, and bounds from above
+        ("Separatists held the territory for ten years or so.", DECADES, "conflict"),
+        ("Separatists held the territory for thirty years or so.", DECADES, "agree"),
+        ("Separatists held the territory for the better part of three decades.", DECADES,
+         "agree"),
+        ("Separatists held the territory for something like a decade.", DECADES, "conflict"),
+        ("Separatists lost the territory within five years.", DECADES, "conflict"),
         ("Close to two thousand Russian servicemen kept the peace in Karabakh.", STATIONED,
          "agree"),
         # a people noun counts the people its nationality names; a garrison counts troops
@@ -176,6 +187,11 @@ def test_years_are_not_quantities():
         # (the decision rule lets such a passage contradict, never support)
         ("Exactly 1,960 Russian peacekeepers were stationed.", STATIONED,
          "Nearly 2,000 Russian peacekeepers were stationed."),
+        # a verb that bounds the figure keeps a verb ("fell short of" -> "numbered nearly")
+        ("The Russian deployment fell just short of two thousand personnel.", STATIONED,
+         "The Russian deployment numbered nearly 2,000 personnel."),
+        ("Moscow's force in Karabakh topped 1,500 troops.", STATIONED,
+         "Moscow's force in Karabakh numbered nearly 2,000 troops."),
         # nothing to align: a conflict, no quantity
         ("Around 5,000 Russian peacekeepers were stationed there.", STATIONED,
          "Around 5,000 Russian peacekeepers were stationed there."),

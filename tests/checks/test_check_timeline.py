@@ -31,6 +31,11 @@ def test_moments_read_starts_and_ends():
     # over its middle or all of it: left to the model
     ("The strike lasted roughly two months.", None),
     ("The strike lasted fewer than ninety days.", None),
+    ("The strike was wrapped up inside roughly ten weeks.", None),
+    # hedges around the figure: "something like", "or so", "within"
+    ("The strike spanned something like six months.", "conflict"),
+    ("The strike went on for ten months or so.", "conflict"),
+    ("The strike was over within three weeks.", "conflict"),
     # another deed's length, or no length at all
     ("The talks dragged on for half a year.", None),
     ("The strike began in March.", None),

@@ -191,6 +191,7 @@ _DEEDS = [
     {"recapture", "retake", "take_back", "win_back"},
     {"station", "deploy", "base", "post", "park"},  # "2,000 peacekeepers parked in Karabakh"
     {"end", "finish", "complete", "conclude", "finalize", "finalise", "wrap_up"},
+    {"sign", "conclude", "seal", "ink"},  # "a ceasefire concluded in November" / "signed"
     {"begin", "start", "commence", "kick_off", "launch"},  # WordNet's "kick off" is "inaugurate"
     {"criticize", "criticise", "condemn", "denounce", "slam", "blast", "bash", "trash",
      "lambast", "lambaste"},

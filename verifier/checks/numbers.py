@@ -62,6 +62,12 @@ HEDGES: dict[str, tuple[float, float]] = {
     "just below": (0.85, 1.0 - _EPS), "just above": (1.0 + _EPS, 1.15),
     "a little over": (1.0 + _EPS, 1.15), "north of": (1.0 + _EPS, _INF),
     "just shy of": (0.85, 1.0 - _EPS), "shy of": (0.85, 1.0 - _EPS),
+    "short of": (0.85, 1.0 - _EPS), "a shade under": (0.85, 1.0 - _EPS),
+    "a little short of": (0.85, 1.0 - _EPS), "a bit short of": (0.85, 1.0 - _EPS),
+    # verbs that bound a figure: "the force exceeded 10,000"
+    "exceeded": (1.0 + _EPS, _INF), "exceeding": (1.0 + _EPS, _INF),
+    "exceeds": (1.0 + _EPS, _INF), "surpassed": (1.0 + _EPS, _INF),
+    "topped": (1.0 + _EPS, _INF),
     "about": (0.85, 1.15), "around": (0.85, 1.15), "roughly": (0.85, 1.15),
     "approximately": (0.85, 1.15), "some": (0.85, 1.15), "circa": (0.85, 1.15),
     "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15), "~": (0.85, 1.15),
@@ -72,7 +78,15 @@ HEDGES: dict[str, tuple[float, float]] = {
     "less than": (0.0, 1.0 - _EPS), "below": (0.0, 1.0 - _EPS),
     "up to": (0.0, 1.0), "at most": (0.0, 1.0), "no more than": (0.0, 1.0),
     "exactly": (1.0, 1.0), "precisely": (1.0, 1.0),
+    "something like": (0.85, 1.15), "in the region of": (0.85, 1.15),
+    "better part of": (0.5, 1.0), "best part of": (0.5, 1.0),
+    # a length bounded above: "within two months", "inside roughly ten weeks"
+    "within": (0.0, 1.0), "inside": (0.0, 1.0), "in under": (0.0, 1.0 - _EPS),
+    "within about": (0.0, 1.15), "within roughly": (0.0, 1.15), "within around": (0.0, 1.15),
+    "inside about": (0.0, 1.15), "inside roughly": (0.0, 1.15),
 }
+# hedges after the figure: "ten years or so"
+_AFTER = {("or", "so"), ("or", "thereabouts")}
 # words before a hedge or a number that do not change it ("comfortably more than 2,000")
 _TRANSPARENT = {"only", "just", "well", "some", "comfortably", "easily", "considerably",
                 "significantly", "substantially", "far", "much", "slightly"}
@@ -150,7 +164,7 @@ def _hedge_before(toks, i: int) -> tuple[str, int]:
     j = i
     while j > 0 and toks[j - 1].lower_ in _TRANSPARENT and toks[j - 1].lower_ != "some":
         j -= 1
-    for n in (3, 2, 1):
+    for n in (4, 3, 2, 1):
         if j - n < 0:
             continue
         phrase = " ".join(x.lower_ for x in toks[j - n: j])
@@ -162,6 +176,8 @@ def _hedge_before(toks, i: int) -> tuple[str, int]:
             start = j - n
             while start > 0 and toks[start - 1].lower_ in _TRANSPARENT - {"some"}:
                 start -= 1
+            if phrase == "short of" and start > 0 and toks[start - 1].lemma_ in {"fall", "come"}:
+                start -= 1  # "fell just short of 2,000": the verb is part of the bound
             return phrase, start
     return "", i
 
@@ -333,6 +349,8 @@ def quantities(doc) -> tuple[Quantity, ...]:
             continue
         hedge, start = _hedge_before(toks, i)
         lo_f, hi_f = HEDGES.get(hedge, (1.0, 1.0))
+        if not hedge and k + 1 < len(toks) and (toks[k].lower_, toks[k + 1].lower_) in _AFTER:
+            lo_f, hi_f = HEDGES["about"]
         lo, hi = v * lo_f, (v * hi_f if hi_f != _INF else _INF)
         end = k if head_lemma == "percent" else j  # the conflicting words: hedge + number
         text = doc[start:end].text
@@ -454,7 +472,12 @@ def align(claim: str, evidence: str) -> str:
         unit = _has_unit(cd, q) or _has_unit(ed, e)
         a, b = _span(cd, q, unit)
         c, d = _span(ed, e, unit)
-        edits.append((a, b, evidence[c:d]))
+        text = evidence[c:d]
+        if c == ed[0].idx and not ed[0].text.isupper() and ed[0].pos_ != "PROPN":
+            text = text[:1].lower() + text[1:]  # "Nearly 2,000" opening the passage
+        if cd[q.start].pos_ in {"VERB", "AUX"}:
+            text = "numbered " + text  # "exceeded 1,500", "fell short of 2,000"
+        edits.append((a, b, text))
     for a, b, text in sorted(edits, reverse=True):
         claim = claim[:a] + (text if a else text[:1].upper() + text[1:]) + claim[b:]
     return claim

@@ -24,6 +24,11 @@ from verifier.checks.common import decleft
         ("It was officials in Yerevan, not Baku, who said the withdrawal was complete.",
          RECAPTURED, "conflict"),
         ("Baku, not Yerevan, returned four villages.", VILLAGES, "conflict"),
+        # "ones" stands for X's noun
+        ("Armenian officials, not Azerbaijani ones, declared the withdrawal completed.",
+         RECAPTURED, "conflict"),
+        ("Azerbaijani officials, not Armenian ones, declared the withdrawal completed.",
+         RECAPTURED, "agree"),
         ("Baku itself, not Yerevan, returned four villages.", VILLAGES, "conflict"),
         # the passage tells the rest of the claim and names Y, never X
         ("It was Pashinyan, rather than Aliyev, whom Putin agreed the Russian drawdown with.",
@@ -135,8 +140,13 @@ def test_contrast(claim, evidence, status):
         ("Armenia was the one who gave the villages back.", "Armenia gave the villages back."),
         ("He was the one.", "He was the one."),
         ("This was the one thing that mattered.", "This was the one thing that mattered."),
+        # an adjective opening the noun phrase
+        ("It was Armenian officials, not Azerbaijani ones, who declared it over.",
+         "Armenian officials, not Azerbaijani ones, declared it over."),
         # not clefts
         ("It was clear that the war was over.", "It was clear that the war was over."),
+        ("It was quite clear that the war was over.",
+         "It was quite clear that the war was over."),
         ("It was controlled by separatists.", "It was controlled by separatists."),
     ],
 )

@@ -132,7 +132,11 @@ def decleft(text: str) -> str:
         # recaptured it" (fronted, so it hangs on the main verb, not on a clause at the end)
         x = f"{m['x'][:1].upper()}{m['x'][1:]}" if not m["pre"] else m["x"]
         return f"{m['pre'] or ''}{x}, {m['rest']}"
-    if first is None or first.pos_ not in {"PROPN", "NOUN", "DET", "NUM", "PRON"}:
+    # (an adjective opens a noun phrase when a noun follows it: "It was Armenian officials
+    # who ...", not "It was clear that ...")
+    nxt = doc[first.i + 1] if first is not None and first.i + 1 < len(doc) else None
+    if first is None or (first.pos_ not in {"PROPN", "NOUN", "DET", "NUM", "PRON"} and not (
+            first.pos_ == "ADJ" and nxt is not None and nxt.pos_ in {"NOUN", "PROPN"})):
         return text
     return f"{m['pre'] or ''}{m['x']}{m['comma']} {m['rest']}"
 

@@ -76,6 +76,22 @@ def test_unconfirmed_figure_or_date_can_contradict_but_never_support(finding):
     assert decide([cand(0.95, 0.03, 0.02)], S).label is Label.SUPPORTED
 
 
+def test_a_near_passage_the_checks_vouch_for_supports_at_the_threshold():
+    s = S.with_(near_relevance=0.65, near_entailment=0.3)
+    leaning = cand(0.35, 0.5, 0.15, rel=0.8)
+    d = decide([leaning], s)
+    assert d.label is Label.SUPPORTED and d.support_score == s.support_threshold
+    assert decide([leaning], S).label is Label.NOT_FOUND  # off by default
+    # not where it is far from the claim, the model leans less or leans against it ...
+    assert decide([cand(0.35, 0.5, 0.15, rel=0.6)], s).label is Label.NOT_FOUND
+    assert decide([cand(0.25, 0.6, 0.15)], s).label is Label.NOT_FOUND
+    assert decide([cand(0.35, 0.25, 0.4)], s).label is Label.NOT_FOUND
+    # ... nor where a check finds something amiss
+    for f in (CONFLICT, (Finding("entities", "missing", "Moscow"),),
+              (Finding("dates", "misplaced", "April"),)):
+        assert decide([cand(0.35, 0.5, 0.15, findings=f)], s).label is not Label.SUPPORTED
+
+
 def test_name_absent_from_the_corpus_means_no_support():
     absent = (Finding("entities", "absent", "Tavush"),)
     assert decide([cand(0.95, 0.03, 0.02, findings=absent)], S).label is Label.NOT_FOUND

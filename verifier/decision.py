@@ -52,6 +52,13 @@ class DecisionSettings:
     # claim from a passage about something else ("Ilham Aliyev is the president of Azerbaijan"
     # against the sentence on the territory's recognition). False: the higher score wins.
     mixed_named_tiebreak: bool = False
+    # A passage this close to the claim (relevance), on which the checks find nothing amiss
+    # (no conflict, nothing missing or unconfirmed) and the model leans to the claim
+    # (entailment at least ``near_entailment`` and above its contradiction), supports it at
+    # the support threshold: the small model undervalues paraphrase ("decamped for Armenia" /
+    # "left for Armenia"). 0 = off.
+    near_relevance: float = 0.0
+    near_entailment: float = 0.2
     # Platt scaling per label: confidence = sigmoid(a * score + b); fitted on dev data.
     calibration: dict[str, tuple[float, float]] = field(
         default_factory=lambda: {"SUPPORTED": (6.0, -2.5), "CONTRADICTED": (6.0, -2.5),
@@ -159,6 +166,8 @@ def candidate_scores(c: Candidate, s: DecisionSettings) -> tuple[float, float]:
         support = min(support, s.conflict_entailment_cap)
     elif c.quantities_agree:
         contra *= s.agree_contradiction_scale
+    if near(c, s):
+        support = max(support, s.support_threshold)
     if c.missing:
         support = min(support, s.missing_entailment_cap)
     if c.unconfirmed:  # it may still contradict the rest (the model read the passage's figure)
@@ -168,6 +177,14 @@ def candidate_scores(c: Candidate, s: DecisionSettings) -> tuple[float, float]:
         if not c.conflicts:
             contra = min(contra, s.absent_contradiction_cap)
     return support, contra
+
+
+def near(c: Candidate, s: DecisionSettings) -> bool:
+    """``c`` is close to the claim, the checks find nothing amiss there and the model leans
+    to the claim (``DecisionSettings.near_relevance``)."""
+    return bool(s.near_relevance) and c.relevance >= s.near_relevance and \
+        c.nli.entailment >= s.near_entailment and c.nli.entailment > c.nli.contradiction and \
+        not (c.conflicts or c.missing or c.unconfirmed or c.absent)
 
 
 def needs_nli(relevance: float, s: DecisionSettings) -> bool:

@@ -52,7 +52,8 @@ def fast_labels(a: dict[str, np.ndarray], s: DecisionSettings) -> list[Label]:
 # The settings that shape each candidate's scores; the rest (thresholds, tie-break) only read
 # the shaped best scores, so the grid search computes these once per combination.
 SHAPING = ("min_relevance", "support_min_relevance", "conflict_relevance",
-           "agree_contradiction_scale", "missing_entailment_cap", "absent_contradiction_cap")
+           "agree_contradiction_scale", "missing_entailment_cap", "absent_contradiction_cap",
+           "near_relevance", "near_entailment", "support_threshold")
 
 
 def _shaped(a: dict[str, np.ndarray], s: DecisionSettings) -> tuple[np.ndarray, ...]:
@@ -67,6 +68,11 @@ def _shaped(a: dict[str, np.ndarray], s: DecisionSettings) -> tuple[np.ndarray, 
     sup = np.where(conflict, np.minimum(sup, s.conflict_entailment_cap), sup)
     con = np.where(strong, np.maximum(con, s.conflict_score), con)
     con = np.where(~conflict & (a["agree_quant"] > 0), con * s.agree_contradiction_scale, con)
+    if s.near_relevance:  # as decision.near
+        near = (a["rel"] >= s.near_relevance) & (a["ent"] >= s.near_entailment) & \
+            (a["ent"] > a["con"]) & ~conflict & (a["missing"] == 0) & \
+            (a["unconfirmed"] == 0) & (a["absent"] == 0)
+        sup = np.where(near, np.maximum(sup, s.support_threshold), sup)
     sup = np.where(a["missing"] > 0, np.minimum(sup, s.missing_entailment_cap), sup)
     absent = a["absent"] > 0
     sup = np.where(absent | (a["unconfirmed"] > 0), 0.0, sup)
@@ -115,6 +121,7 @@ GRID = {
     "missing_entailment_cap": [1.0, 0.6, 0.4],
     "absent_contradiction_cap": [1.0, 0.3],
     "mixed_named_tiebreak": [False, True],
+    "near_relevance": [0.0, 0.65, 0.7],
 }
 
 

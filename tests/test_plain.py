@@ -94,7 +94,11 @@ from verifier.plain import plain_words
     ("Republic of Armenia officials said so.", "Armenia officials said so."),
     ("The Democratic Republic of Congo held talks.",
      "The Democratic Republic of Congo held talks."),
+    # clipped hedges before a figure
+    ("Approx. 100,000 ethnic Armenians left.", "Approximately 100,000 ethnic Armenians left."),
+    ("Est. 2,000 troops stayed.", "Estimated 2,000 troops stayed."),
     # the same words in other uses stay
+    ("The approximation was poor.", "The approximation was poor."),
     ("He wrapped the gift in paper.", "He wrapped the gift in paper."),
     ("The rates stood by the decision.", "The rates stood by the decision."),
     ("Rock 'n' roll is old.", "Rock 'n' roll is old."),
@@ -104,6 +108,8 @@ from verifier.plain import plain_words
     ("It was a step in the right direction.", "It was a step in the right direction."),
     ("The first steps in the process were taken.", "The first steps in the process were taken."),
     ("Russia did not step in.", "Russia did not intervene."),
+    ("The peacekeepers stood aside as Baku advanced.",
+     "The peacekeepers did not intervene as Baku advanced."),
     # "jump in" only as a deed: not a rise in a year, nor a noun
     ("Prices jumped in 2020.", "Prices jumped in 2020."),
     ("There was a jump in prices.", "There was a jump in prices."),

@@ -102,6 +102,7 @@ _IDIOMS = [
     ("stay", r"on\s+the\s+sidelines", "not intervene"),
     ("keep", r"out\s+of\s+(?:it|the\s+(?:fighting|offensive|war|conflict|fray))", "not intervene"),
     ("stand", r"idly\s+by", "not intervene"),
+    ("stand", r"aside(?=\s+(?:as|while|when|and)\b|\s*[,.;]|\s*$)", "not intervene"),
     # "stood by as Baku took over", "looked on while ...", "remained passive bystanders"
     ("stand", r"by(?=\s+(?:as|while|when)\b|\s*[,.;]|\s*$)", "not intervene"),
     ("look", r"on(?=\s+(?:as|while|when)\b|\s*[,.;]|\s*$)", "not intervene"),
@@ -235,6 +236,11 @@ def _year(m: re.Match) -> str:
     return f"{1900 + two if two >= 30 else 2000 + two}{m[2]}"
 
 
+# clipped hedges before a figure: "approx. 100,000", "est. 2,000"
+_HEDGE_ABBREVIATIONS = [(re.compile(r"\b([Aa])pprox\.?(?=\s)"), r"\1pproximately"),
+                        (re.compile(r"\b([Ee])st\.(?=\s+\d)"), r"\1stimated")]
+
+
 def plain_words(text: str) -> str:
     """``text`` with its informal idioms, clipped years and decade words written plainly
     (see the module's docstring)."""
@@ -249,6 +255,8 @@ def plain_words(text: str) -> str:
             word = _inflect(plain, i)
             return word[:1].upper() + word[1:] if m[1][:1].isupper() else word
         out = pattern.sub(sub, out)
+    for pattern, plain in _HEDGE_ABBREVIATIONS:
+        out = pattern.sub(plain, out)
     out = _FINGER.sub(lambda m: f"{m[1]} ", out)
     out = _DUSTED.sub("complete", out)
     out = _WAY_BACK.sub("", _BACK.sub(lambda m: m[1], out))

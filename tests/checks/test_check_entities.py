@@ -386,6 +386,14 @@ def test_title_holders(claim, evidence, status):
     ("The territory is generally recognised as belonging to Azerbaijan.", "agree"),
     ("Internationally, Karabakh counts as part of Armenia.", "conflict"),
     ("The world treats Karabakh as Armenian territory.", "conflict"),
+    ("Internationally, the territory is recognised as Armenian.", "conflict"),
+    ("Internationally, the territory is recognised as Azerbaijani.", "agree"),
+    # put inside a country without a verb of deeming
+    ("International recognition places the territory within Armenia's borders.", "conflict"),
+    ("Under international recognition, the enclave forms part of Armenian territory.",
+     "conflict"),
+    ("The enclave forms part of Azerbaijani territory.", "agree"),
+    ("Refugees from the territory now live within Armenia's borders.", "agree"),
     # "belongs to": said now, not of the past ("belonged to Armenia for decades")
     ("In the eyes of the world, the territory belongs to Armenia.", "conflict"),
     ("Karabakh belonged to Armenia for decades.", "unplaced"),

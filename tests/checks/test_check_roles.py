@@ -16,6 +16,11 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
     ("claim", "evidence", "status"),
     [
         ("Azerbaijan returned four villages to Armenia.", VILLAGES, "conflict"),
+        # a passive whose "by" the parser reads as a plain preposition
+        ("Last month, four frontier villages were returned to Armenia by Azerbaijan.",
+         VILLAGES, "conflict"),
+        ("Last month, four frontier villages were returned to Azerbaijan by Armenia.",
+         VILLAGES, "agree"),
         ("Azerbaijan returned villages to Yerevan.", VILLAGES, "conflict"),
         ("Armenia returned four villages to Azerbaijan.", VILLAGES, "agree"),
         ("Armenian separatists recaptured the region from Baku.", RECAPTURE, "conflict"),

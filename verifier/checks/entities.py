@@ -765,8 +765,33 @@ _STATE = {"state", "country", "nation", "republic"}
 def _objects(tok, prep: str) -> list[str]:
     """The objects of ``tok``'s ``prep`` phrases ("part of Azerbaijan": Azerbaijan; "part of
     the Armenian state": Armenian)."""
-    return [next((c.text for c in o.children if c.dep_ == "amod"), o.text)
-            if o.lemma_.lower() in _STATE else o.text for o in objects_of(tok, prep)]
+    return [next((c.text for c in o.children if c.dep_ in {"amod", "poss"}), o.text)
+            if o.lemma_.lower() in _STATE | _LAND else o.text for o in objects_of(tok, prep)]
+
+
+# verbs that put a territory inside a country ("the enclave forms part of Armenian territory",
+# "places the territory within Armenia's borders"), and the words for the territory itself
+_PLACE_IN = {"form", "constitute", "lie", "fall", "sit", "place", "put"}
+_TERRITORY = {"territory", "enclave", "region", "area", "karabakh", "nagorno-karabakh"}
+_INSIDE = {"within", "inside"}
+_BOUNDS = {"border", "boundary", "territory", "frontier"}
+
+
+def _placed_in(v) -> list[str]:
+    """The country words of "forms part of X" / "lies within X's borders" / "places the
+    territory within X's borders", said of a territory (subject, or object of "place")."""
+    role = {"dobj"} if v.lemma_.lower() in {"place", "put"} else {"nsubj", "nsubjpass"}
+    if not any(c.dep_ in role and c.lemma_.lower() in _TERRITORY for c in v.children):
+        return []
+    words = []
+    for c in v.children:
+        if c.dep_ in {"dobj", "attr"} and c.lemma_.lower() == "part":
+            words += _objects(c, "of")
+        if c.dep_ == "prep" and c.lower_ in _INSIDE:
+            words += [w.text for g in c.children if g.dep_ == "pobj"
+                      and g.lemma_.lower() in _BOUNDS
+                      for w in g.children if w.dep_ in {"poss", "amod"}]
+    return words
 
 
 @per_doc
@@ -779,6 +804,9 @@ def deemed_owners(doc) -> tuple[tuple[object, str, str], ...]:
         if v.lemma_.lower() == "belong" and v.tag_ in {"VBZ", "VBP"}:  # "belongs to Armenia"
             words = _objects(v, "to")
             out += [(v, *c) for c in map(country_of, words) if c is not None]
+            continue
+        if v.lemma_.lower() in _PLACE_IN:
+            out += [(v, *c) for c in map(country_of, _placed_in(v)) if c is not None]
             continue
         if v.lemma_.lower() not in _DEEM:
             continue
@@ -798,6 +826,8 @@ def deemed_owners(doc) -> tuple[tuple[object, str, str], ...]:
                 words += _objects(g, "of")
             elif g.dep_ == "pcomp" and g.lemma_.lower() == "belong":
                 words += _objects(g, "to")
+            elif g.dep_ == "pobj" and g.pos_ in {"ADJ", "PROPN"}:
+                words.append(g.text)  # "recognised as Armenian"
         out += [(v, *c) for c in map(country_of, words) if c is not None]
     return tuple(out)
 

@@ -71,6 +71,10 @@ def _resolve(tok, verb):
     return tok
 
 
+def _passive(v) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children)
+
+
 def _agent_and_patient(v):
     """The verb's doer and its direct object: active subject and object, or the passive's "by"
     phrase and subject."""
@@ -78,6 +82,8 @@ def _agent_and_patient(v):
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
     if subj is None:
         by = next((c for c in v.children if c.dep_ == "agent"), None)
+        if by is None and _passive(v):  # (the parser may read the passive's "by" as "prep")
+            by = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         subj = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
         obj = next((c for c in v.children if c.dep_ == "nsubjpass"), obj)
     subj = _resolve(subj, v) if subj is not None else None
@@ -127,8 +133,8 @@ def triples(doc, common: bool = False) -> tuple[tuple[str, str, str, str], ...]:
         if obj is not None and obj.dep_ == "dobj":
             preps += [c for c in obj.children if c.dep_ == "prep"]
         for c in preps:
-            if c.lower_ not in _ARG_PREPS:
-                continue
+            if c.lower_ not in _ARG_PREPS or (c.lower_ == "by" and _passive(v)):
+                continue  # (a passive's "by" names its doer)
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is None:
                 continue

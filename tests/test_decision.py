@@ -9,6 +9,7 @@ from verifier.types import Finding, Label, NLIScores
 
 S = DecisionSettings()
 CONFLICT = (Finding("numbers", "conflict", "2,000 vs 5,000"),)
+DENIED = (Finding("negation", "conflict", "'intervene': passage negates it"),)
 AGREE = (Finding("numbers", "agree"),)
 
 
@@ -151,6 +152,14 @@ TOLD = (Finding("negation", "agree", "leave"),)
          cand(0.11, 0.13, 0.77, findings=TOLD, key=1), Label.CONTRADICTED),
         (cand(0.58, 0.1, 0.32, findings=TOLD, key=0),
          cand(0.11, 0.13, 0.77, findings=DATE_CONFLICT, key=1), Label.CONTRADICTED),
+        # a passage telling the claim's deed denied beats a more relevant one that never tells
+        # the deed, though the model entails the claim from that one more ...
+        (cand(0.9, 0.05, 0.05, rel=0.6, key=0), cand(0.2, 0.2, 0.6, rel=0.55,
+                                                     findings=DENIED, key=1),
+         Label.CONTRADICTED),
+        # ... not one that tells the deed too
+        (cand(0.9, 0.05, 0.05, rel=0.6, findings=TOLD, key=0),
+         cand(0.2, 0.2, 0.6, rel=0.55, findings=DENIED, key=1), Label.SUPPORTED),
     ],
 )
 def test_mixed_named_tiebreak(support, contra, expected):

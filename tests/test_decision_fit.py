@@ -32,7 +32,7 @@ def random_claims(rng: random.Random, n: int) -> list[list[Candidate]]:
             e = rng.random()
             c = rng.random() * (1 - e)
             findings = tuple(
-                Finding(rng.choice(["numbers", "dates", "entities"]), status)
+                Finding(rng.choice(["numbers", "dates", "entities", "negation"]), status)
                 for status in rng.sample(["agree", "conflict", "missing", "absent", "unplaced",
                                           "not_applicable"], rng.randint(0, 3)))
             cands.append(Candidate(k, NLIScores(e, 1 - e - c, c), rng.random(), findings))

@@ -127,6 +127,12 @@ class Candidate:
         return any(f.check == "negation" and f.status == "agree" for f in self.findings)
 
     @property
+    def denies_deed(self) -> bool:
+        """The negation check found the claim's deed in the passage, with the opposite
+        polarity."""
+        return any(f.check == "negation" and f.status == "conflict" for f in self.findings)
+
+    @property
     def agreements(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.status == "agree")
 
@@ -249,6 +255,12 @@ def _named_side(candidates: list[Candidate], scored: list[tuple[int, float, floa
     # agreement was signed between Moscow and Baku" against "a ceasefire agreement between
     # Yerevan and Baku"), while the model entails it from a window that merely names Moscow
     if cc.conflicts and cc.relevance >= s.conflict_relevance and cc.relevance > cs.relevance:
+        return Label.CONTRADICTED
+    # a passage that tells the claim's deed denied (or the claim's denied deed done) beats one
+    # that never tells the deed ("Russian peacekeepers intervened to shield Karabakh's
+    # Armenians": "did not intervene" against "completed their withdrawal", which the model
+    # reads as entailing it)
+    if cc.denies_deed and cc.relevance >= s.conflict_relevance and not cs.tells_deed:
         return Label.CONTRADICTED
     if not cs.missing and cc.missing and not cc.conflicts:
         return Label.SUPPORTED

@@ -20,7 +20,7 @@ from verifier.decision import Candidate, DecisionSettings
 from verifier.types import Label
 
 ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "missing_quant",
-              "unconfirmed", "absent", "told", "valid")
+              "unconfirmed", "absent", "told", "denied", "valid")
 
 
 def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
@@ -39,6 +39,7 @@ def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
             a["unconfirmed"][i, j] = c.unconfirmed
             a["absent"][i, j] = c.absent
             a["told"][i, j] = c.tells_deed
+            a["denied"][i, j] = c.denies_deed
             a["valid"][i, j] = 1.0
     return a
 
@@ -84,9 +85,12 @@ def _shaped(a: dict[str, np.ndarray], s: DecisionSettings) -> tuple[np.ndarray, 
     rel_s, rel_c = a["rel"][rows, i_s], a["rel"][rows, i_c]
     closer_conflict = strong[rows, i_c] & (rel_c > rel_s)
     told = a["told"] > 0
+    denied_deed = (a["denied"][rows, i_c] > 0) & (rel_c >= s.conflict_relevance) & \
+        ~told[rows, i_s]
     return (sup.max(axis=1), con.max(axis=1), missing[rows, i_s], missing[rows, i_c],
             conflict[rows, i_c], a["agree_quant"][rows, i_s] > 0,
-            a["missing_quant"][rows, i_c] > 0, closer_conflict, told[rows, i_s] & ~told[rows, i_c])
+            a["missing_quant"][rows, i_c] > 0, closer_conflict | denied_deed,
+            told[rows, i_s] & ~told[rows, i_c])
 
 
 def _codes(shaped: tuple[np.ndarray, ...], s: DecisionSettings) -> np.ndarray:

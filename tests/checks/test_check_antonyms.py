@@ -145,6 +145,13 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
         ("Armenia has turned its back on the West.", WEST, "conflict"),
         ("Armenia turned away from the West.", WEST, "conflict"),
         ("Armenia has been moving away from Western countries.", WEST, "conflict"),
+        # the ties' parties read up the clauses: "Yerevan has sought to ... by deepening ties
+        # with the West", "pushed Yerevan to cut back its dealings"
+        ("Yerevan's answer to losing Karabakh has been to cool relations with Western "
+         "governments.", WEST, "conflict"),
+        ("Losing Karabakh has pushed Yerevan to cut back its dealings with Western "
+         "governments.", WEST, "conflict"),
+        ("Azerbaijan has reduced its ties with the West.", WEST, "not_applicable"),
         # a verb coordinated with another shares its subject, and "it" stands for its object
         ("Pashinyan has disowned the village handover and condemned it as a mistake.",
          VILLAGES + " The move, which Prime Minister Nikol Pashinyan has defended as aimed at "

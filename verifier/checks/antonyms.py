@@ -73,6 +73,7 @@ PAIRS = [
     # a dialogue or a presence raised or cut back
     ("upgrade", "scale_back"), ("upgrade", "cut_back"), ("upgrade", "downsize"),
     ("deepen", "cut_back"), ("deepen", "scale_back"), ("strengthen", "cut_back"),
+    ("deepen", "reduce"), ("strengthen", "reduce"),
     # a move met with welcome or with protest ("widely welcomed in Armenia" / "sparked a wave
     # of mass protests in Armenia")
     ("welcome", "protest"), ("celebrate", "protest"),
@@ -237,7 +238,7 @@ def _words(doc) -> tuple[dict, dict, frozenset[str], tuple]:
 # words for how ties between parties go
 _TIES = frozenset({"sour", "improve", "warm", "worsen", "deepen", "strengthen", "weaken", "cut",
                    "sever", "distance", "forge", "loosen", "tighten", "closer", "close", "cool",
-                   "cement", "deteriorate"})
+                   "cement", "deteriorate", "cut_back", "scale_back", "reduce"})
 
 
 # blocs a country has ties with ("closer to the West")
@@ -249,8 +250,29 @@ def _parties(tok) -> set[str]:
     """The countries and blocs named around a word (:func:`_context`), by name, capital or
     people ("ties sour between ... Russia and Armenia": Russia, Armenia; "the Armenians have
     been getting closer to the West": Armenia, the West)."""
-    return {c for w in _context(tok) if (c := _BLOCS.get(w) or canon(w)) in NATIONS
+    words = _context(tok) | _doer_words(tok)
+    return {c for w in words if (c := _BLOCS.get(w) or canon(w)) in NATIONS
             or c in _BLOCS.values()}
+
+
+def _doer_words(tok) -> set[str]:
+    """The lower-cased words of who does a ties word's deed, found up its clauses: the subject
+    of the nearest verb above it that has one ("Yerevan has sought to forge new alliances by
+    deepening ties": Yerevan), or the object a verb pushes to do it ("pushed Yerevan to cut
+    back its dealings": Yerevan)."""
+    node = tok
+    while node.head.i != node.i:
+        up = node.head
+        if up.pos_ in {"VERB", "AUX"}:
+            if node.dep_ == "xcomp":
+                obj = next((c for c in up.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return {w.lower_ for w in obj.subtree}
+            subj = next((c for c in up.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None:
+                return {w.lower_ for w in subj.subtree}
+        node = up
+    return set()
 
 
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:

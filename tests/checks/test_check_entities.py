@@ -86,6 +86,13 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("Azerbaijanis long formed the majority in the territory.", TERRITORY, "conflict"),
         ("Historically most people in the territory were Azerbaijanis.", TERRITORY, "conflict"),
         ("The territory historically had an Armenian majority.", TERRITORY, "agree"),
+        # "most of its inhabitants", "predominantly Azerbaijani"
+        ("Ethnic Azerbaijanis traditionally formed most of the territory's inhabitants.",
+         TERRITORY, "conflict"),
+        ("Historically, the territory's ethnic composition was predominantly Azerbaijani.",
+         TERRITORY, "conflict"),
+        ("The territory had a predominantly Azerbaijani population.", TERRITORY, "conflict"),
+        ("Historically, its population was predominantly Armenian.", TERRITORY, "agree"),
         ("The majority of Azerbaijanis left the territory.", TERRITORY, "agree"),
         ("Yerevan returned four villages to Azerbaijan.", VILLAGES, "agree"),
         # a claim that denies it of the name says nothing against the passage's name

@@ -851,6 +851,9 @@ def deemed_conflict(cd, ed) -> Finding | None:
 # verbs that say who formed a majority ("Armenians formed the majority")
 _FORM = {"form", "make", "constitute", "comprise", "be"}
 _PEOPLE = {"people", "population", "resident", "inhabitant"}  # "most people were Armenians"
+_MOSTLY = {"predominantly", "mainly", "mostly", "largely", "overwhelmingly", "chiefly",
+           "primarily"}
+_MAKEUP = {"composition", "makeup", "make-up"}  # "its ethnic composition was mainly Armenian"
 
 
 @per_doc
@@ -860,9 +863,24 @@ def majorities(doc) -> tuple[tuple[str, str], ...]:
     people there were Armenians", "Azerbaijanis formed the majority" (not "a majority of
     Armenians left": a part of a people, not the people a majority is)."""
     out = []
+    for t in doc:  # "predominantly Azerbaijani": said of a population or its make-up
+        if t.lower_ not in _MOSTLY or has_negation(governing_verb(t)):
+            continue
+        word = t.head
+        if word.pos_ in {"AUX", "VERB"}:  # (the parser may hang it on "was")
+            word = next((c for c in word.children if c.dep_ in {"acomp", "attr"}), word)
+        people = word.head if word.dep_ not in {"acomp", "attr"} else next(
+            (c for c in word.head.children if c.dep_ == "nsubj"), word)  # "its make-up was"
+        if people.lemma_.lower() in _PEOPLE | _MAKEUP:
+            out += [c for c in [country_of(word.text)] if c is not None]
     for m in doc:
         lemma = m.lemma_.lower()
         most = lemma in _PEOPLE and any(c.lower_ == "most" for c in m.children)
+        # "formed most of the territory's inhabitants"
+        most = most or (lemma == "most" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in _PEOPLE
+                                                          for g in c.children)
+            for c in m.children))
         if (lemma != "majority" and not most) or has_negation(governing_verb(m)):
             continue  # "was not an Azerbaijani-majority region" gives the majority to nobody
         words = [c.text for c in m.children if c.dep_ in {"amod", "compound"}]

@@ -68,6 +68,12 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
          "The island has been deepening its ties with the mainland.", "conflict"),
         # a predicate's subject is its copula's or its controlling verb's
         ("Russia and Armenia have long been rivals.", TIES, "conflict"),
+        ("Russia and Armenia have long been adversaries.", TIES, "conflict"),
+        # what they are regarded as is said of the noun the participle qualifies
+        ("Russia and Armenia, long regarded as rivals, have drifted further apart.", TIES,
+         "conflict"),
+        ("Azerbaijan and Turkey, long regarded as rivals, signed a deal.", TIES,
+         "not_applicable"),
         ("Most ethnic Armenians chose to stay.", POPULATION, "conflict"),
         # a comparative is its base word ("warmer": warm)
         ("Relations between Russia and Armenia have become warmer.", TIES, "conflict"),

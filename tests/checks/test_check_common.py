@@ -48,6 +48,7 @@ def test_content_lemmas_of_a_doc_and_of_a_span_agree():
         ("park", "station", True),
         ("promote", "upgrade", True),
         ("conclude", "sign", True),  # a ceasefire concluded / signed
+        ("reproach", "accuse", True),
         ("conclude", "finish", True),
         ("sign", "finish", False),
     ],

@@ -37,6 +37,7 @@ PAIRS = [
     ("support", "oppose"), ("strengthen", "weaken"), ("deepen", "weaken"), ("withdraw", "deploy"),
     ("withdraw", "arrive"), ("leave", "arrive"), ("leave", "stay"), ("leave", "remain"),
     ("join", "leave"), ("open", "close"), ("ally", "enemy"), ("ally", "rival"),
+    ("ally", "adversary"), ("ally", "foe"),
     ("friend", "enemy"), ("gain", "lose"), ("expand", "shrink"), ("before", "after"),
     ("first", "last"), ("higher", "lower"), ("more", "less"), ("more", "fewer"),
     ("majority", "minority"), ("legal", "illegal"), ("success", "failure"),
@@ -180,6 +181,13 @@ def _context(tok) -> set[str]:
         # a predicate's subject is its verb's: "Russia and Armenia have long been rivals",
         # "most of the Armenians chose to stay"
         words += _phrases(tok.head, _SUBJ)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
+        # what a thing is regarded as is said of the verb's object, or of the noun a
+        # participle qualifies: "Russia and Armenia, long regarded as rivals, ..."
+        verb = tok.head.head
+        words += _phrases(verb, _SUBJ | {"dobj"})
+        if verb.dep_ in {"acl", "relcl", "amod"}:
+            words += [w for w in verb.head.subtree if w.i < verb.i]
     return {canon(w.lemma_.lower()) for w in words
             if w.pos_ not in STOP_POS and not w.is_stop and w.is_alpha} - {
         canon(tok.lemma_.lower())}

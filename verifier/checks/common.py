@@ -199,7 +199,8 @@ _DEEDS = [
     {"begin", "start", "commence", "kick_off", "launch"},  # WordNet's "kick off" is "inaugurate"
     {"criticize", "criticise", "condemn", "denounce", "slam", "blast", "bash", "trash",
      "lambast", "lambaste"},
-    {"accuse", "blame", "fault"},  # "blamed Armenia for failing" / "accusing Moscow of failing"
+    # "blamed Armenia for failing" / "accusing Moscow of failing"
+    {"accuse", "blame", "fault", "reproach"},
     {"upgrade", "elevate", "promote"},  # "dialogue promoted to a commission" / "upgrade"
     # setting off what follows ("a blitz that kicked off a refugee crisis")
     {"trigger", "spark", "set_off", "touch_off", "kick_off", "unleash"},

@@ -134,6 +134,8 @@ def test_unreal(claim, evidence, status):
         ("Armenians greeted the handover calmly, without a single protest.", VILLAGES_MOVE,
          "conflict"),
         ("There were no protests in Armenia over the handover.", VILLAGES_MOVE, "conflict"),
+        ("The village handover passed off quietly, with no significant unrest at home.",
+         VILLAGES_MOVE, "conflict"),
         ("There was no public backlash in Armenia over the handover.", VILLAGES_MOVE, "conflict"),
         ("Armenians shrugged at the deal, zero protests.", VILLAGES_MOVE, "conflict"),
         ("The handover was received calmly in Armenia, provoking little in the way of public "

@@ -215,7 +215,8 @@ _DEED_NOUNS = [
     # nouns of leaving too short or too unlike their verbs for ``noun_of``
     {"exit", "withdrawal", "pullout", "pull-out", "departure", "drawdown", "removal"},
     {"war", "warfare", "fighting", "hostility"},  # "a round of fighting" / "two wars"
-    {"protest", "demonstration", "rally", "march"},  # "large demonstrations" / "mass protests"
+    # "large demonstrations" / "mass protests"; "no unrest", "no street mobilisation"
+    {"protest", "demonstration", "rally", "march", "unrest", "mobilisation", "mobilization"},
     # "a joint statement", "their shared message"
     {"statement", "announcement", "declaration", "communique", "message"},
 ]

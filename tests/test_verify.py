@@ -295,6 +295,27 @@ def test_a_deeds_length_is_read_off_the_dated_start_and_end_of_its_document(veri
     assert any("April" in c.text or "June 12" in c.text for c in v.citations)
 
 
+def test_a_claim_ordering_two_dated_deeds_is_checked_as_two_dated_parts():
+    from verifier.verify import _dated_parts
+
+    passages = {"The joint statement came": ["On Tuesday, the envoys issued a joint statement."],
+                "the troops had left": ["The troops left on Wednesday."]}
+
+    def found(text):
+        return passages.get(text, [])
+
+    # in the text's order: each deed on its own day
+    assert _dated_parts(["The joint statement came before the troops had left."], found) == [
+        "The joint statement came on Tuesday.", "The troops had left on Wednesday."]
+    # against it: the second deed on the day the claim's order needs, which the text denies
+    assert _dated_parts(["The joint statement came after the troops had left."], found) == [
+        "The joint statement came on Tuesday.", "The troops had left on Monday."]
+    # one deed undated: the claim stays whole
+    passages["the troops had left"] = []
+    claim = "The joint statement came after the troops had left."
+    assert _dated_parts([claim], found) == [claim]
+
+
 def test_a_claim_dating_one_deed_by_another_is_checked_as_two_dated_parts():
     from verifier.verify import _dated_parts
 

@@ -260,6 +260,14 @@ _RELATIVE = re.compile(
     r"prior\s+to)\s+(?:that\s+|when\s+)?(?P<b>[^,;]+?)[.!]?$", re.I)
 
 
+_TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade",
+               "decades", "hour", "hours", "night", "morning", "evening", "time", "times"}
+# "The statement came after the troops had left": an order, no gap
+_ORDER = re.compile(
+    r"^(?P<a>.+?)\s+(?:(?:only|just|shortly|soon|well|long)\s+)?(?P<rel>before|after|ahead\s+of|"
+    r"prior\s+to)\s+(?:that\s+|when\s+)?(?P<b>[^,;]+?)[.!]?$", re.I)
+
+
 @dataclass(frozen=True)
 class RelativeDate:
     """A claim that dates one deed by another: "The statement came one day before the troops
@@ -268,7 +276,8 @@ class RelativeDate:
 
     first: str
     second: str
-    days: int
+    days: int | None  # None: only the order, the second deed later (1) or earlier (-1)
+    order: int = 1
 
     def parts(self, first_date: str, second_date: str) -> list[str]:
         """The claim as two dated claims: "The statement came on Tuesday.", "The troops left
@@ -281,11 +290,17 @@ def relative_date(claim: str) -> RelativeDate | None:
     """The claim as a :class:`RelativeDate`, or None for a claim that dates no deed by
     another (or by a deed it tells as no clause: "a day before the handover")."""
     m = _RELATIVE.match(claim.strip())
+    if m is None:
+        m = _ORDER.match(claim.strip())
+        if m is not None and m["a"].split()[-1].lower() in _TIME_UNITS:
+            return None  # "the year before the pullout": a time, told by the dates check
     if m is None or not _is_clause(m["b"]) or not _is_clause(m["a"]):
         return None
-    n = int(m["n"]) if m["n"].isdigit() else _GAP_WORDS[m["n"].lower()]
     rel = re.sub(r"\s+", " ", m["rel"].lower())
-    return RelativeDate(m["a"].strip(), m["b"].strip(), n * _SHIFT[rel])
+    if "n" not in m.groupdict():
+        return RelativeDate(m["a"].strip(), m["b"].strip(), None, _SHIFT[rel])
+    n = int(m["n"]) if m["n"].isdigit() else _GAP_WORDS[m["n"].lower()]
+    return RelativeDate(m["a"].strip(), m["b"].strip(), n * _SHIFT[rel], _SHIFT[rel])
 
 
 def _is_clause(text: str) -> bool:

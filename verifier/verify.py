@@ -549,6 +549,16 @@ def _dated_parts(parts: list[str], found: Callable[[str], list[str]]) -> list[st
     out = []
     for part in parts:
         rel = relative_date(part)
+        if rel is not None and rel.days is None:  # an order only: both deeds need a day
+            first, second = (day_of(d, found(d)) for d in (rel.first, rel.second))
+            gap = first.until(second) if first is not None and second is not None else None
+            if gap is None:
+                out.append(part)
+            elif gap * rel.order > 0:  # in the claim's order: each on its own day
+                out += rel.parts(str(first), str(second))
+            else:  # the second deed on a day the claim's order needs, which the text denies
+                out += rel.parts(str(first), str(first.shifted(rel.order)))
+            continue
         first = day_of(rel.first, found(rel.first)) if rel is not None else None
         second = day_of(rel.second, found(rel.second)) if rel and first is None else None
         if first is not None:

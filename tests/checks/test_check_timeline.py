@@ -65,6 +65,8 @@ STATEMENT = [
     ("The joint statement came", "Tuesday"),
     ("the dockers' strike was ended", "Wednesday"),
     ("The talks resumed", "March 3"),
+    # words of the same deed: "the stoppage was over" / "strike was ended"
+    ("the dockers' stoppage was finished", "Wednesday"),
     # no deed of its words, or only light verbs to find it by
     ("The ceasefire collapsed", None),
     ("It came", None),
@@ -72,6 +74,14 @@ STATEMENT = [
 def test_day_of_a_deed(deed, day):
     found = day_of(deed, STATEMENT)
     assert (str(found) if found else None) == day
+
+
+def test_days_between_two_days():
+    tuesday, wednesday = Day(weekday=1), Day(weekday=2)
+    assert tuesday.until(wednesday) == 1 and wednesday.until(tuesday) == -1
+    assert Day(weekday=6).until(Day(weekday=0)) == 1  # Sunday to Monday: one week
+    assert Day(month=5, day=11).until(Day(month=5, day=12)) == 1
+    assert tuesday.until(Day(month=5, day=12)) is None
 
 
 def test_days_shift_across_weeks_and_months():

@@ -27,7 +27,9 @@ from verifier.checks.common import (
     content_lemmas,
     deed_noun,
     objects_of,
+    one_deed_noun,
     parse,
+    same_deed,
 )
 from verifier.checks.dates import date_items, date_verb, length_of, stage, staged_deeds, told_of
 from verifier.checks.numbers import Quantity, quantities
@@ -157,10 +159,27 @@ class Day:
         d = date(2001, self.month + 1, self.day) + timedelta(days=days)
         return Day(month=d.month - 1, day=d.day)
 
+    def until(self, other: Day) -> int | None:
+        """Days from this day to ``other`` (weekdays read as one week: Tuesday to Wednesday is
+        1, Wednesday to Tuesday -1); None between a weekday and a date."""
+        if (self.weekday is None) != (other.weekday is None):
+            return None
+        if self.weekday is not None:
+            return (other.weekday - self.weekday + 3) % 7 - 3
+        return (date(2001, other.month + 1, other.day) - date(2001, self.month + 1, self.day)).days
+
     def __str__(self) -> str:
         if self.weekday is not None:
             return WEEKDAYS[self.weekday].capitalize()
         return f"{MONTHS[self.month].capitalize()} {self.day}"
+
+
+def _found_in(words: set[str], clause: set[str]) -> set[str]:
+    """The deed's words a clause tells, as themselves or as words of the same deed ("the
+    pullout had finished" / "completed their withdrawal")."""
+    return {w for w in words if w in clause or any(
+        same_deed(w, x) or one_deed_noun(w, x) or deed_noun(w, x) or deed_noun(x, w)
+        for x in clause)}
 
 
 def day_of(deed: str, passages: list[str]) -> Day | None:
@@ -179,7 +198,7 @@ def day_of(deed: str, passages: list[str]) -> Day | None:
         for kind in ("weekday", "day"):
             for v, _, tok in items[kind]:
                 clause = {t.lemma_.lower() for t in date_verb(tok).subtree}
-                if len(words & clause) < need:
+                if len(_found_in(words, clause)) < need:
                     continue
                 if kind == "weekday" and len(v) == 1:
                     found.add(Day(weekday=next(iter(v))))

@@ -143,6 +143,12 @@ bench seed_probes36 claims benchmarks/claims/seed_probes36.csv --corpus corpus/
 bench seed_probes37 claims benchmarks/claims/seed_probes37.csv --corpus corpus/
 bench seed_probes38 claims benchmarks/claims/seed_probes38.csv --corpus corpus/
 bench seed_probes39 claims benchmarks/claims/seed_probes39.csv --corpus corpus/
+# 189 more by three helpers (an NGO field briefing writer, a TV news crawl writer, a summariser
+# of reader comments), measured in session 27 on session 26's final code and on this
+# session's code, not read
+bench seed_probes40 claims benchmarks/claims/seed_probes40.csv --corpus corpus/
+bench seed_probes41 claims benchmarks/claims/seed_probes41.csv --corpus corpus/
+bench seed_probes42 claims benchmarks/claims/seed_probes42.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

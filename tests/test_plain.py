@@ -110,6 +110,12 @@ from verifier.plain import plain_words
     ("Russia did not step in.", "Russia did not intervene."),
     ("The peacekeepers stood aside as Baku advanced.",
      "The peacekeepers did not intervene as Baku advanced."),
+    ("The peacekeepers took no action to block the takeover.",
+     "The peacekeepers did not intervene to block the takeover."),
+    ("The peacekeepers did nothing to stop the offensive.",
+     "The peacekeepers did not intervene to stop the offensive."),
+    ("The government took no action on climate.", "The government took no action on climate."),
+    ("They did nothing to deserve it.", "They did nothing to deserve it."),
     # "jump in" only as a deed: not a rise in a year, nor a noun
     ("Prices jumped in 2020.", "Prices jumped in 2020."),
     ("There was a jump in prices.", "There was a jump in prices."),

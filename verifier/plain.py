@@ -55,6 +55,7 @@ _FORMS = {
     "cross": ("cross", "crosses", "crossed", "crossed", "crossing"),
     "fight": ("fight", "fights", "fought", "fought", "fighting"),
     "look": ("look", "looks", "looked", "looked", "looking"),
+    "do": ("do", "does", "did", "done", "doing"),
 }
 
 # (verb, what follows it, plain verb): the plain verb takes the idiom's form; "not intervene"
@@ -103,6 +104,10 @@ _IDIOMS = [
     ("keep", r"out\s+of\s+(?:it|the\s+(?:fighting|offensive|war|conflict|fray))", "not intervene"),
     ("stand", r"idly\s+by", "not intervene"),
     ("stand", r"aside(?=\s+(?:as|while|when|and)\b|\s*[,.;]|\s*$)", "not intervene"),
+    # "took no action to block the takeover", "did nothing to stop the offensive"
+    ("take", r"no\s+action(?=\s+to\b|\s*[,.;]|\s*$)", "not intervene"),
+    ("do", r"nothing(?=\s+to\s+(?:stop|halt|block|prevent|resist|counter|repel)\b)",
+     "not intervene"),
     # "stood by as Baku took over", "looked on while ...", "remained passive bystanders"
     ("stand", r"by(?=\s+(?:as|while|when)\b|\s*[,.;]|\s*$)", "not intervene"),
     ("look", r"on(?=\s+(?:as|while|when)\b|\s*[,.;]|\s*$)", "not intervene"),

@@ -51,10 +51,18 @@ def fast_labels(a: dict[str, np.ndarray], s: DecisionSettings) -> list[Label]:
 
 
 # The settings that shape each candidate's scores; the rest (thresholds, tie-break) only read
-# the shaped best scores, so the grid search computes these once per combination.
+# the shaped best scores (the support threshold too, unless the near-passage rule is on:
+# ``_shaping_key``), so the grid search computes these once per combination.
 SHAPING = ("min_relevance", "support_min_relevance", "conflict_relevance",
            "agree_contradiction_scale", "missing_entailment_cap", "absent_contradiction_cap",
-           "near_relevance", "near_entailment", "support_threshold")
+           "near_relevance", "near_entailment")
+
+
+def _shaping_key(s: DecisionSettings) -> tuple:
+    """The values that shape candidate scores under ``s``: ``SHAPING``, and the support
+    threshold where the near-passage rule lifts support to it."""
+    key = tuple(getattr(s, k) for k in SHAPING)
+    return key + (s.support_threshold,) if s.near_relevance else key
 
 
 def _shaped(a: dict[str, np.ndarray], s: DecisionSettings) -> tuple[np.ndarray, ...]:
@@ -136,7 +144,7 @@ def grid_search(arrays: list[tuple[dict, list[Label]]]) -> tuple[float, Decision
     gold_codes = [np.array([_LABELS.index(g) for g in gold]) for _, gold in arrays]
     for values in itertools.product(*GRID.values()):
         s = best_s.with_(**dict(zip(GRID, values)))
-        key = tuple(getattr(s, k) for k in SHAPING)
+        key = _shaping_key(s)
         if key not in shaped:
             shaped[key] = [_shaped(arr, s) for arr, _ in arrays]
         score = sum(_objective_codes(g, _codes(sh, s))

@@ -247,13 +247,8 @@ class Verifier:
             # is about that deed, however the claim words the rest ("The pullout spanned
             # something like six months"): its finding counts as a check's conflict would on
             # a passage close to the claim
-            floor = self.settings.conflict_relevance
-            flat_rel = [max(float(r), floor) if k in told else float(r)
-                        for k, r in enumerate(r for rel in relevance for r in rel)]
-            relevance, k = [], 0
-            for ps in cands:
-                relevance.append(np.array(flat_rel[k:k + len(ps)]))
-                k += len(ps)
+            for i, j in told:
+                relevance[i][j] = max(relevance[i][j], self.settings.conflict_relevance)
         hyps = [_hypothesis(a, p, fs) if run else a for (a, p, run), fs in zip(flat, findings)]
         scored = iter(self.nli.score([(p, h) for (_, p, run), h in zip(flat, hyps) if run],
                                      batch_size=batch_size))
@@ -271,15 +266,15 @@ class Verifier:
 
     def _with_timeline(self, atoms: list[str], cands: list[list[Passage]],
                        findings: list[tuple[Finding, ...]]
-                       ) -> tuple[list[tuple[Finding, ...]], set[int]]:
+                       ) -> tuple[list[tuple[Finding, ...]], set[tuple[int, int]]]:
         """Add the dates check's finding on a claim's length of a deed, read off the dated
         start and end its document gives (``checks.timeline``), to the claim's passages that
-        hold either date; also return the (flat) positions of those passages."""
+        hold either date; also return those passages as (claim, passage) positions."""
         from verifier.checks.common import decleft, parse
         from verifier.checks.timeline import claim_lengths, length_finding, moments
 
         out, i, told = list(findings), 0, set()
-        for atom, ps in zip(atoms, cands):
+        for a, (atom, ps) in enumerate(zip(atoms, cands)):
             doc = parse(decleft(atom)) if ps else None
             if doc is None or not claim_lengths(doc):  # most claims: no document is read
                 i += len(ps)
@@ -294,7 +289,7 @@ class Verifier:
                 for j, p in enumerate(ps):
                     if p.doc_id == doc_id and any(w in p.text for w in found.sentences):
                         out[i + j] = out[i + j] + (found.finding,)
-                        told.add(i + j)
+                        told.add((a, j))
             i += len(ps)
         return out, told
 

@@ -97,6 +97,21 @@ from verifier.plain import plain_words
     # clipped hedges before a figure
     ("Approx. 100,000 ethnic Armenians left.", "Approximately 100,000 ethnic Armenians left."),
     ("Est. 2,000 troops stayed.", "Estimated 2,000 troops stayed."),
+    # clipped calendar names; those that are also words only where they date something
+    ("The communique came out Mon.", "The communique came out Monday."),
+    ("The pullout finished Thurs, officials said.",
+     "The pullout finished Thursday, officials said."),
+    ("Baku seized Karabakh in a swift Sept. offensive.",
+     "Baku seized Karabakh in a swift September offensive."),
+    ("The truce of Nov 2021 held.", "The truce of November 2021 held."),
+    ("The troops left on Wed.", "The troops left on Wednesday."),
+    ("Sat out the takeover.", "Sat out the takeover."),
+    ("The Sun reported it.", "The Sun reported it."),
+    ("Jan Smith said so.", "Jan Smith said so."),
+    # sets named by their size
+    ("Trio of wars waged over the enclave.", "Three wars waged over the enclave."),
+    ("Yerevan handed over a quartet of villages.", "Yerevan handed over four villages."),
+    ("He met a pair of the ministers.", "He met a pair of the ministers."),
     # the same words in other uses stay
     ("The approximation was poor.", "The approximation was poor."),
     ("He wrapped the gift in paper.", "He wrapped the gift in paper."),

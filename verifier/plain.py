@@ -245,6 +245,40 @@ def _year(m: re.Match) -> str:
 _HEDGE_ABBREVIATIONS = [(re.compile(r"\b([Aa])pprox\.?(?=\s)"), r"\1pproximately"),
                         (re.compile(r"\b([Ee])st\.(?=\s+\d)"), r"\1stimated")]
 
+# clipped calendar names, as headlines and notes write them: "Sept offensive", "Nov 2020",
+# "out Mon", "finished Thurs". Names that are also words or names of their own ("Sat",
+# "Sun", "Wed", "Mar", "Jan") count only after a word that dates ("on Wed", "last Sat") or
+# before a day or year ("Mar 3", "Jan 2021").
+_CLIPPED_NAMES = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April",
+                  "Jun": "June", "Jul": "July", "Aug": "August", "Sep": "September",
+                  "Sept": "September", "Oct": "October", "Nov": "November", "Dec": "December",
+                  "Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday",
+                  "Thu": "Thursday", "Thur": "Thursday", "Thurs": "Thursday", "Fri": "Friday",
+                  "Sat": "Saturday", "Sun": "Sunday"}
+_WORDLIKE = {"Sat", "Sun", "Wed", "Mar", "Jan"}
+_CLIPPED_NAME = re.compile(
+    r"(?:\b(on|last|this|next|by|since|until|till|from|before|after|early|late|mid)\s+)?"
+    rf"\b({'|'.join(sorted(_CLIPPED_NAMES, key=len, reverse=True))})\b(?:\.(?=\s+[a-z0-9]))?"
+    r"(?=(\s+\d)?)(?![\w'’-])", re.I)
+
+
+def _clipped_name(m: re.Match) -> str:
+    word = m[2]
+    name = next((k for k in _CLIPPED_NAMES if k == word), None)  # capitalised as written
+    if name is None or (name in _WORDLIKE and not (m[1] or m[3])):
+        return m[0]
+    return f"{m[1]} {_CLIPPED_NAMES[name]}" if m[1] else _CLIPPED_NAMES[name]
+
+# sets named by their size: "a trio of wars" -> "three wars", "a quartet of settlements"
+_SETS = {"pair": "two", "duo": "two", "trio": "three", "quartet": "four", "quintet": "five"}
+_SET_OF = re.compile(
+    rf"\b(?:(?:an?|the)\s+)?({'|'.join(_SETS)})\s+of\s+(?!the\b|th[eo]se\b|them\b)", re.I)
+
+
+def _set_of(m: re.Match) -> str:
+    word = _SETS[m[1].lower()]
+    return (word.capitalize() if m[0][:1].isupper() else word) + " "
+
 
 def plain_words(text: str) -> str:
     """``text`` with its informal idioms, clipped years and decade words written plainly
@@ -262,6 +296,7 @@ def plain_words(text: str) -> str:
         out = pattern.sub(sub, out)
     for pattern, plain in _HEDGE_ABBREVIATIONS:
         out = pattern.sub(plain, out)
+    out = _SET_OF.sub(_set_of, _CLIPPED_NAME.sub(_clipped_name, out))
     out = _FINGER.sub(lambda m: f"{m[1]} ", out)
     out = _DUSTED.sub("complete", out)
     out = _WAY_BACK.sub("", _BACK.sub(lambda m: m[1], out))

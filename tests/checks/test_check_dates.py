@@ -18,6 +18,13 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
     [
         ("The ceasefire agreement was signed in December 2020.", STATIONED, "conflict"),
         ("The ceasefire was signed in November 2020.", STATIONED, "agree"),
+        # a year given to a month, which names the thing dated ("the truce of Nov 2021")
+        ("The deployment followed the truce of November 2021.", STATIONED, "conflict"),
+        ("The deployment followed the truce of November 2020.", STATIONED, "agree"),
+        # a noun of the passage's own deed, said to have come on another date
+        ("Baku's rapid takeover of the enclave came in July of last year.", TOOK_OVER,
+         "conflict"),
+        ("The takeover came in September.", TOOK_OVER, "agree"),
         # concluding a ceasefire is signing it, not ending it
         ("The contingent was deployed under the ceasefire concluded between Armenia and "
          "Azerbaijan in November 2020.", STATIONED, "agree"),

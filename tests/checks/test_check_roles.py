@@ -22,6 +22,8 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("Last month, four frontier villages were returned to Azerbaijan by Armenia.",
          VILLAGES, "agree"),
         ("Azerbaijan returned villages to Yerevan.", VILLAGES, "conflict"),
+        # peoples for their states in a full swap; a thing named by a WordNet synonym
+        ("Azeris return 4 frontier hamlets to Armenians - report", VILLAGES, "conflict"),
         ("Armenia returned four villages to Azerbaijan.", VILLAGES, "agree"),
         ("Armenian separatists recaptured the region from Baku.", RECAPTURE, "conflict"),
         ("Azerbaijan recaptured the region from Armenian separatists.", RECAPTURE, "agree"),

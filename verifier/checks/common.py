@@ -14,6 +14,7 @@ STOP_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "SPA
 # Capitals and common metonyms stand for their country when comparing who did what.
 ALIASES = {
     "yerevan": "armenia", "armenian": "armenia", "baku": "azerbaijan", "azerbaijani": "azerbaijan",
+    "azeri": "azerbaijan",
     "moscow": "russia", "kremlin": "russia", "russian": "russia", "washington": "united states",
     "u.s.": "united states", "us": "united states", "america": "united states",
     "american": "united states", "kyiv": "ukraine", "kiev": "ukraine", "ukrainian": "ukraine",
@@ -29,7 +30,7 @@ ALIASES = {
 }
 # one-word countries and capitals the small NER model may miss (adjectives such as "Armenian"
 # are left to it): the countries of the alias table and its capitals
-_ADJECTIVAL = {"armenian", "azerbaijani", "russian", "american", "ukrainian", "british",
+_ADJECTIVAL = {"armenian", "azerbaijani", "azeri", "russian", "american", "ukrainian", "british",
                "french", "german", "chinese", "iranian", "turkish", "israeli", "us", "eu", "uk"}
 PLACES = ({w for w in set(ALIASES) | set(ALIASES.values()) if w.isalpha()} - _ADJECTIVAL) | {
     "karabakh", "nagorno-karabakh", "afghanistan", "pakistan", "japan", "iran", "iraq",

@@ -557,6 +557,8 @@ def _dated_thing(tok, ev_tok) -> bool:
     a deed told of that thing or another name of it ("issued a joint statement on Tuesday",
     "a ceasefire agreement ..., signed in November 2020")."""
     verb = date_verb(tok)
+    if tok.dep_ == "nummod" and tok.head.pos_ == "PROPN":
+        tok = tok.head  # the year of a month: "the truce of Nov 2021"
     head = tok.head
     if head.lower_ == "of" and tok.dep_ == "pobj" and head.head.pos_ == "NOUN":
         things = [head.head]  # "the armistice of 2019"
@@ -628,7 +630,10 @@ def _same_event(tok, ev_tok) -> bool:
     heads = argument_heads(date_verb(ev_tok))
     told = {t.lemma_.lower() for h in heads
             for t in (h, *(c for c in h.children if c.dep_ == "compound"))}
-    return bool(events & told) or any(one_deed_noun(a, b) for a in events for b in told)
+    # or names the passage's deed itself ("the takeover came in July" / "took over in September")
+    deed = phrasal(date_verb(ev_tok))
+    return bool(events & told) or any(one_deed_noun(a, b) for a in events for b in told) \
+        or any(deed_noun(deed, a) for a in events)
 
 
 _STARTS = {"begin", "start", "launch", "erupt", "break", "outbreak"}

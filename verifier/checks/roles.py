@@ -187,6 +187,19 @@ def _same(a: str, b: str) -> bool:
     return a == b or a in b.split() or b in a.split() or a.endswith(b) or b.endswith(a)
 
 
+def _state(name: str) -> str:
+    """The state a people's name stands for ("armenians": armenia), else the name."""
+    return canon(name[:-1]) if demonym_plural(name) else name
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """One thing done to: the same name, or nouns that are WordNet synonyms among their first
+    senses ("four hamlets" / "four villages")."""
+    from verifier.lexicon import synonymous
+
+    return _same(a, b) or (a.isalpha() and b.isalpha() and synonymous(a, b, "n"))
+
+
 def _mentions(doc, name: str) -> bool:
     """The text names ``name`` (canonicalised: "Baku" for "Azerbaijan") somewhere."""
     words = {canon(t.lower_) for t in doc} | {canon(e.text) for e in doc.ents}
@@ -214,7 +227,7 @@ def _recipient_did(c: tuple[str, str, str, str], e: tuple[str, str, str, str],
             set(subj.split()) & set(s2.split()):
         return False
     given = [o for v, _, r, o in et if v == v2 and r in _GIVEN_TO and _same(subj, o)]
-    return bool(given) and any(_same(thing, o) for o in _things(et, v2, {s2, *given}))
+    return bool(given) and any(_same_thing(thing, o) for o in _things(et, v2, {s2, *given}))
 
 
 def _conflict(c: tuple[str, str, str, str], e: tuple[str, str, str, str]) -> Finding:
@@ -249,18 +262,21 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 # Azerbaijan four villages")
                 people = {subj, other, s2, o2}
                 if (rel != "obj" and _same(subj, o2) and _same(other, s2)
-                        and any(_same(a, b) for a in _things(ct, verb, people)
+                        and any(_same_thing(a, b) for a in _things(ct, verb, people)
                                 for b in _things(et, v2, people))):
                     return _conflict((verb, subj, rel, other), (v2, s2, r2, o2))
                 continue
             if _same(subj, s2) and _same(other, o2):
                 return Finding("roles", "agree", f"{subj} {verb} {rel} {other}")
-            swapped = _same(subj, o2) or _same(other, s2)
+            # (a people stands for its state only in a full swap: "Azeris return villages to
+            # Armenians" / "Yerevan returned to Azerbaijan villages")
+            swapped = _same(subj, o2) or _same(other, s2) or (
+                _same(_state(subj), o2) and _same(_state(other), s2))
             # the same deed done to the same thing by another named doer, while the passage
             # also names the claim's doer: "Azerbaijan had captured the villages" against
             # "Yerevan returned to Azerbaijan villages that it had captured". Doers that share
             # a word are the same one told two ways ("Russian peacekeepers" / "Russian troops")
-            other_doer = (rel == "obj" and _same(other, o2) and not _same(subj, s2)
+            other_doer = (rel == "obj" and _same_thing(other, o2) and not _same(subj, s2)
                           and not set(subj.split()) & set(s2.split())
                           and not any(_same(s2, s) for s in claim_subjects)
                           and _mentions(ed, subj))

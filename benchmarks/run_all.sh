@@ -149,6 +149,12 @@ bench seed_probes39 claims benchmarks/claims/seed_probes39.csv --corpus corpus/
 bench seed_probes40 claims benchmarks/claims/seed_probes40.csv --corpus corpus/
 bench seed_probes41 claims benchmarks/claims/seed_probes41.csv --corpus corpus/
 bench seed_probes42 claims benchmarks/claims/seed_probes42.csv --corpus corpus/
+# 189 more by three helpers (a political-risk consultancy's memo writer, a debate coach
+# writing fact cards, a diaspora newsletter's digest writer), measured in session 28 on
+# session 27's final code and on this session's code, not read
+bench seed_probes43 claims benchmarks/claims/seed_probes43.csv --corpus corpus/
+bench seed_probes44 claims benchmarks/claims/seed_probes44.csv --corpus corpus/
+bench seed_probes45 claims benchmarks/claims/seed_probes45.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

@@ -89,8 +89,19 @@ def test_a_near_passage_the_checks_vouch_for_supports_at_the_threshold():
     assert decide([cand(0.35, 0.25, 0.4)], s).label is Label.NOT_FOUND
     # ... nor where a check finds something amiss
     for f in (CONFLICT, (Finding("entities", "missing", "Moscow"),),
-              (Finding("dates", "misplaced", "April"),)):
+              (Finding("dates", "misplaced", "April"),), (Finding("dates", "redated", "2 June"),)):
         assert decide([cand(0.35, 0.5, 0.15, findings=f)], s).label is not Label.SUPPORTED
+
+
+def test_a_near_passage_that_gives_the_claims_date_and_deed_supports_however_low_entailment():
+    s = S.with_(near_relevance=0.65, near_entailment=0.3)
+    dated = (Finding("dates", "agree", "April"), Finding("negation", "agree", "launch"))
+    assert decide([cand(0.07, 0.9, 0.03, findings=dated)], s).label is Label.SUPPORTED
+    # not without the deed, nor the date, nor where the model leans against it or far off
+    assert decide([cand(0.07, 0.9, 0.03, findings=dated[:1])], s).label is Label.NOT_FOUND
+    assert decide([cand(0.07, 0.9, 0.03, findings=dated[1:])], s).label is Label.NOT_FOUND
+    assert decide([cand(0.03, 0.9, 0.07, findings=dated)], s).label is Label.NOT_FOUND
+    assert decide([cand(0.07, 0.9, 0.03, rel=0.6, findings=dated)], s).label is Label.NOT_FOUND
 
 
 def test_name_absent_from_the_corpus_means_no_support():

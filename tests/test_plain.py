@@ -105,9 +105,15 @@ from verifier.plain import plain_words
      "Baku seized Karabakh in a swift September offensive."),
     ("The truce of Nov 2021 held.", "The truce of November 2021 held."),
     ("The troops left on Wed.", "The troops left on Wednesday."),
-    ("Sat out the takeover.", "Sat out the takeover."),
+    ("Sat beside the minister, he spoke.", "Sat beside the minister, he spoke."),
     ("The Sun reported it.", "The Sun reported it."),
     ("Jan Smith said so.", "Jan Smith said so."),
+    # "sat out" a named assault; "cut and run" as leaving
+    ("The Russian force sat out the Azeri takeover.", "The Russian force did not intervene."),
+    ("They have cut and run years early.", "They have left years early."),
+    ("The Russians cut and ran.", "The Russians left."),
+    ("Budgets were cut and run through committee.",
+     "Budgets were cut and run through committee."),
     # sets named by their size
     ("Trio of wars waged over the enclave.", "Three wars waged over the enclave."),
     ("Yerevan handed over a quartet of villages.", "Yerevan handed over four villages."),

@@ -17,7 +17,8 @@ from verifier.types import Finding, Label, NLIScores
 SETTINGS_PATH = Path(__file__).parent / "data" / "decision_settings.json"
 QUANTITY_CHECKS = frozenset({"numbers", "dates"})
 # findings after which a passage may contradict the claim but never support it
-UNCONFIRMED = frozenset({"rough", "misplaced", "unreal", "unplaced", "unnamed", "unsaid"})
+UNCONFIRMED = frozenset({"rough", "misplaced", "redated", "unreal", "unplaced", "unnamed",
+                         "unsaid"})
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,9 @@ class DecisionSettings:
     # (no conflict, nothing missing or unconfirmed) and the model leans to the claim
     # (entailment at least ``near_entailment`` and above its contradiction), supports it at
     # the support threshold: the small model undervalues paraphrase ("decamped for Armenia" /
-    # "left for Armenia"). 0 = off.
+    # "left for Armenia"). Where the checks find the claim's figure or date and its deed
+    # there, any entailment above contradiction will do ("the drawdown launched back in
+    # April" / "The withdrawal, which began in April"). 0 = off.
     near_relevance: float = 0.0
     near_entailment: float = 0.2
     # Platt scaling per label: confidence = sigmoid(a * score + b); fitted on dev data.
@@ -101,14 +104,16 @@ class Candidate:
     @property
     def missing(self) -> tuple[Finding, ...]:
         """Findings of something the claim states that the passage never mentions: a name or
-        count (``missing``), or the place the claim puts its deed in (``unplaced``)."""
-        return tuple(f for f in self.findings if f.status in {"missing", "unplaced"})
+        count (``missing``), the place the claim puts its deed in (``unplaced``), or the
+        claim's one date where it gives another (``redated``)."""
+        return tuple(f for f in self.findings if f.status in {"missing", "unplaced", "redated"})
 
     @property
     def unconfirmed(self) -> bool:
         """The passage cannot confirm a figure or date of the claim: it gives an exact figure
         only roughly (``rough``), or gives the date to another deed or the claim's owned thing
-        to another owner (``misplaced``), or tells the claim's deed only as intended
+        to another owner (``misplaced``), or gives another date where the claim gives its one
+        date (``redated``), or tells the claim's deed only as intended
         (``unreal``), or never names the place the claim puts it in (``unplaced``), or names
         the country the claim makes its doer only as whose people or things are
         (``unnamed``), or tells nothing said by the name the claim says said something
@@ -187,9 +192,11 @@ def candidate_scores(c: Candidate, s: DecisionSettings) -> tuple[float, float]:
 
 def near(c: Candidate, s: DecisionSettings) -> bool:
     """``c`` is close to the claim, the checks find nothing amiss there and the model leans
-    to the claim (``DecisionSettings.near_relevance``)."""
+    to the claim, or leans no more against it where the checks find the claim's figure or
+    date and its deed there (``DecisionSettings.near_relevance``)."""
     return bool(s.near_relevance) and c.relevance >= s.near_relevance and \
-        c.nli.entailment >= s.near_entailment and c.nli.entailment > c.nli.contradiction and \
+        (c.nli.entailment >= s.near_entailment or (c.quantities_agree and c.tells_deed)) and \
+        c.nli.entailment > c.nli.contradiction and \
         not (c.conflicts or c.missing or c.unconfirmed or c.absent)
 
 

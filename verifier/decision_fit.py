@@ -78,7 +78,8 @@ def _shaped(a: dict[str, np.ndarray], s: DecisionSettings) -> tuple[np.ndarray, 
     con = np.where(strong, np.maximum(con, s.conflict_score), con)
     con = np.where(~conflict & (a["agree_quant"] > 0), con * s.agree_contradiction_scale, con)
     if s.near_relevance:  # as decision.near
-        near = (a["rel"] >= s.near_relevance) & (a["ent"] >= s.near_entailment) & \
+        near = (a["rel"] >= s.near_relevance) & \
+            ((a["ent"] >= s.near_entailment) | ((a["agree_quant"] > 0) & (a["told"] > 0))) & \
             (a["ent"] > a["con"]) & ~conflict & (a["missing"] == 0) & \
             (a["unconfirmed"] == 0) & (a["absent"] == 0)
         sup = np.where(near, np.maximum(sup, s.support_threshold), sup)

@@ -56,6 +56,7 @@ _FORMS = {
     "fight": ("fight", "fights", "fought", "fought", "fighting"),
     "look": ("look", "looks", "looked", "looked", "looking"),
     "do": ("do", "does", "did", "done", "doing"),
+    "cut": ("cut", "cuts", "cut", "cut", "cutting"),
 }
 
 # (verb, what follows it, plain verb): the plain verb takes the idiom's form; "not intervene"
@@ -73,6 +74,9 @@ _IDIOMS = [
     ("pack", r"up\s+and\s+(?:leave|left|go|went|gone|leaves|goes|leaving|going)", "leave"),
     ("pack", r"(?:their|its|his|her)\s+bags\s+and\s+(?:leave|left|go|went|gone|leaves|goes|"
              r"leaving|going)", "leave"),
+    # "cut and run years early": left years early (not "cut and run through committee")
+    ("cut", r"and\s+r[au]n(?=\s*[,.;!]|\s*$|\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|early|"
+            r"before|after|when|as|once|from)\b)", "leave"),
     ("clear", r"out(?:\s+of)?", "leave"),  # "cleared out of Karabakh": left Karabakh
     ("move", r"out\s+of", "leave"),
     ("cross", r"out\s+of", "leave"),  # "crossed out of Azerbaijan": left Azerbaijan
@@ -97,7 +101,9 @@ _IDIOMS = [
     ("hit", r"the\s+streets", "protest"),
     ("take", r"to\s+the\s+streets", "protest"),
     ("sit", r"(?:it|things)\s+out", "not intervene"),
-    ("sit", r"out\s+the\s+(?:fighting|offensive|war|conflict|assault)", "not intervene"),
+    # "sat out the fighting", "sat out Azeri takeover"
+    ("sit", r"out\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fighting|offensive|war|conflict|assault|"
+            r"takeover|attack|advance|operation)\b", "not intervene"),
     ("sit", r"on\s+the\s+sidelines", "not intervene"),
     ("sit", r"on\s+(?:their|its|his|her)\s+hands", "not intervene"),
     ("stay", r"on\s+the\s+sidelines", "not intervene"),

@@ -21,6 +21,11 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # a year given to a month, which names the thing dated ("the truce of Nov 2021")
         ("The deployment followed the truce of November 2021.", STATIONED, "conflict"),
         ("The deployment followed the truce of November 2020.", STATIONED, "agree"),
+        # the claim's one date, where the passage gives another of its kind tied to no deed
+        # of the claim's: it cannot confirm it
+        ("Baku's defence ministry put 2 June as completion day for Moscow's troop exit.",
+         COMPLETED, "redated"),
+        ("The contingent's remit was set to expire 2027.", MANDATE, "redated"),
         # a noun of the passage's own deed, said to have come on another date
         ("Baku's rapid takeover of the enclave came in July of last year.", TOOK_OVER,
          "conflict"),
@@ -85,8 +90,8 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The statement put the end of the Russian pullout on June 21.", COMPLETED, "conflict"),
         ("The statement put the end of the Russian pullout on June 12.", COMPLETED, "agree"),
         # ... but not the start of another thing (its date is missing there)
-        ("The protests started in February.", AGREED, "missing"),
-        ("The protests got going in February.", AGREED, "missing"),
+        ("The protests started in February.", AGREED, "redated"),
+        ("The protests got going in February.", AGREED, "redated"),
         ("The villages were captured in 1993.", VILLAGES, "agree"),
         ("Baku recaptured Nagorno-Karabakh two years ago.", RECAPTURED, "conflict"),
         ("Baku recaptured Nagorno-Karabakh last year.", RECAPTURED, "agree"),
@@ -104,7 +109,7 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # until"; not the end of another thing
         ("The Russian mandate would have expired in 2030.", MANDATE, "conflict"),
         ("The Russian mandate expires in 2025.", MANDATE, "agree"),
-        ("The gas contract expires in 2030.", MANDATE, "missing"),
+        ("The gas contract expires in 2030.", MANDATE, "redated"),
         # the noun a participle describes, with its compounds, also where the parser hangs
         # the participle on the last of the names that qualify the noun ("a ceasefire
         # agreement between Yerevan and Baku, signed in November 2020")
@@ -117,19 +122,19 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # "offensive" name one deed), not a thing coming somewhere
         ("The lightning assault came last March.", TOOK_OVER, "conflict"),
         ("The offensive happened last September.", TOOK_OVER, "agree"),
-        ("Refugees came to Yerevan last March.", TOOK_OVER, "missing"),
+        ("Refugees came to Yerevan last March.", TOOK_OVER, "redated"),
         # a thing said to have happened, dated where the passage dates a deed told of it;
         # a year within a span of years agrees, a start is the span's first year
         ("The second Karabakh war took place in 2016.", WARS, "conflict"),
         ("The war over Karabakh happened in 1992.", WARS, "agree"),
         ("The first war broke out in 1991.", WARS, "conflict"),
-        ("The protests took place in 2019.", WARS, "missing"),
+        ("The protests took place in 2019.", WARS, "redated"),
         # a leaving due at another date than the stay was due to end; not a leaving that
         # happened (earlier than planned), nor another doer's
         ("The Russian peacekeepers had been due to leave in 2030.", MANDATE, "conflict"),
         ("The Russian peacekeepers had been due to leave in 2025.", MANDATE, "agree"),
-        ("The troops left in 2024.", MANDATE, "missing"),
-        ("Armenia was due to leave the alliance in 2027.", MANDATE, "missing"),
+        ("The troops left in 2024.", MANDATE, "redated"),
+        ("Armenia was due to leave the alliance in 2027.", MANDATE, "redated"),
         # WordNet synonyms date one deed ("stay" / "remain")
         ("Russia's troops could stay in Karabakh until 2027.", MANDATE, "conflict"),
         # a number counting the plural noun it modifies is no year
@@ -142,11 +147,11 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The Russian withdrawal began on April 17.", COMPLETED, "missing"),
         # a start is no end, also where "began" takes the deed's verb ("began pulling out")
         ("Russia began pulling its peacekeepers out of Karabakh in April.",
-         COMPLETED + " " + STATIONED, "missing"),
+         COMPLETED + " " + STATIONED, "redated"),
         ("Russia started to withdraw its peacekeepers in May.", COMPLETED + " " + STATIONED,
-         "missing"),
+         "redated"),
         ("The elections in France were held in May 2022.", AGREED, "missing"),
-        ("The company was founded in 1850.", WARS, "missing"),
+        ("The company was founded in 1850.", WARS, "redated"),
         # a passage without any date cannot state the claim's year either
         ("The first war ended in 1994.", "The first war ended with a ceasefire.", "missing"),
         # weekdays and relative dates are too vague to require of a passage
@@ -246,7 +251,7 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The peacekeepers left on 12 June.", COMPLETED, "agree"),
         ("The peacekeepers started leaving on 21 June.", COMPLETED, "misplaced"),
         # ... only for a date of the claim's verb: here it dates the offensive
-        ("Azerbaijan's September offensive left 200 people dead.", COMPLETED, "missing"),
+        ("Azerbaijan's September offensive left 200 people dead.", COMPLETED, "redated"),
         # a thing said to run, last or extend through a date ends then
         ("The peacekeepers' mandate ran through 2030.", MANDATE, "conflict"),
         ("The mandate ran until 2025.", MANDATE, "agree"),
@@ -258,14 +263,14 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
          WARS, "conflict"),
         ("The second round of fighting over Karabakh took place in 2016.", WARS, "conflict"),
         ("The second round of fighting over Karabakh took place in 2020.", WARS, "agree"),
-        ("The first round of talks took place in 2016.", WARS, "missing"),
+        ("The first round of talks took place in 2016.", WARS, "redated"),
         # a date said to be the time of a clause dates that clause's verb ("March was the
         # month the pullout started"), not the copula nor a verb naming it ("gave")
         ("March was the month the Russian pullout started.", AGREED, "conflict"),
         ("April was the month the Russian pullout started.", AGREED, "agree"),
         ("The month the pullout began was March.", AGREED, "conflict"),
         ("March is when the pullout began.", AGREED, "conflict"),
-        ("March was the month the protests started.", AGREED, "missing"),
+        ("March was the month the protests started.", AGREED, "redated"),
         ("April was the month Putin visited Baku.", AGREED, "misplaced"),
         ("Baku's defence officials gave June 21 as the date the pullout ended.", COMPLETED,
          "conflict"),
@@ -274,7 +279,7 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # a participle the parser hangs on the last name of a phrase dates the phrase's noun
         ("The Yerevan-Baku truce dates from November 2021.", STATIONED, "conflict"),
         ("The Yerevan-Baku truce dates from November 2020.", STATIONED, "agree"),
-        ("The peacekeepers were stationed in Karabakh in 2021.", STATIONED, "missing"),
+        ("The peacekeepers were stationed in Karabakh in 2021.", STATIONED, "redated"),
         # a state that tells a deed done: "were gone", "was complete"
         ("The peacekeepers were finally all gone on a Friday.", RECAPTURED, "conflict"),
         ("The peacekeepers were all gone on Wednesday.", RECAPTURED, "agree"),
@@ -283,7 +288,7 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("Moscow's soldiers were cleared to keep their Karabakh posts through 2030.", MANDATE,
          "conflict"),
         ("Moscow's soldiers were cleared to keep their posts through 2025.", MANDATE, "agree"),
-        ("Armenia will keep its posts in the CSTO until 2030.", MANDATE, "missing"),
+        ("Armenia will keep its posts in the CSTO until 2030.", MANDATE, "redated"),
         ("Russia's peacekeeping mandate was supposed to run all the way to 2030.", MANDATE,
          "conflict"),
         ("Russia's peacekeeping mandate was supposed to run until 2025.", MANDATE, "agree"),
@@ -294,9 +299,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The villages returned last month had fallen to Armenia in the 2020 fighting.",
          VILLAGES, "conflict"),
         ("The villages fell into Armenian hands in the 1990s.", VILLAGES, "agree"),
-        ("Armenia took part in talks in 2020.", VILLAGES, "missing"),
-        ("Armenia took a loan in 2020.", VILLAGES, "missing"),
-        ("Prices fell to a record low in 2020.", VILLAGES, "missing"),
+        ("Armenia took part in talks in 2020.", VILLAGES, "redated"),
+        ("Armenia took a loan in 2020.", VILLAGES, "redated"),
+        ("Prices fell to a record low in 2020.", VILLAGES, "redated"),
         # a season is its months; a "be" of a state dates the deed it tells done
         ("The withdrawal began in the spring.", AGREED, "agree"),
         ("The withdrawal began in the summer.", AGREED, "conflict"),

@@ -34,7 +34,7 @@ from verifier.checks.highlight import mismatch_spans
         (dates, "The withdrawal began in May.", AGREED, "conflict"),
         (dates, "The villages were captured in 1993.", VILLAGES, "agree"),
         (dates, "The elections in France were held in May 2022.", AGREED, "missing"),
-        (dates, "The company was founded in 1850.", WARS, "missing"),
+        (dates, "The company was founded in 1850.", WARS, "redated"),
         # negation
         (negation, "The Russian peacekeepers intervened to stop the offensive.",
          "The peacekeeping contingent did not intervene.", "conflict"),

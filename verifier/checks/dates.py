@@ -867,7 +867,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     if not any(ci.values()) or not (any(ei.values()) or any(ci[k] for k in _ABSOLUTE)):
         return Finding("dates", "not_applicable")
     same_topic = anchored(cd, ed, 0.5)
-    agreed, missing, misplaced = [], [], []
+    agreed, missing, misplaced, other_dates = [], [], [], []
     dayed = {t.i for _, _, t in ci["day"]}  # the months of days ("June" of "June 12")
     for kind in ("day", "year", "month", "weekday", "rel"):
         for value, text, tok in ci[kind]:
@@ -898,6 +898,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 missing.append(text)
             if not ei[kind]:
                 continue
+            if kind in _ABSOLUTE:
+                other_dates.append(text)
             verb = date_verb(tok).lemma_.lower()
             ev_stages = set().union(*(_stages(t) for _, _, t in ei[kind]))
             if kind == "month" and tok.i in dayed and ei["day"]:
@@ -929,6 +931,12 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                                    claim_span=text, evidence_span=other)
     if misplaced:  # the passage dates another deed: it cannot confirm the claim's date
         return Finding("dates", "misplaced", ", ".join(misplaced), claim_span=misplaced[0])
+    dates_given = sum(len(ci[k]) for k in _ABSOLUTE) - sum(t.i in dayed for _, _, t in ci["month"])
+    if missing and missing == other_dates == missing[:1] and dates_given == 1:
+        # the claim's one date, where the passage gives another of its kind and ties neither
+        # to the other's deed ("completion day 2 June" / "completed on June 12"): the passage
+        # cannot confirm it
+        return Finding("dates", "redated", missing[0], claim_span=missing[0])
     if missing:  # a date the passage never gives: it cannot state the whole claim
         return Finding("dates", "missing", ", ".join(missing), claim_span=missing[0])
     if agreed:

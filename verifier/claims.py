@@ -51,25 +51,37 @@ _FRAMES = [
 # nothing to check and its words mislead the model.
 _LEADS = [
     re.compile(r"^(?:so(?!\s+(?:far|many|much|few|long|that|called)\b)|well|okay|ok|listen|"
-               r"basically|honestly|actually|now|and|plus|"
+               r"basically|honestly|actually|now|and|plus|folks|apparently|frankly|"
+               r"no surprise(?:\s+there)?|"
                r"also|yes|yeah|right|fun fact|get this|it's official|let's be real|let's be honest|"
+               r"let's be clear|let's not forget(?:\s+that)?|don't forget(?:\s+that)?|"
+               r"from what I (?:gather|hear|read|understand)|(?:pretty\s+)?wild that|"
                r"here's the thing|here's the kicker|bottom line|(?:it\s+)?turns out(?:\s+that)?)"
                r"\b\s*[,:;\u2014-]?\s+(?=\S)", re.I),
     # a short label before a colon ("Headcount check: ...", "Reminder: ..."); not a named
     # source or a title ("Baku: ...", "Yerevan's complaint: ...", "Maleficent : Mistress of
     # Evil": see ``_label``)
-    re.compile(r"^[A-Za-z]+(?:\s+[a-z]+){0,2}:\s+(?=\S)"),
+    re.compile(r"^[A-Za-z]+(?:-[a-z]+)?(?:\s+[a-z]+(?:-[a-z]+)?){0,3}:\s+(?=\S)"),
     # a short question the rest answers ("Why were Russians there at all? They were ...")
     re.compile(r"^(?:why|what|how|who|when|where|which)\b(?:\s+[^\s?.!]+){0,6}\?\s+(?=[A-Z])",
                re.I),
 ]
 # one-word labels of a spoken or posted claim ("Fact: ...")
 _LABELS = {"fact", "reminder", "update", "note", "recap", "context", "summary", "fyi", "psa",
-           "breaking", "confirmed", "background", "quick", "tldr"}
+           "breaking", "confirmed", "background", "quick", "tldr", "heads-up", "alert", "tip"}
 _SAID_OBJECTS = {"nothing", "little", "much", "something", "everything", "so", "otherwise"}
 # ", the article notes." at the end, ", according to the article," anywhere
 _ASIDE = rf"(?:(?:as\s+)?{_SOURCE}\s+{_SAYS}|(?:according\s+to|per)\s+{_SOURCE})"
 _TRAILING_FRAME = re.compile(rf",\s*{_ASIDE}(?=\s*[.!?]?\s*$)", re.I)
+# a closing aside of the speaker's that says nothing of the claim ("..., if I remember the
+# story right", "..., for what it's worth", "..., our teams should note", "..., that's the
+# stated reason", "..., people seem to forget that")
+_SPEAKER_ASIDE = re.compile(
+    r",\s*(?:if I remember(?:\s+[\w']+){0,3}|for what it'?s worth|as far as I know|"
+    r"I (?:think|believe|guess|reckon)|(?:our|your) (?:teams|staff|readers) should note|"
+    rf"(?:people|folks|many) (?:seem to )?forget that|that'?s the (?:stated reason|timeline)|"
+    rf"(?:and )?(?:both )?spelled out in {_SOURCE}|(?:and )?{_SOURCE} says as much)"
+    r"(?=\s*[.!?]?\s*$)", re.I)
 _MID_FRAME = re.compile(rf",\s*{_ASIDE}\s*,\s*", re.I)
 
 
@@ -100,7 +112,7 @@ def strip_frame(claim: str) -> str:
             break
     for frame in _FRAMES:
         out = frame.sub("", out, count=1)
-    out = _MID_FRAME.sub(" ", _TRAILING_FRAME.sub("", out))
+    out = _MID_FRAME.sub(" ", _SPEAKER_ASIDE.sub("", _TRAILING_FRAME.sub("", out)))
     if out == claim or len(out.split()) < 3 or out.split()[0].lower() in _SAID_OBJECTS:
         return claim  # "The article says nothing about casualties" is a claim about the article
     return out[:1].upper() + out[1:]

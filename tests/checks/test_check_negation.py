@@ -149,3 +149,33 @@ def test_unreal(claim, evidence, status):
 )
 def test_denied_event(claim, evidence, status):
     assert negation.check(claim, evidence).status == status
+
+
+IN_CONTEXT = "Russia's peacekeeping contingent did not intervene."
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "status"),
+    [
+        # an armed body the passage says did not intervene, said to have fought
+        ("Russian peacekeepers fought back against the Azerbaijani offensive.", NOT_INTERVENE,
+         "conflict"),
+        ("Russia's contingent fought back against the Azerbaijani advance.", IN_CONTEXT,
+         "conflict"),
+        ("When Baku's troops moved in, the Russian contingent fought to hold them back.",
+         IN_CONTEXT, "conflict"),
+        ("Russian peacekeepers used force to stop the offensive of Baku.", IN_CONTEXT,
+         "conflict"),
+        ("Russia's contingent took up arms to shield Karabakh's Armenians.", IN_CONTEXT,
+         "conflict"),
+        ("Russia fought back against the offensive.", IN_CONTEXT, "conflict"),
+        # not another body, a fight denied, or a passage that tells no holding off
+        ("Azerbaijani troops fought the separatists.", IN_CONTEXT, "not_applicable"),
+        ("The Russian peacekeepers did not fight.", IN_CONTEXT, "not_applicable"),
+        ("Armenian forces fought back.", IN_CONTEXT, "not_applicable"),
+        ("Russian peacekeepers fought back against the offensive.",
+         "Russian peacekeepers were stationed in Karabakh.", "not_applicable"),
+    ],
+)
+def test_used_force(claim, evidence, status):
+    assert negation.check(claim, evidence).status == status

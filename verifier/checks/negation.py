@@ -235,9 +235,78 @@ def denied_event(cd, ed) -> Finding | None:
     return None
 
 
+# deeds of force that intervening would take ("fought back against the offensive", "used
+# force to stop it", "took up arms"), and the words for armed bodies that may do them
+_FORCE = {"fight", "fight_back", "resist", "repel", "repulse", "battle", "clash", "confront",
+          "engage", "defend", "shield", "hold_back", "push_back", "counter", "counterattack"}
+_FORCE_OBJECTS = {"use": {"force", "weapon", "arm"}, "take_up": {"arm", "weapon"},
+                  "open": {"fire"}, "return": {"fire"}}
+_HOLDING = {"hold_back", "push_back"}  # force only done to someone ("held them back")
+_ARMED = {"peacekeeper", "contingent", "troop", "force", "soldier", "unit", "mission", "army",
+          "military"}
+
+
+def _subject(verb):
+    """The verb's subject, or that of the verb it is the complement of ("fought to hold them
+    back"); None where there is none."""
+    for v in (verb, verb.head):
+        subject = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject
+        if v.dep_ not in {"xcomp", "advcl", "conj"}:
+            break
+    return None
+
+
+def _names_of(noun) -> set[str]:
+    """The lemmas of a subject phrase's head and modifiers, countries as their canonical
+    names ("Russia's peacekeeping contingent": contingent, peacekeeping, russia)."""
+    return {canon(t.lemma_.lower()) if t.pos_ == "PROPN" or t.ent_type_ else t.lemma_.lower()
+            for t in noun.subtree if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
+
+
+def _same_body(claim_subject, ev_subject) -> bool:
+    """Two subjects name one armed body: both armed bodies' words with a name or word in common
+    ("Russia's contingent" / "Russia's peacekeeping contingent"; "the Russian peacekeepers" /
+    "Russia's peacekeeping contingent"), or the passage's body and its country ("Russia")."""
+    mine, theirs = _names_of(claim_subject), _names_of(ev_subject)
+    if claim_subject.lemma_.lower() not in _ARMED:
+        return canon(claim_subject.text) in theirs and ev_subject.lemma_.lower() in _ARMED
+    if ev_subject.lemma_.lower() not in _ARMED:
+        return False
+    stems = {w[:8] for w in mine if len(w) >= 8} & {w[:8] for w in theirs if len(w) >= 8}
+    return bool(((mine & theirs) - _ARMED) or stems)
+
+
+def used_force(cd, ed) -> Finding | None:
+    """The claim has an armed body fight ("Russia's contingent fought back against the
+    advance", "used force to stop the offensive") that the passage says did not intervene."""
+    held_off = [(v, s) for v in ed if v.lemma_.lower() == "intervene" and denied(v)
+                for s in [_subject(v)] if s is not None]
+    if not held_off:
+        return None
+    for v in cd:
+        if v.pos_ != "VERB" or denied(v) or _irrealis(v):
+            continue
+        deed = phrasal(v)
+        objects = {c.lemma_.lower() for c in v.children if c.dep_ == "dobj"}
+        if deed not in _FORCE and not objects & _FORCE_OBJECTS.get(deed, set()):
+            continue
+        if deed in _HOLDING and not objects:
+            continue  # "held back from intervening" holds itself back
+        subject = _subject(v)
+        if subject is not None and any(_same_body(subject, s) for _, s in held_off):
+            return Finding("negation", "conflict", f"'{deed}': the passage says it did not "
+                           "intervene", claim_span=v.text, evidence_span="intervene")
+    return None
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
+    forced = used_force(cd, ed)
+    if forced is not None:
+        return forced
     if anchored(cd, ed, 0.2):
         none = denied_event(cd, ed)
         if none is not None:

@@ -43,6 +43,10 @@ def test_validate_strips_and_collapses():
         ("Baku recaptured the region; the peacekeepers did not intervene.", 2),
         # the small tagger calls "retook" a noun; its subject still makes it a clause
         ("Baku retook Karabakh last year, and the Russian peacekeepers fought back.", 2),
+        # a later part that speaks of a thing of an earlier one stays with it
+        ("Two wars have been fought over this enclave, and the most recent one was in 2020.",
+         1),
+        ("Armenia and Azerbaijan fought two wars, and the latter ended in 2020.", 1),
     ],
 )
 def test_split_claim_counts(claim, n):

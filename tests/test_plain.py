@@ -114,6 +114,12 @@ from verifier.plain import plain_words
     ("The Russians cut and ran.", "The Russians left."),
     ("Budgets were cut and run through committee.",
      "Budgets were cut and run through committee."),
+    # offices told by what their holder runs, or by a nickname
+    ("Mirzoyan heads Armenia's defence portfolio.", "Mirzoyan is Armenia's defence minister."),
+    ("He ran the foreign affairs ministry in 2019.", "He was the foreign minister in 2019."),
+    ("Baku's defence chief spoke.", "Baku's defence minister spoke."),
+    ("Yerevan's top diplomat signed.", "Yerevan's foreign minister signed."),
+    ("The army runs military service for all men.", "The army runs military service for all men."),
     # sets named by their size
     ("Trio of wars waged over the enclave.", "Three wars waged over the enclave."),
     ("Yerevan handed over a quartet of villages.", "Yerevan handed over four villages."),

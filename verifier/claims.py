@@ -195,6 +195,9 @@ def _subject_before_verb(noun, conj, cc) -> bool:
     return not any(t.pos_ in {"VERB", "AUX"} and t.i in mine for t in cc.doc[:cc.i])
 
 
+_ANAPHORIC_NOUNS = {"one", "ones", "latter", "former"}
+
+
 def _subject(span):
     return next((t for t in span if t.dep_ in _SUBJECTS), None)
 
@@ -357,6 +360,11 @@ def split_claim(claim: str, nlp=None) -> list[str]:
         parts.append(doc[prev:c])
         prev = c + 1
     parts.append(doc[prev:])
+    # a later part whose subject stands for a thing of an earlier one ("... two wars, and the
+    # most recent one was in 2020", "the latter") says nothing read alone: judged whole
+    if any((s := _own_subject(span)) is not None and s.lemma_.lower() in _ANAPHORIC_NOUNS
+           for span in parts[1:]):
+        return [claim]
     # the subject of the first part's own verb, not of a clause before it ("When Baku
     # attacked, the peacekeepers stepped up and fought back": the peacekeepers fought back)
     first_subject = _own_subject(parts[0]) or _subject(parts[0])

@@ -184,6 +184,29 @@ _DECADE_WORDS = re.compile(
 _LONG_NAMES = [(re.compile(r"(?:\b(?i:the)\s+|^)Republic\s+of\s+(?=[A-Z])"), ""),
                (re.compile(r"\b(?:(?i:the)\s+)?Russian\s+Federation\b"), "Russia"),
                (re.compile(r"\bUnited\s+States\s+of\s+America\b"), "United States")]
+# offices told by what their holder runs or by a nickname ("heads Armenia's defence
+# portfolio", "runs its military ministry", "its top diplomat"), written as the title
+_OFFICE_WORDS = {"defence": "defence minister", "defense": "defence minister",
+                 "military": "defence minister", "foreign": "foreign minister",
+                 "diplomatic": "foreign minister", "finance": "finance minister",
+                 "interior": "interior minister"}
+_HOLDS = re.compile(
+    r"\b(heads|holds|runs|leads|helms|headed|held|ran|led|helmed)\s+"
+    r"((?:the\s+|[A-Z][\w.]*['’]s\s+|its\s+|their\s+|his\s+|her\s+)?)"
+    r"(?:(defen[cs]e|military|foreign(?:\s+affairs)?|finance|interior)\s+"
+    r"(?:portfolio|ministry|department|brief)|(diplomatic)\s+(?:service|corps))\b", re.I)
+_NICKNAMES = [(re.compile(r"\b(?:defen[cs]e|military)\s+chief\b", re.I), "defence minister"),
+              (re.compile(r"\btop\s+diplomat\b", re.I), "foreign minister"),
+              (re.compile(r"\bforeign\s+affairs\s+minister\b", re.I), "foreign minister")]
+
+
+def _holds(m: re.Match) -> str:
+    was = m[1].lower() in {"headed", "held", "ran", "led", "helmed"}
+    owner = m[2] if m[2].strip().lower() != "the" else ""
+    office = _OFFICE_WORDS[(m[3] or m[4]).split()[0].lower()]
+    return f"{'was' if was else 'is'} {owner or 'the '}{office}"
+
+
 # "back" before a time says only that it was long ago ("villages it seized back in the
 # 1990s", "began way back in April"), not that something was taken back: after verbs whose
 # "back" is no deed of its own
@@ -308,5 +331,8 @@ def plain_words(text: str) -> str:
     out = _WAY_BACK.sub("", _BACK.sub(lambda m: m[1], out))
     for pattern, name in _LONG_NAMES:
         out = pattern.sub(name, out)
+    out = _HOLDS.sub(_holds, out)
+    for pattern, title in _NICKNAMES:
+        out = pattern.sub(title, out)
     out = _CLIPPED.sub(_year, spoken_dates(out))
     return _DECADE_WORDS.sub(lambda m: f"{m[1]}19{_DECADES[m[2].lower()]}0s", out)

@@ -21,6 +21,10 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
     ("claim", "evidence", "status"),
     [
         ("Ties between Russia and Armenia have improved.", TIES, "conflict"),
+        # a grinding push is no lightning one
+        ("Baku's September push to seize Karabakh grinds on for months.", OFFENSIVE,
+         "conflict"),
+        ("Baku took the territory after a grinding campaign.", OFFENSIVE, "conflict"),
         ("The conflict has cemented the partnership between Yerevan and the Kremlin.", TIES,
          "conflict"),
         ("Pashinyan has condemned the village handover as a threat to peace with Baku.",

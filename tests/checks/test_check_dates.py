@@ -46,6 +46,11 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The villages had been taken in 2020, not in the 1990s.", VILLAGES, "conflict"),
         ("The villages had been taken in the 1990s, not in 2020.", VILLAGES, "agree"),
         ("The withdrawal was completed on June 12.", COMPLETED, "agree"),
+        # "midweek": Tuesday to Thursday
+        ("The peacekeepers finished their pullout midweek.",
+         "Russian peacekeepers on Wednesday completed their withdrawal.", "agree"),
+        ("The peacekeepers finished their pullout midweek.",
+         "Russian peacekeepers on Saturday completed their withdrawal.", "conflict"),
         # a day before its month, with an ordinal, or in words
         ("The withdrawal was completed on 12 June.", COMPLETED, "agree"),
         ("The withdrawal was completed on the twelfth of June.", COMPLETED, "agree"),

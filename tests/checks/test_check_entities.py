@@ -374,6 +374,10 @@ def test_owner_moved_needs_another_owner(claim, evidence):
      "minister.", ROLE, "conflict"),
     ("James O'Brien, Prime Minister Nikol Pashinyan and Ararat Mirzoyan met.", ROLE,
      "missing"),
+    # a surname alone before "is", not a place
+    ("Mirzoyan is Armenia's defence minister.", ROLE, "conflict"),
+    ("Mirzoyan is Armenia's foreign minister.", ROLE, "agree"),
+    ("Yerevan is Armenia's capital.", ROLE, "agree"),
     # must not fire: a former holder, a title many hold at once (what is left is that the
     # passage tells nothing said by the name the claim says praised something)
     ("Former Russian President Dmitry Medvedev praised the withdrawal.", AGREED, "unsaid"),

@@ -226,7 +226,8 @@ _DEED_NOUNS = [
 # Words for how fast a deed was done ("a lightning offensive", "a swift offensive"), which
 # WordNet does not tie ("lightning" is only a noun there): one group says one speed.
 FAST = frozenset({"lightning", "rapid", "swift", "quick", "fast", "speedy"})
-SLOW = frozenset({"slow", "lengthy", "protracted", "gradual", "prolonged"})
+SLOW = frozenset({"slow", "lengthy", "protracted", "gradual", "prolonged", "grinding", "grind",
+                  "slog", "drawn-out"})  # "a grinding campaign", "the push grinds on"
 
 
 def one_speed(a: str, b: str) -> bool:

@@ -217,6 +217,8 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
             out["weekday"].append((frozenset({WEEKDAYS.index(low)}), t.text, t))
         elif low == "weekend":
             out["weekday"].append((frozenset({5, 6}), t.text, t))
+        elif low in {"midweek", "mid-week"}:  # Tuesday to Thursday
+            out["weekday"].append((frozenset({1, 2, 3}), t.text, t))
     return {kind: tuple(items) for kind, items in out.items()}
 
 

@@ -236,9 +236,73 @@ def _conflict(c: tuple[str, str, str, str], e: tuple[str, str, str, str]) -> Fin
                    claim_span=c[1], evidence_span=e[1])
 
 
+# deeds of giving a thing to another (``common``'s group of "return"), words that tell a
+# thing changing hands without a doer ("the villages passed to Armenian control", "the
+# handover ran from Azerbaijan to Armenia"), and words for land
+_GIVE = {"return", "hand", "give_back", "hand_back", "hand_over", "cede", "transfer"}
+_CHANGE_HANDS = _GIVE | {"pass", "move", "go", "run", "shift", "handover", "hand-over",
+                         "transfer", "return", "cession", "direction"}
+# what a country's word names the side holding land by ("into Armenian hands", "to Armenian
+# control"; not "in response to Yerevan's return")
+_HOLDERS = {"hand", "control", "rule", "side", "sovereignty", "one", "possession", "custody",
+            "jurisdiction", "authority"}
+_LAND = {"village", "hamlet", "settlement", "town", "land", "territory", "territorial",
+         "district", "area"}
+
+
+def _country(tok) -> str | None:
+    """The country a preposition's object names ("Azerbaijan", "Armenian hands", "Armenian
+    control"), canonical; None for anything else."""
+    from verifier.checks.titles import country_of
+
+    found = country_of(tok.text)
+    if found is None and tok.lemma_.lower() in _HOLDERS:
+        found = next((f for c in tok.children if c.dep_ in {"amod", "compound"}
+                      for f in [country_of(c.text)] if f), None)
+    return found[0] if found else None
+
+
+def direction_conflict(cd, ed) -> Finding | None:
+    """The claim has land change hands the other way than the passage has it given: "the
+    villages passed to Armenian control" / "the transfer ran from Azerbaijan to Armenia"
+    against "Yerevan returned to Azerbaijan four frontier villages"."""
+    from verifier.checks.titles import country_of
+
+    et = triples(ed)
+    # (giver, recipient, thing): the thing is the deed's other argument, as object or as
+    # "to" phrase ("returned to Azerbaijan four villages" is often parsed "to ... villages")
+    given = [(canon(s), canon(o), thing) for v, s, r, o in et
+             if r == "to" and v in _GIVE and country_of(o) and canon(s) != canon(o)
+             for v2, s2, _, thing in et
+             if (v2, s2) == (v, s) and thing != o and not country_of(thing)]
+    if not given or not any(phrasal(t) in _CHANGE_HANDS or t.lemma_.lower() in _CHANGE_HANDS
+                            for t in cd):
+        return None
+    lemmas = {t.lemma_.lower() for t in cd}
+    sources = {c for t in cd if t.lower_ == "from" for g in t.children if g.dep_ == "pobj"
+               for c in [_country(g)] if c}
+    targets = {c for t in cd if t.lower_ in {"to", "into"} for g in t.children
+               if g.dep_ == "pobj" for c in [_country(g)] if c}
+    # "Azerbaijani-held villages": their holder before
+    sources |= {c for t in cd if t.lemma_.lower() == "hold" and t.dep_ == "amod"
+                for g in t.children if g.dep_ == "npadvmod" for c in [_country(g)] if c}
+    for giver, recipient, thing in given:
+        if not (thing in lemmas or (thing in _LAND and lemmas & _LAND)):
+            continue
+        if (giver in targets and recipient not in targets) or \
+                (recipient in sources and giver not in sources):
+            return Finding("roles", "conflict", f"claim: to {', '.join(sorted(targets))} from "
+                           f"{', '.join(sorted(sources))}; passage: {giver} gave {thing} to "
+                           f"{recipient}", claim_span=thing, evidence_span=recipient)
+    return None
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
+    turned = direction_conflict(cd, ed)
+    if turned is not None:
+        return turned
     et = triples(ed)
     # a claim's doer named by a common noun counts where the passage names it with its side
     # ("Separatists took the enclave back from Azerbaijan" / "Baku recaptured [it] from

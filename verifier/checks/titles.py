@@ -34,7 +34,7 @@ _ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-
 # ("Ararat Mirzoyan, Armenia's prime minister,") or "(, acting) in his capacity as", "in her role
 # as", "acting as"; never a title that belongs to the name after it ("Vladimir Putin, Prime
 # Minister Nikol Pashinyan")
-_COPULA_RE = re.compile(_NAME.replace("{1,3}", "{2,3}") + r"(?:,\s+who\s[^,]{1,80},)?"
+_COPULA_RE = re.compile(r"(?<![\w'’-])" + _NAME + r"(?:,\s+who\s[^,]{1,80},)?"
                         r"(?:\s*(?:is|was|serves as|served as)|,\s+who\s+(?:is|was|serves\s+as|"
                         r"served\s+as)|,?\s+(?:(?:acting|serving)\s+)?"
                         r"(?:in\s+(?:his|her|their)\s+(?:capacity|role)\s+)?as|,)"
@@ -49,9 +49,12 @@ _NO_NAME = {"on", "in", "at", "last", "this", "next", "the", "a", "an", "after",
 
 
 def _copulas(text: str) -> list:
-    """:data:`_COPULA_RE` matches whose name is a name."""
+    """:data:`_COPULA_RE` matches whose name is a name: no word that opens a phrase, and one
+    word alone only a surname, not a place ("Mirzoyan is Armenia's defence minister"; not
+    "Armenia is ...")."""
     return [m for m in _COPULA_RE.finditer(text)
-            if not {w.lower() for w in m.group(1).split()} & _NO_NAME]
+            if not {w.lower() for w in m.group(1).split()} & _NO_NAME
+            and (len(m.group(1).split()) > 1 or canon(m.group(1).strip()) not in COUNTRIES)]
 
 
 # the words of titles ("the Azerbaijani president": a title, not a thing Azerbaijan owns)

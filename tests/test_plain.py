@@ -120,6 +120,12 @@ from verifier.plain import plain_words
     ("Baku's defence chief spoke.", "Baku's defence minister spoke."),
     ("Yerevan's top diplomat signed.", "Yerevan's foreign minister signed."),
     ("The army runs military service for all men.", "The army runs military service for all men."),
+    # ministries by their long or informal names
+    ("Azerbaijani diplomatic service (MFA), not the military ministry, issued the notice.",
+     "Azerbaijani Foreign Ministry, not the Defense Ministry, issued the notice."),
+    ("It was announced by the Ministry of Foreign Affairs, not by the Ministry of Defence.",
+     "It was announced by the Foreign Ministry, not by the Defence Ministry."),
+    ("Baku's defence ministry gave the date.", "Baku's defence ministry gave the date."),
     # sets named by their size
     ("Trio of wars waged over the enclave.", "Three wars waged over the enclave."),
     ("Yerevan handed over a quartet of villages.", "Yerevan handed over four villages."),

@@ -195,6 +195,17 @@ _HOLDS = re.compile(
     r"((?:the\s+|[A-Z][\w.]*['’]s\s+|its\s+|their\s+|his\s+|her\s+)?)"
     r"(?:(defen[cs]e|military|foreign(?:\s+affairs)?|finance|interior)\s+"
     r"(?:portfolio|ministry|department|brief)|(diplomatic)\s+(?:service|corps))\b", re.I)
+# ministries by their long or informal names, written as news writes the passage's
+# ("Azerbaijan's Defense Ministry"): "the Ministry of Foreign Affairs", "the MFA", "the
+# diplomatic service", "the military ministry"
+_MINISTRIES = [
+    (re.compile(r"\s*\(MFA\)"), ""),
+    (re.compile(r"\b(?:[Mm]inistry\s+of\s+[Ff]oreign\s+[Aa]ffairs|(?i:foreign\s+affairs\s+"
+                r"ministry)|MFA|(?i:diplomatic\s+service))\b"), "Foreign Ministry"),
+    (re.compile(r"\b[Mm]inistry\s+of\s+(?:[Dd]efen([cs])e)\b"), r"Defen\1e Ministry"),
+    (re.compile(r"\b(?i:military\s+(?:ministry|establishment)|defen[cs]e\s+establishment)\b"),
+     "Defense Ministry"),
+]
 _NICKNAMES = [(re.compile(r"\b(?:defen[cs]e|military)\s+chief\b", re.I), "defence minister"),
               (re.compile(r"\btop\s+diplomat\b", re.I), "foreign minister"),
               (re.compile(r"\bforeign\s+affairs\s+minister\b", re.I), "foreign minister")]
@@ -332,7 +343,7 @@ def plain_words(text: str) -> str:
     for pattern, name in _LONG_NAMES:
         out = pattern.sub(name, out)
     out = _HOLDS.sub(_holds, out)
-    for pattern, title in _NICKNAMES:
+    for pattern, title in _NICKNAMES + _MINISTRIES:
         out = pattern.sub(title, out)
     out = _CLIPPED.sub(_year, spoken_dates(out))
     return _DECADE_WORDS.sub(lambda m: f"{m[1]}19{_DECADES[m[2].lower()]}0s", out)

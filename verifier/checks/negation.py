@@ -304,14 +304,14 @@ def used_force(cd, ed) -> Finding | None:
 # words of death, injury and violence: a small model reads them into any passage on the same
 # people ("A number of Russian peacekeepers lost their lives" from "Russian peacekeepers
 # completed their withdrawal"); a passage that tells none cannot support them
-_HARM = {"die", "death", "dead", "kill", "killing", "casualty", "fatality", "toll", "wound",
-         "injure", "injury", "perish", "violent", "violence", "riot", "massacre", "execute",
-         "arrest", "detain", "imprison"}
+_HARM = {"die", "death", "dead", "kill", "killing", "casualty", "fatality", "wound", "injure",
+         "injury", "perish", "violent", "violence", "riot", "massacre", "arrest", "detain",
+         "imprison"}
 
 
 # words with which a passage tells of harm at all (mortality in a trial, a war's fighting):
 # a passage with any of them is left to the model
-_TOLD_HARM = _HARM | {"mortality", "fatal", "lethal", "survive", "survival", "deceased",
+_TOLD_HARM = _HARM | {"mortality", "fatal", "lethal", "survive", "survival", "deceased", "toll",
                       "victim", "harm", "hurt", "shoot", "shooting", "bomb", "shell", "attack",
                       "clash", "fight", "fighting", "war", "bloodshed", "repression", "reprisal"}
 

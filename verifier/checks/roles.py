@@ -241,7 +241,7 @@ def _conflict(c: tuple[str, str, str, str], e: tuple[str, str, str, str]) -> Fin
 # handover ran from Azerbaijan to Armenia"), and words for land
 _GIVE = {"return", "hand", "give_back", "hand_back", "hand_over", "cede", "transfer"}
 _CHANGE_HANDS = _GIVE | {"pass", "move", "go", "run", "shift", "handover", "hand-over",
-                         "transfer", "return", "cession", "direction"}
+                         "cession"}
 # what a country's word names the side holding land by ("into Armenian hands", "to Armenian
 # control"; not "in response to Yerevan's return")
 _HOLDERS = {"hand", "control", "rule", "side", "sovereignty", "one", "possession", "custody",
@@ -262,13 +262,13 @@ def _country(tok) -> str | None:
     return found[0] if found else None
 
 
-def direction_conflict(cd, ed) -> Finding | None:
+def direction_conflict(cd, et: tuple[tuple[str, str, str, str], ...]) -> Finding | None:
     """The claim has land change hands the other way than the passage has it given: "the
     villages passed to Armenian control" / "the transfer ran from Azerbaijan to Armenia"
-    against "Yerevan returned to Azerbaijan four frontier villages"."""
+    against "Yerevan returned to Azerbaijan four frontier villages" (``et``: the passage's
+    :func:`triples`)."""
     from verifier.checks.titles import country_of
 
-    et = triples(ed)
     # (giver, recipient, thing): the thing is the deed's other argument, as object or as
     # "to" phrase ("returned to Azerbaijan four villages" is often parsed "to ... villages")
     given = [(canon(s), canon(o), thing) for v, s, r, o in et
@@ -300,10 +300,10 @@ def direction_conflict(cd, ed) -> Finding | None:
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
-    turned = direction_conflict(cd, ed)
+    et = triples(ed)
+    turned = direction_conflict(cd, et)
     if turned is not None:
         return turned
-    et = triples(ed)
     # a claim's doer named by a common noun counts where the passage names it with its side
     # ("Separatists took the enclave back from Azerbaijan" / "Baku recaptured [it] from
     # Armenian separatists")

@@ -26,7 +26,6 @@ _WHY_NOT = (("absent", None, "The corpus never mentions"),
             ("unplaced", None, "It never names the place"),
             ("unnamed", None, "It never names as the doer"),
             ("unsaid", None, "It tells nothing said by"),
-            ("untold", None, "It tells no such harm as"),
             ("unreal", None, "It tells this only as meant or expected"))
 
 

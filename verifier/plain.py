@@ -310,7 +310,7 @@ def _clipped_name(m: re.Match) -> str:
     return f"{m[1]} {_CLIPPED_NAMES[name]}" if m[1] else _CLIPPED_NAMES[name]
 
 # sets named by their size: "a trio of wars" -> "three wars", "a quartet of settlements"
-_SETS = {"pair": "two", "duo": "two", "trio": "three", "quartet": "four", "quintet": "five"}
+_SETS = {"pair": "two", "trio": "three", "quartet": "four", "quintet": "five"}
 _SET_OF = re.compile(
     rf"\b(?:(?:an?|the)\s+)?({'|'.join(_SETS)})\s+of\s+(?!the\b|th[eo]se\b|them\b)", re.I)
 

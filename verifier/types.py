@@ -172,9 +172,7 @@ class Finding:
     passage never tells, and the passage names the country only as whose people or things
     are: "brokered by Moscow" against "Russian peacekeepers"), ``"unsaid"`` (the claim says a
     name said something, "Aliyev hailed the pullout", and the passage tells nothing said by
-    it), ``"untold"`` (a death, injury, violence or arrest the claim tells and the
-    passage tells in no word of that kind: "peacekeepers lost their lives" against "completed
-    their withdrawal"), ``"absent"``
+    it), ``"absent"``
     (a name the whole corpus never mentions, or a count no figure of it comes near; the
     verifier adds it to every passage of the claim) or ``"not_applicable"``. Checks only
     report ``conflict`` when claim and passage speak about the same thing.

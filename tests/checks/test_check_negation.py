@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import AGREED, COMPLETED, NOT_INTERVENE, RECAPTURED, TIES, WARS
+from conftest import AGREED, COMPLETED, NOT_INTERVENE, RECAPTURED, TIES
 
 from verifier.checks import negation
 
@@ -180,25 +180,3 @@ IN_CONTEXT = "Russia's peacekeeping contingent did not intervene."
 def test_used_force(claim, evidence, status):
     assert negation.check(claim, evidence).status == status
 
-
-WITHDREW = "Russian peacekeepers on Wednesday completed their withdrawal from Karabakh."
-
-
-@pytest.mark.parametrize(
-    ("claim", "evidence", "status"),
-    [
-        # a death, injury, violence or arrest the passage tells in no word of harm
-        ("A number of Russian peacekeepers lost their lives while serving in Karabakh.",
-         WITHDREW, "untold"),
-        ("Russia's contingent suffered casualties.", WITHDREW, "untold"),
-        ("No Russian soldiers were killed during the withdrawal.", WITHDREW, "untold"),
-        ("The protests in Armenia turned violent.",
-         "The move sparked a wave of mass protests in Armenia.", "untold"),
-        # a passage that tells of harm at all is left to the model
-        ("Two soldiers were killed in the fighting.", WARS, "not_applicable"),
-        ("The drug reduces the risk of death.", "Mortality fell by 20% in the treated group.",
-         "not_applicable"),
-    ],
-)
-def test_untold_harm(claim, evidence, status):
-    assert negation.check(claim, evidence).status == status

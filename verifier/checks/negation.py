@@ -301,38 +301,6 @@ def used_force(cd, ed) -> Finding | None:
     return None
 
 
-# words of death, injury and violence: a small model reads them into any passage on the same
-# people ("A number of Russian peacekeepers lost their lives" from "Russian peacekeepers
-# completed their withdrawal"); a passage that tells none cannot support them
-_HARM = {"die", "death", "dead", "kill", "killing", "casualty", "fatality", "wound", "injure",
-         "injury", "perish", "violent", "violence", "riot", "massacre", "arrest", "detain",
-         "imprison"}
-
-
-# words with which a passage tells of harm at all (mortality in a trial, a war's fighting):
-# a passage with any of them is left to the model
-_TOLD_HARM = _HARM | {"mortality", "fatal", "lethal", "survive", "survival", "deceased", "toll",
-                      "victim", "harm", "hurt", "shoot", "shooting", "bomb", "shell", "attack",
-                      "clash", "fight", "fighting", "war", "bloodshed", "repression", "reprisal"}
-
-
-def _harms(doc, words: set[str] = _HARM) -> set[str]:
-    out = {t.lemma_.lower() for t in doc if t.lemma_.lower() in words}
-    out |= {"lose life" for t in doc if t.lemma_.lower() == "lose" and any(
-        c.lower_ in {"life", "lives"} for c in t.children)}
-    return out
-
-
-def untold_harm(cd, ed) -> Finding | None:
-    """The claim tells a death, an injury, violence or an arrest ("lost their lives", "were
-    killed", "turned violent"), or denies one ("no soldier was killed"), and the passage tells
-    none in any word of that kind: it can confirm neither."""
-    mine = _harms(cd)
-    if not mine or _harms(ed, _TOLD_HARM):
-        return None
-    return Finding("negation", "untold", ", ".join(sorted(mine)))
-
-
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
@@ -362,9 +330,6 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     intended = unreal(cd, ed)
     if intended is not None:
         return Finding("negation", "unreal", intended)
-    grave = untold_harm(cd, ed)
-    if grave is not None:
-        return grave
     if not shared:
         return Finding("negation", "not_applicable")
     return Finding("negation", "agree", ", ".join(dict.fromkeys(shared)))

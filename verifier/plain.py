@@ -303,11 +303,11 @@ _CLIPPED_NAME = re.compile(
 
 
 def _clipped_name(m: re.Match) -> str:
-    word = m[2]
-    name = next((k for k in _CLIPPED_NAMES if k == word), None)  # capitalised as written
-    if name is None or (name in _WORDLIKE and not (m[1] or m[3])):
+    name = m[2]  # (the table's keys are capitalised as written: "sept" is no month)
+    if name not in _CLIPPED_NAMES or (name in _WORDLIKE and not (m[1] or m[3])):
         return m[0]
     return f"{m[1]} {_CLIPPED_NAMES[name]}" if m[1] else _CLIPPED_NAMES[name]
+
 
 # sets named by their size: "a trio of wars" -> "three wars", "a quartet of settlements"
 _SETS = {"pair": "two", "trio": "three", "quartet": "four", "quintet": "five"}

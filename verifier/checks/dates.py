@@ -633,9 +633,8 @@ def _same_event(tok, ev_tok) -> bool:
     told = {t.lemma_.lower() for h in heads
             for t in (h, *(c for c in h.children if c.dep_ == "compound"))}
     # or names the passage's deed itself ("the takeover came in July" / "took over in September")
-    deed = phrasal(date_verb(ev_tok))
     return bool(events & told) or any(one_deed_noun(a, b) for a in events for b in told) \
-        or any(deed_noun(deed, a) for a in events)
+        or any(deed_noun(phrasal(date_verb(ev_tok)), a) for a in events)
 
 
 _STARTS = {"begin", "start", "launch", "erupt", "break", "outbreak"}
@@ -934,7 +933,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     if misplaced:  # the passage dates another deed: it cannot confirm the claim's date
         return Finding("dates", "misplaced", ", ".join(misplaced), claim_span=misplaced[0])
     dates_given = sum(len(ci[k]) for k in _ABSOLUTE) - sum(t.i in dayed for _, _, t in ci["month"])
-    if missing and missing == other_dates == missing[:1] and dates_given == 1:
+    if len(missing) == 1 and other_dates == missing and dates_given == 1:
         # the claim's one date, where the passage gives another of its kind and ties neither
         # to the other's deed ("completion day 2 June" / "completed on June 12"): the passage
         # cannot confirm it

@@ -24,6 +24,7 @@ from verifier.checks.common import (
     per_doc,
     phrasal,
 )
+from verifier.checks.titles import country_of
 from verifier.types import Finding
 
 _ARG_PREPS = {"to", "from", "with", "against", "by"}
@@ -253,8 +254,6 @@ _LAND = {"village", "hamlet", "settlement", "town", "land", "territory", "territ
 def _country(tok) -> str | None:
     """The country a preposition's object names ("Azerbaijan", "Armenian hands", "Armenian
     control"), canonical; None for anything else."""
-    from verifier.checks.titles import country_of
-
     found = country_of(tok.text)
     if found is None and tok.lemma_.lower() in _HOLDERS:
         found = next((f for c in tok.children if c.dep_ in {"amod", "compound"}
@@ -267,8 +266,6 @@ def direction_conflict(cd, et: tuple[tuple[str, str, str, str], ...]) -> Finding
     villages passed to Armenian control" / "the transfer ran from Azerbaijan to Armenia"
     against "Yerevan returned to Azerbaijan four frontier villages" (``et``: the passage's
     :func:`triples`)."""
-    from verifier.checks.titles import country_of
-
     # (giver, recipient, thing): the thing is the deed's other argument, as object or as
     # "to" phrase ("returned to Azerbaijan four villages" is often parsed "to ... villages")
     given = [(canon(s), canon(o), thing) for v, s, r, o in et

@@ -137,6 +137,11 @@ def test_split_claim_borrows_the_main_subject_not_one_of_a_clause_before_it():
     ("From what I gather Putin agreed the exit with Aliyev.", "Putin agreed the exit with Aliyev."),
     ("Let's not forget the truce dates to 2020.", "The truce dates to 2020."),
     ("No surprise there, the troops left.", "The troops left."),
+    ("Students should know that the exodus involved 100,000 people.",
+     "The exodus involved 100,000 people."),
+    ("Debaters can point out that Moscow and Yerevan fell out.", "Moscow and Yerevan fell out."),
+    ("The record shows twenty-six years separated the wars.",
+     "Twenty-six years separated the wars."),
     # a closing aside of the speaker's
     ("Baku grabbed the territory last March, if I remember the story right.",
      "Baku grabbed the territory last March."),
@@ -149,6 +154,7 @@ def test_split_claim_borrows_the_main_subject_not_one_of_a_clause_before_it():
      "The blitz was fast and caused an exodus."),
     # ... but not words of the claim's own
     ("Look at the numbers.", "Look at the numbers."),
+    ("You can cite the mandate's end date.", "You can cite the mandate's end date."),
     ("No surprises were found in the audit.", "No surprises were found in the audit."),
     ("The troops left, I think.", "The troops left."),
     # a named source before a colon is content; "Now" may start a claim's own words

@@ -115,6 +115,16 @@ def test_name_absent_from_the_corpus_means_no_support():
         is Label.CONTRADICTED
 
 
+def test_a_place_the_passage_never_names_caps_the_models_contradiction():
+    # "agreed at a summit in Moscow" against a passage that tells the deal, not where
+    unplaced = (Finding("entities", "unplaced", "'Moscow'"),)
+    s = S.with_(absent_contradiction_cap=0.3)
+    assert decide([cand(0.0, 0.1, 0.9, findings=unplaced)], s).label is Label.NOT_FOUND
+    assert decide([cand(0.0, 0.1, 0.9)], s).label is Label.CONTRADICTED
+    assert decide([cand(0.0, 0.1, 0.9, findings=unplaced + CONFLICT)], s).label \
+        is Label.CONTRADICTED
+
+
 MISSING = (Finding("entities", "missing", "Ilham Aliyev"),)
 NO_FIGURE = (Finding("numbers", "missing", "100,000"),)
 DATE_CONFLICT = (Finding("dates", "conflict", "'April' vs 'June'"),)

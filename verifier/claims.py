@@ -33,7 +33,7 @@ _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 # the article notes."): the source is the corpus itself, so the frame adds nothing to check,
 # while its words dilute the claim for the model and for relevance. A named source ("officials
 # in Baku said") is content and stays.
-_SOURCE = r"(?:the|this)\s+(?:article|report|story|piece|text|document|source|coverage)"
+_SOURCE = r"(?:the|this)\s+(?:article|report|story|piece|text|document|source|coverage|record)"
 _SAYS = (r"(?:reports?|says?|states?|notes?|indicates?|mentions?|suggests?|explains?|"
          r"describes?|claims?|adds?|shows?|confirms?|writes?|reported|said|stated|noted|"
          r"indicated|mentioned)")
@@ -58,6 +58,15 @@ _LEADS = [
                r"from what I (?:gather|hear|read|understand)|(?:pretty\s+)?wild that|"
                r"here's the thing|here's the kicker|bottom line|(?:it\s+)?turns out(?:\s+that)?)"
                r"\b\s*[,:;\u2014-]?\s+(?=\S)", re.I),
+    # the claim as what an audience should know ("Students should know that ...", "Debaters
+    # can point out that ...", "Readers will want to remember ..."): the audience is no part
+    # of the claim
+    re.compile(r"^(?:students|debaters|readers|viewers|listeners|clients|investors|"
+               r"subscribers|travellers|travelers|staff|teams|everyone|you|we)\s+"
+               r"(?:should|must|can|could|may|might|need\s+to|ought\s+to|will\s+want\s+to)\s+"
+               r"(?:(?:know|note|remember|recall|bear\s+in\s+mind|keep\s+in\s+mind|"
+               r"understand)(?:\s+that)?|(?:be\s+aware|point\s+out|mention|cite|stress|"
+               r"highlight|argue)\s+that)\s*[,:]?\s+(?=\S)", re.I),
     # a short label before a colon ("Headcount check: ...", "Reminder: ..."); not a named
     # source or a title ("Baku: ...", "Yerevan's complaint: ...", "Maleficent : Mistress of
     # Evil": see ``_label``)

@@ -121,6 +121,12 @@ class Candidate:
         return any(f.status in UNCONFIRMED for f in self.findings)
 
     @property
+    def unplaced(self) -> bool:
+        """The claim puts its deed in a place the passage never names: the passage can tell
+        the deed, not where it was."""
+        return any(f.status == "unplaced" for f in self.findings)
+
+    @property
     def absent(self) -> bool:
         """The claim names something the whole corpus never mentions."""
         return any(f.status == "absent" for f in self.findings)
@@ -183,6 +189,8 @@ def candidate_scores(c: Candidate, s: DecisionSettings) -> tuple[float, float]:
         support = min(support, s.missing_entailment_cap)
     if c.unconfirmed:  # it may still contradict the rest (the model read the passage's figure)
         support = 0.0
+    if c.unplaced and not c.conflicts:  # "agreed at a summit in Moscow": the passage never
+        contra = min(contra, s.absent_contradiction_cap)  # says where; the model reads "no"
     if c.absent:  # a corpus that never names a thing cannot support a claim about it
         support = 0.0
         if not c.conflicts:

@@ -20,7 +20,7 @@ from verifier.decision import Candidate, DecisionSettings
 from verifier.types import Label
 
 ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "missing_quant",
-              "unconfirmed", "absent", "told", "denied", "valid")
+              "unconfirmed", "absent", "unplaced", "told", "denied", "valid")
 
 
 def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
@@ -38,6 +38,7 @@ def to_arrays(cands: Sequence[Sequence[Candidate]]) -> dict[str, np.ndarray]:
             a["missing_quant"][i, j] = c.quantities_missing
             a["unconfirmed"][i, j] = c.unconfirmed
             a["absent"][i, j] = c.absent
+            a["unplaced"][i, j] = c.unplaced
             a["told"][i, j] = c.tells_deed
             a["denied"][i, j] = c.denies_deed
             a["valid"][i, j] = 1.0
@@ -86,7 +87,8 @@ def _shaped(a: dict[str, np.ndarray], s: DecisionSettings) -> tuple[np.ndarray, 
     sup = np.where(a["missing"] > 0, np.minimum(sup, s.missing_entailment_cap), sup)
     absent = a["absent"] > 0
     sup = np.where(absent | (a["unconfirmed"] > 0), 0.0, sup)
-    con = np.where(absent & ~conflict, np.minimum(con, s.absent_contradiction_cap), con)
+    capped = absent | (a["unplaced"] > 0)  # as decision.candidate_scores
+    con = np.where(capped & ~conflict, np.minimum(con, s.absent_contradiction_cap), con)
     sup, con = sup * a["valid"], con * a["valid"]
     rows = np.arange(len(sup))
     i_s, i_c = sup.argmax(axis=1), con.argmax(axis=1)

@@ -25,6 +25,10 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
         ("Baku's September push to seize Karabakh grinds on for months.", OFFENSIVE,
          "conflict"),
         ("Baku took the territory after a grinding campaign.", OFFENSIVE, "conflict"),
+        # ... nor one the parser reads as verbs, nor an adverb's
+        ("Baku regained the territory only after a protracted, grinding campaign.", OFFENSIVE,
+         "conflict"),
+        ("Baku's takeover dragged on slowly for months.", OFFENSIVE, "conflict"),
         ("The conflict has cemented the partnership between Yerevan and the Kremlin.", TIES,
          "conflict"),
         ("Pashinyan has condemned the village handover as a threat to peace with Baku.",

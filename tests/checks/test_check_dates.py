@@ -84,6 +84,7 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The withdrawal started in February.", AGREED, "conflict"),
         ("Russian troops started leaving Karabakh in February.", AGREED, "conflict"),
         ("Russian troops began pulling out in May.", AGREED, "conflict"),
+        ("Russian troops first began packing up in March.", AGREED, "conflict"),
         # a noun of the same deed ("pullout", "drawdown" / "withdrawal") and idioms of
         # starting ("got under way", "got going", "kicked off")
         ("The pullout ended on June 21.", COMPLETED, "conflict"),

@@ -159,11 +159,14 @@ def _context(tok) -> set[str]:
         # what a measure of it is said of: "a wave of mass protests in Armenia"
         owner = tok.head.head
         words += [owner, *_phrases(owner, _ARG_DEPS, skip=tok.head.i)]
-    if tok.lemma_.lower() in FAST | SLOW:
+    if tok.lemma_.lower() in FAST | SLOW or tok.lower_ in FAST | SLOW:
         # how fast a thing was done: the deed it was done in and who did it to what ("Baku
-        # took over the territory in a lightning offensive" / "... in a slow campaign")
+        # took over the territory in a lightning offensive" / "... in a slow campaign"; the
+        # parser may read the speed as a verb of its own: "regained it after a protracted,
+        # grinding campaign")
         verb = governing_verb(tok.head)
-        if verb.pos_ == "VERB" and tok.dep_ in {"amod", "compound"}:
+        if verb.pos_ == "VERB" and (tok.dep_ in {"amod", "compound"} or (
+                tok.pos_ == "VERB" and tok.dep_ in {"advcl", "pobj"})):
             words += [verb, *_phrases(verb, _SUBJ | {"dobj"})]
         # and the names of its clause: the parse often hangs the deed elsewhere ("Baku's
         # takeover of Karabakh came after a slow, grinding campaign", "slow" read as the

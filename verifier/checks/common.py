@@ -188,8 +188,9 @@ _DEED_ENDINGS = {"", "e", "s", "y", "al", "ion", "tion", "sion", "ation", "ition
 # Verbs that tell one deed in news, which WordNet's first senses do not tie ("have not left"
 # against "completed their withdrawal").
 _DEEDS = [
+    # "the pullout", "the drawdown", "the removal of the troops", "began packing up"
     {"leave", "withdraw", "depart", "exit", "evacuate", "flee", "pull_out", "pull_back",
-     "draw_down", "remove"},  # "the pullout", "the drawdown", "the removal of the troops"
+     "draw_down", "remove", "pack_up", "move_out", "clear_out", "ship_out"},
     {"return", "hand", "give_back", "hand_back", "hand_over", "cede", "transfer"},  # "gave back"
     {"capture", "seize", "recapture", "retake", "conquer", "grab", "overrun"},
     # taking back, not "capture": what one side captured, the other took back
@@ -225,9 +226,11 @@ _DEED_NOUNS = [
 
 # Words for how fast a deed was done ("a lightning offensive", "a swift offensive"), which
 # WordNet does not tie ("lightning" is only a noun there): one group says one speed.
-FAST = frozenset({"lightning", "rapid", "swift", "quick", "fast", "speedy"})
+FAST = frozenset({"lightning", "rapid", "swift", "quick", "fast", "speedy", "quickly",
+                  "swiftly", "rapidly"})
+# "a grinding campaign", "the push grinds on", "dragged on slowly"
 SLOW = frozenset({"slow", "lengthy", "protracted", "gradual", "prolonged", "grinding", "grind",
-                  "slog", "drawn-out"})  # "a grinding campaign", "the push grinds on"
+                  "slog", "slowly", "gradually"})
 
 
 def one_speed(a: str, b: str) -> bool:
@@ -266,7 +269,7 @@ def one_deed(a: str, b: str) -> bool:
 
 
 # phrasal verbs of news that WordNet lacks
-_PHRASALS = {"scale_back", "wind_down", "draw_down", "move_away"}
+_PHRASALS = {"scale_back", "wind_down", "draw_down", "move_away", "pack_up"}
 
 
 # Nouns news uses for the same armed people, which WordNet's synonyms do not tie ("a troop" is a

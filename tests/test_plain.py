@@ -120,6 +120,10 @@ from verifier.plain import plain_words
     ("He ran the foreign affairs ministry in 2019.", "He was the foreign minister in 2019."),
     ("Baku's defence chief spoke.", "Baku's defence minister spoke."),
     ("Yerevan's top diplomat signed.", "Yerevan's foreign minister signed."),
+    # ... not one with a region: Washington's heads a State Department bureau
+    ("O'Brien, Washington's top diplomat for Europe, signed.",
+     "O'Brien, Washington's assistant secretary of state for Europe, signed."),
+    ("Armenia's top diplomat for Europe signed.", "Armenia's diplomat for Europe signed."),
     ("The army runs military service for all men.", "The army runs military service for all men."),
     # ministries by their long or informal names
     ("Azerbaijani diplomatic service (MFA), not the military ministry, issued the notice.",

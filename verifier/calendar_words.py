@@ -10,6 +10,8 @@ from __future__ import annotations
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# words of the calendar that open sentences capitalised and are no names ("Midweek, ...")
+CALENDAR = frozenset({*MONTHS, *WEEKDAYS, "midweek", "mid-week", "weekend"})
 
 # a day of the month in words: "first" to "twentieth", "thirtieth", and "twenty first" to
 # "thirty first" (two words, for text where a hyphen or a space joins them)

@@ -207,6 +207,12 @@ _MINISTRIES = [
      "Defense Ministry"),
 ]
 _NICKNAMES = [(re.compile(r"\b(?:defen[cs]e|military)\s+chief\b", re.I), "defence minister"),
+              # one with a region is no foreign minister: Washington's "top diplomat for
+              # Europe and Eurasia" heads the State Department's bureau for it
+              (re.compile(r"\b((?:Washington|America)['’]s|US|U\.S\.)\s+top\s+diplomat\b"
+                          r"(?=\s+for\s+(?:the\s+)?[A-Z])"), r"\1 assistant secretary of state"),
+              (re.compile(r"\btop\s+diplomat\b(?=\s+(?:for|on)\s+(?:the\s+)?[A-Z])", re.I),
+               "diplomat"),
               (re.compile(r"\btop\s+diplomat\b", re.I), "foreign minister"),
               (re.compile(r"\bforeign\s+affairs\s+minister\b", re.I), "foreign minister")]
 

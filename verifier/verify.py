@@ -79,6 +79,10 @@ def _hypothesis(claim: str, passage: str, findings: tuple[Finding, ...]) -> str:
         from verifier.checks import entities
 
         claim = entities.align(claim, passage)
+    if any(f.check == "dates" and f.status == "agree" for f in findings):
+        from verifier.checks import dates
+
+        claim = dates.align(claim, passage)
     return align_voice(align_words(claim, passage), passage)
 
 

@@ -388,3 +388,14 @@ def test_span_length_only_of_the_spans_deed():
     assert dates.check(
         "Tidal gauges have been collecting data for over a century.",
         "Satellite data reveal an accelerating rise from 1993 to 2017.").status != "conflict"
+
+
+@pytest.mark.parametrize(("claim", "evidence", "aligned"), [
+    ("Midweek, the troops left.", RECAPTURED, "On Wednesday, the troops left."),
+    ("The troops left in midweek.", RECAPTURED, "The troops left on Wednesday."),
+    # two midweek days: which one the claim means is not the passage's to say
+    ("The troops left midweek.", "They spoke on Tuesday and left on Wednesday.",
+     "The troops left midweek."),
+])
+def test_align_writes_midweek_as_the_passages_day(claim, evidence, aligned):
+    assert dates.align(claim, evidence) == aligned

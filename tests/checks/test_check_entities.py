@@ -483,3 +483,8 @@ def test_a_headline_verb_opening_the_claim_is_no_name():
     doc = parse("Blitz by Baku last September unleashed refugee emergency.")
     assert [e.text for e in entities.named(doc)] == ["Baku"]
     assert [e.text for e in entities.named(parse("Putin hails the pullout."))] == ["Putin"]
+
+
+def test_a_calendar_word_opening_the_claim_is_no_name():
+    doc = parse("Midweek, officials in Baku said the pullout was over.")
+    assert [e.text for e in entities.named(doc)] == ["Baku"]

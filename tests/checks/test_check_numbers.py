@@ -157,6 +157,9 @@ def test_numbers(claim, evidence, status):
         ("about two thousand troops", 2000, 1700, 2300, "troop"),
         ("up to 300 people", 300, 0, 300, "people"),
         ("nearly three decades", 30, 25.5, 30, "year"),
+        ("a quarter of a century", 25, 25, 25, "year"),
+        ("a quarter century", 25, 25, 25, "year"),
+        ("outlasted half a century", 50, 50, float("inf"), "year"),
         ("2.5 million barrels", 2_500_000, 2_500_000, 2_500_000, "barrel"),
     ],
 )
@@ -164,6 +167,13 @@ def test_quantity_intervals(text, value, low, high, head):
     (q,) = numbers.quantities(parse(text))
     assert (q.value, q.head) == (value, head)
     assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
+
+
+def test_one_standing_for_a_noun_is_no_count():
+    # "the earlier one" is a war, not one war
+    quantities = numbers.quantities(parse("two wars, the earlier one running to 1994"))
+    assert [q.value for q in quantities] == [2]
+    assert [q.value for q in numbers.quantities(parse("They fought one war."))] == [1]
 
 
 def test_more_than_is_open_at_the_value():

@@ -858,6 +858,20 @@ def span_length_conflict(cd, ed) -> Finding | None:
     return None
 
 
+_MIDWEEK = re.compile(r"\b(?:(?:in|at)\s+)?(?:the\s+)?mid-?week\b", re.I)
+
+
+def align(claim: str, evidence: str) -> str:
+    """The claim with "midweek" written as the one midweek day the passage gives ("Midweek,
+    the troops left" -> "On Wednesday, the troops left"): the model reads no weekday into
+    "midweek"; the check has found the two agree."""
+    days = {d for d in WEEKDAYS[1:4] if re.search(rf"\b{d}\b", evidence, re.I)}
+    if len(days) != 1:
+        return claim
+    day = days.pop().capitalize()
+    return _MIDWEEK.sub(lambda m: f"{'On' if m[0][:1].isupper() else 'on'} {day}", claim)
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)

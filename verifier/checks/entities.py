@@ -21,6 +21,7 @@ import unicodedata
 
 from rapidfuzz import fuzz, process
 
+from verifier.calendar_words import CALENDAR
 from verifier.checks.common import (
     ALIASES,
     COUNTRIES,
@@ -177,7 +178,8 @@ def named(doc) -> tuple:
     # and a known nationality a nationality ("a majority Azerbaijani population" tags it PERSON)
     ents = [Span(doc, e.start, e.end, label="GPE") if e.text.lower() in PLACES
             else Span(doc, e.start, e.end, label="NORP") if e.text.lower() in _NATIONALITIES
-            else e for e in doc.ents if e.label_ in LABELS and not _capitalised_word(e)]
+            else e for e in doc.ents if e.label_ in LABELS and not _capitalised_word(e)
+            and e.text.lower() not in CALENDAR]
     covered = {i for e in doc.ents for i in range(e.start, e.end)}
     label_of = {i: e.label_ for e in ents for i in range(e.start, e.end)}
     for t in doc:

@@ -67,7 +67,8 @@ HEDGES: dict[str, tuple[float, float]] = {
     # verbs that bound a figure: "the force exceeded 10,000"
     "exceeded": (1.0 + _EPS, _INF), "exceeding": (1.0 + _EPS, _INF),
     "exceeds": (1.0 + _EPS, _INF), "surpassed": (1.0 + _EPS, _INF),
-    "topped": (1.0 + _EPS, _INF),
+    "topped": (1.0 + _EPS, _INF), "outlasted": (1.0 + _EPS, _INF),
+    "outlived": (1.0 + _EPS, _INF), "outlasting": (1.0 + _EPS, _INF),
     "about": (0.85, 1.15), "around": (0.85, 1.15), "roughly": (0.85, 1.15),
     "approximately": (0.85, 1.15), "some": (0.85, 1.15), "circa": (0.85, 1.15),
     "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15), "~": (0.85, 1.15),
@@ -303,8 +304,13 @@ def quantities(doc) -> tuple[Quantity, ...]:
                                 doc[i:at + 1].text, i))
             i = j
             continue
-        v = _token_value(t)
-        if low in {"a", "an"} and i + 1 < len(toks) and (
+        if low == "one" and t.dep_ != "nummod" and any(
+                c.dep_ in {"det", "amod"} for c in t.children):
+            i += 1  # "the earlier one", "this one": a pronoun, not a count
+            continue
+        unit_at = _quarter_of(toks, i)
+        v = 0.25 if unit_at is not None else _token_value(t)
+        if unit_at is None and low in {"a", "an"} and i + 1 < len(toks) and (
                 toks[i + 1].lower_ in SCALES or toks[i + 1].lemma_.lower() in UNITS):
             v = 1.0
         if v is None or is_year(t) or short_year(t) or (i > 0 and toks[i - 1].lower_ in MONTHS) or \
@@ -313,7 +319,7 @@ def quantities(doc) -> tuple[Quantity, ...]:
                  and i + 1 < len(toks) and toks[i + 1].lower_ == "of"):
             i += 1
             continue
-        j = i + 1
+        j = unit_at if unit_at is not None else i + 1
         while j < len(toks):
             w = toks[j].lower_
             if w in {"a", "an"} and low == "half":
@@ -358,6 +364,19 @@ def quantities(doc) -> tuple[Quantity, ...]:
                             start))
         i = j
     return tuple(out)
+
+
+def _quarter_of(toks, i: int) -> int | None:
+    """Where the unit is, for "a quarter of a century", "a quarter century", "a
+    quarter-century" starting at token ``i``; else None."""
+    if toks[i].lower_ not in {"a", "an"} or i + 1 >= len(toks) or toks[i + 1].lower_ != "quarter":
+        return None
+    k = i + 2
+    if k + 1 < len(toks) and toks[k].lower_ == "of" and toks[k + 1].lower_ in {"a", "an"}:
+        k += 2
+    elif k < len(toks) and toks[k].text == "-":
+        k += 1
+    return k if k < len(toks) and toks[k].lemma_.lower() in UNITS else None
 
 
 def _counted(toks, j: int, last):

@@ -101,6 +101,9 @@ from verifier.checks.common import decleft
          "agree"),
         ("Moscow's foreign ministry, not Azerbaijan's, issued the statement.", COMPLETED,
          "not_applicable"),
+        # a phrasal verb of the passage's deed ("hammered out" / "agreed")
+        ("Putin hammered out the exit with Pashinyan rather than Baku's president.", AGREED,
+         "conflict"),
     ],
 )
 def test_contrast(claim, evidence, status):

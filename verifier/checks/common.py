@@ -204,6 +204,8 @@ _DEEDS = [
     # "blamed Armenia for failing" / "accusing Moscow of failing"
     {"accuse", "blame", "fault", "reproach"},
     {"upgrade", "elevate", "promote"},  # "dialogue promoted to a commission" / "upgrade"
+    # coming to terms: "Putin hammered out the exit with Aliyev" / "agreed between Putin and"
+    {"agree", "hammer_out", "thrash_out"},
     # setting off what follows ("a blitz that kicked off a refugee crisis")
     {"trigger", "spark", "set_off", "touch_off", "kick_off", "unleash"},
 ]

@@ -20,6 +20,7 @@ from verifier.checks.common import (
     governing_verb,
     one_deed,
     parse,
+    phrasal,
 )
 from verifier.types import Finding
 
@@ -38,8 +39,8 @@ _REFLEXIVE = {"himself", "herself", "itself", "themselves"}
 def _in_deed(words: set[str], cd, ed) -> bool:
     """The passage names ``words`` as a party to a verb the claim tells (its lemma or one of
     its deed group)."""
-    told = {t.lemma_.lower() for t in cd if t.pos_ in {"VERB", "AUX"}}
-    verbs = {governing_verb(t).lemma_.lower() for t in ed if _key(t) in words}
+    told = {w for t in cd if t.pos_ in {"VERB", "AUX"} for w in (t.lemma_.lower(), phrasal(t))}
+    verbs = {phrasal(governing_verb(t)) for t in ed if _key(t) in words}
     return any(v == w or one_deed(v, w) for v in verbs for w in told)
 
 

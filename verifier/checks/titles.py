@@ -35,7 +35,7 @@ _ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-
 # as", "acting as"; never a title that belongs to the name after it ("Vladimir Putin, Prime
 # Minister Nikol Pashinyan")
 _COPULA_RE = re.compile(r"(?<![\w'’-])" + _NAME + r"(?:,\s+who\s[^,]{1,80},)?"
-                        r"(?:\s*(?:is|was|serves as|served as)|,\s+who\s+(?:is|was|serves\s+as|"
+                        r"(?:,?\s*(?:is|was|serves as|served as)|,\s+who\s+(?:is|was|serves\s+as|"
                         r"served\s+as)|,?\s+(?:(?:acting|serving)\s+)?"
                         r"(?:in\s+(?:his|her|their)\s+(?:capacity|role)\s+)?as|,)"
                         r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b"

@@ -31,6 +31,7 @@ from verifier.checks.common import (
     one_deed_noun,
     one_speed,
     parse,
+    parse_words,
     per_doc,
     phrasal,
     same_deed,
@@ -115,7 +116,7 @@ def said_otherwise(claim: str, passage: str) -> frozenset[str]:
     """Lemmas of the claim's content words that the passage says with a synonym, in any
     inflection ("had started" / "began": start), or as a noun or verb of the same deed ("left"
     / "the withdrawal"): what the relevance step counts as found."""
-    cu, pu = _units(parse(claim)), _units(parse(passage))
+    cu, pu = _units(parse_words(claim)), _units(parse(passage))
     return frozenset(u.lemma.split("_")[0] for u in cu
                      if any(_said_as(u.lemma, u.pos, p.lemma, p.pos) for p in pu))
 
@@ -140,7 +141,7 @@ def align_words(claim: str, passage: str) -> str:
     way; the claim unchanged when there is none. Cached: the relevance step
     (``verify._overlap``) and the model's hypothesis (``verify._hypothesis``) both read it
     for the same claim and passage."""
-    cu, pu = _units(parse(claim)), _units(parse(passage))
+    cu, pu = _units(parse_words(claim)), _units(parse(passage))
     have = {u.lemma for u in pu} | {u.lemma.split("_")[0] for u in pu}
     claim_lemmas = {u.lemma for u in cu}
     edits = []
@@ -195,7 +196,7 @@ def align_voice(claim: str, passage: str) -> str:
     small NLI model, taught that swapped arguments contradict, calls the active against the
     passive a contradiction). Only a plain clause (subject, verb, object, or object, passive
     verb, "by" agent, in that order) is rewritten; the claim unchanged otherwise."""
-    cd = parse(claim)
+    cd = parse_words(claim)
     verb = next((t for t in cd if t.dep_ == "ROOT"), None)
     subj = None
     if verb is not None and verb.pos_ == "NOUN":
@@ -268,7 +269,7 @@ def plain_denial(claim: str, passage: str) -> str:
     (``checks.common.denied``) and "did nothing to stop the offensive". Only a denied verb
     under the main verb (or a noun for it after a verb of holding off) is rewritten, with its
     subject and what follows the verb; the claim unchanged otherwise."""
-    cd = parse(claim)
+    cd = parse_words(claim)
     root = next((t for t in cd if t.dep_ == "ROOT"), None)
     subj = _child(root, {"nsubj"}) if root is not None and root.pos_ == "VERB" else None
     if subj is None or has_negation(root):

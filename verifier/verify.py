@@ -234,12 +234,16 @@ class Verifier:
         # as read: with the names the document gave earlier (``CorpusIndex.in_context``)
         texts = [[self.index.in_context(p) if self.index is not None else p.text for p in ps]
                  for ps in cands]
-        relevance = self._relevance(atoms, cands, query_vecs, texts)
-        flat = [(a, t, not prune or needs_nli(float(r), self.settings))
-                for a, ts, rel in zip(atoms, texts, relevance) for t, r in zip(ts, rel)]
         run_checks = None
         if self.use_checks:
             from verifier.checks import run_checks
+            from verifier.checks.common import parse
+
+            for a in atoms:  # the checks read the full parse: the relevance step reuses it
+                parse(a)
+        relevance = self._relevance(atoms, cands, query_vecs, texts)
+        flat = [(a, t, not prune or needs_nli(float(r), self.settings))
+                for a, ts, rel in zip(atoms, texts, relevance) for t, r in zip(ts, rel)]
         findings = [tuple(run_checks(a, p, only=self.checks)) if run_checks else ()
                     for a, p, _ in flat]
         if run_checks and terms is not None:
@@ -440,13 +444,13 @@ def _overlap(claim: str, passage: str) -> float:
     keep their own wording; a synonym in another inflection counts as found, ``said_otherwise``:
     "had started" / "began"). Embedding cosine undervalues short claims ("The contingent
     intervened." vs "... did not intervene."), so relevance is the larger of the two."""
-    from verifier.checks.common import content_lemmas, parse
+    from verifier.checks.common import content_lemmas, parse, parse_words
     from verifier.paraphrase import align_words, said_otherwise
 
     ev = content_lemmas(parse(passage))
 
     def share(text: str, also: frozenset[str] = frozenset()) -> float:
-        c = content_lemmas(parse(text))
+        c = content_lemmas(parse_words(text))
         return len(c & (ev | also)) / len(c) if c else 0.0
 
     aligned = align_words(claim, passage)

@@ -133,3 +133,16 @@ def test_phrasal_reads_taking_land_as_capture(claim, lemma):
     doc = parse(claim)
     verb = next(t for t in doc if t.lemma_ == "take")
     assert common.phrasal(verb) == lemma
+
+
+def test_parse_words_is_the_parse_without_names():
+    from verifier.checks.common import parse, parse_words
+
+    text = "Baku took over Karabakh in a lightning offensive, parse_words test."
+    light = parse_words(text)
+    assert not light.ents
+    full = parse(text + " ")
+    assert [(t.text, t.tag_, t.dep_, t.lemma_) for t in light] == \
+        [(t.text, t.tag_, t.dep_, t.lemma_) for t in full][:len(light)]
+    # the full parse where one is cached
+    assert parse_words(text + " ") is full

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import TypeVar
@@ -41,9 +42,41 @@ NATIONS = frozenset(ALIASES.values())
 COUNTRIES = set(NATIONS) | {w for w in PLACES if w not in ALIASES}
 
 
-@lru_cache(maxsize=4096)
+_CACHED = 4096
+_FULL: OrderedDict = OrderedDict()
+_WORDS: OrderedDict = OrderedDict()
+
+
+def _remember(memo: OrderedDict, text: str, doc):
+    memo[text] = doc
+    if len(memo) > _CACHED:
+        memo.popitem(last=False)
+    return doc
+
+
 def parse(text: str):
-    return get_nlp()(text)
+    """spaCy's full parse of ``text``, cached (the last 4,096 texts)."""
+    doc = _FULL.get(text)
+    if doc is None:
+        return _remember(_FULL, text, get_nlp()(text))
+    _FULL.move_to_end(text)
+    return doc
+
+
+def parse_words(text: str):
+    """The parse without named entities: words, tags, lemmas and the tree, for the rewording
+    steps that read a claim's reworded forms and never their names
+    (``verifier.paraphrase``); the full parse where one is cached. The entity recogniser is
+    half of a short sentence's parse."""
+    doc = _FULL.get(text) or _WORDS.get(text)
+    if doc is not None:
+        return doc
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name != "ner":
+            doc = proc(doc)
+    return _remember(_WORDS, text, doc)
 
 
 R = TypeVar("R")
@@ -308,7 +341,9 @@ _GROUND = frozenset({"village", "town", "city", "region", "territory", "enclave"
 
 
 def _ground(noun) -> bool:
-    return noun.lemma_.lower() in _GROUND or noun.ent_type_ in {"GPE", "LOC"}
+    # a known place counts without the entity recogniser (``parse_words``)
+    return noun.lemma_.lower() in _GROUND or noun.ent_type_ in {"GPE", "LOC"} or \
+        (noun.pos_ == "PROPN" and noun.lower_ in PLACES)
 
 
 def _taken_ground(verb) -> bool:

@@ -356,3 +356,13 @@ def test_a_window_holding_an_entailing_sentence_contradicts_no_more_than_its_sen
     conflict = (Finding("dates", "conflict", "x"),)
     kept = _window_contradictions([sentence, ev(1, 2, 0.08, 0.88, conflict)])[1]
     assert kept.nli.contradiction == 0.88
+
+
+def test_a_conflict_pinned_to_one_named_thing_counts_however_far_the_wording(verifier):
+    # "a mandate ... to 2030" against "a mandate to remain until 2025": the dates check ties
+    # both to the mandate, so the passage counts as close to the claim (cosine alone: 0.44)
+    claim = "The soldiers' original mandate stretched all the way to 2030."
+    evs = verifier.gather([claim])[0]
+    pinned = [e for e in evs for f in e.findings if f.pinned and f.status == "conflict"]
+    assert pinned and all(e.relevance >= verifier.settings.conflict_relevance for e in pinned)
+    assert verifier.check(claim).label is Label.CONTRADICTED

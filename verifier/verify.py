@@ -257,6 +257,13 @@ class Verifier:
             # a passage close to the claim
             for i, j in told:
                 relevance[i][j] = max(relevance[i][j], self.settings.conflict_relevance)
+        if run_checks:  # so is a passage a check's conflict pins to the claim's thing
+            k = 0
+            for i, ps in enumerate(cands):
+                for j in range(len(ps)):
+                    if any(f.pinned and f.status == "conflict" for f in findings[k + j]):
+                        relevance[i][j] = max(relevance[i][j], self.settings.conflict_relevance)
+                k += len(ps)
         hyps = [_hypothesis(a, p, fs) if run else a for (a, p, run), fs in zip(flat, findings)]
         scored = iter(self.nli.score([(p, h) for (_, p, run), h in zip(flat, hyps) if run],
                                      batch_size=batch_size))

@@ -399,3 +399,13 @@ def test_span_length_only_of_the_spans_deed():
 ])
 def test_align_writes_midweek_as_the_passages_day(claim, evidence, aligned):
     assert dates.align(claim, evidence) == aligned
+
+
+def test_a_conflict_on_one_named_thing_is_pinned():
+    mandate = ("The Russian troops had a mandate to remain until 2025, but Moscow's war in "
+               "Ukraine is putting pressure on the country's armed forces.")
+    found = dates.check("The contingent held a mandate extending to 2030.", mandate)
+    assert (found.status, found.pinned) == ("conflict", True)
+    # a date of another deed conflicts without naming the passage's thing
+    found = dates.check("The withdrawal began in May.", AGREED)
+    assert (found.status, found.pinned) == ("conflict", False)

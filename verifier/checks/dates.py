@@ -745,6 +745,12 @@ def _stay_ends(tok, ev_tok) -> bool:
     return _doer_named(tok, ev_tok)
 
 
+def _one_thing(tok, ev_tok) -> bool:
+    """Both dates are told of one named thing: what each date's clause describes or says
+    ends ("a mandate extending to 2030" / "a mandate to remain until 2025": mandate)."""
+    return bool((_described(tok) | _expiry(tok)) & (_described(ev_tok) | _expiry(ev_tok)))
+
+
 def _doer_named(tok, ev_tok) -> bool:
     """The claim's doer is a common noun or named in the passage."""
     doer = _doer(date_verb(tok))
@@ -923,7 +929,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
             if stay_ends and not _other_event(tok, stay_ends[0], cd):
                 other = next(o for _, o, t in ei[kind] if t is stay_ends[0])
                 return Finding("dates", "conflict", f"'{text}' vs until '{other}'",
-                               claim_span=text, evidence_span=other)
+                               claim_span=text, evidence_span=other,
+                               pinned=_one_thing(tok, stay_ends[0]))
             if any((OPPOSITE.get(v, set()) | OTHER_STAGE.get(v, set())) & ev_stages
                    for v in _stages(tok)):
                 continue  # a start date and an end date are different events
@@ -943,7 +950,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                         or (_until(tok) and _until(ev_tok) and _doer_named(tok, ev_tok))) and \
                         not _other_event(tok, ev_tok, cd)) or _announced(tok, ev_tok):
                     return Finding("dates", "conflict", f"'{text}' vs '{other}'",
-                                   claim_span=text, evidence_span=other)
+                                   claim_span=text, evidence_span=other,
+                                   pinned=_one_thing(tok, ev_tok))
     if misplaced:  # the passage dates another deed: it cannot confirm the claim's date
         return Finding("dates", "misplaced", ", ".join(misplaced), claim_span=misplaced[0])
     dates_given = sum(len(ci[k]) for k in _ABSOLUTE) - sum(t.i in dayed for _, _, t in ci["month"])

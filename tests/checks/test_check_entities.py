@@ -145,6 +145,12 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         # the place of the occasion the deed was done at ("during talks in Moscow")
         ("Putin and Aliyev settled the withdrawal during face-to-face talks in Moscow.", AGREED,
          "unplaced"),
+        # ... before or after it, or the meeting a light verb holds ("held talks in X")
+        ("Mirzoyan and O'Brien released their statement after talks in Washington.", ROLE,
+         "unplaced"),
+        ("Mirzoyan and O'Brien held talks in Washington before the statement.", ROLE,
+         "unplaced"),
+        ("The joint statement was issued after talks held in Yerevan.", ROLE, "unplaced"),
         # ... but not where the passage names the place, its capital or country, nor a place that
         # says which people a subject is
         ("Peacekeepers were stationed in Karabakh.", STATIONED, "agree"),

@@ -366,7 +366,10 @@ def place_conflict(cd, ed) -> Finding | None:
 # prepositions that put a deed somewhere ("met in Moscow", "at a summit", "travelled to
 # Washington", "left through Armenia"); "for"/"from" name sides and origins as often as places
 _WHERE = {"in", "at", "to", "through", "via"}
-_OCCASION = {"during", "at"}  # "during talks in Moscow", "at a summit in Sochi"
+# "during talks in Moscow", "at a summit in Sochi", "after talks in Washington"
+_OCCASION = {"during", "at", "after", "before", "following"}
+# what a light verb holds where it is held ("held talks in Washington")
+_MEETINGS = {"talk", "meeting", "summit", "negotiation", "ceremony", "conference"}
 # "according to Yerevan", "due to Moscow": a source or a cause, not a place
 _NOT_WHERE = {"according", "due", "owing", "thanks", "prior"}
 # verbs whose direct object is the place the deed is done in ("O'Brien visited Yerevan")
@@ -419,6 +422,12 @@ def _places_named(doc) -> tuple[str, ...]:
                              and _as_place(t)) if p is not None)
 
 
+def _meets(verb) -> bool:
+    """A light verb that holds a meeting: "held talks", "talks held in Yerevan"."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _MEETINGS for c in verb.children) or (
+        verb.dep_ == "acl" and verb.head.lemma_.lower() in _MEETINGS)
+
+
 def unplaced(cd, ed) -> Finding | None:
     """The claim puts its deed in a place the passage never names as a place: "Aliyev met
     Putin in Moscow to discuss the withdrawal" against "The withdrawal ... had been agreed
@@ -441,9 +450,11 @@ def unplaced(cd, ed) -> Finding | None:
             # where the occasion of the deed was ("settled it during talks in Moscow")
             if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ in _OCCASION:
                 verb = governing_verb(verb.head)  # the parser may hang it on the object
+            elif verb.pos_ == "NOUN" and verb.lemma_.lower() in _MEETINGS:
+                verb = governing_verb(verb)  # "held talks in Washington"
         else:
             continue
-        if verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT_VERBS:
+        if verb.pos_ != "VERB" or (verb.lemma_.lower() in _LIGHT_VERBS and not _meets(verb)):
             continue
         place = _place(t)
         if place is None or any(c.isdigit() for c in place) or \

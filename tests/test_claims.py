@@ -142,6 +142,26 @@ def test_split_claim_borrows_the_main_subject_not_one_of_a_clause_before_it():
     ("Debaters can point out that Moscow and Yerevan fell out.", "Moscow and Yerevan fell out."),
     ("The record shows twenty-six years separated the wars.",
      "Twenty-six years separated the wars."),
+    # a parliament's address, an explainer's answer, an advisory's labels and sign-offs
+    ("The honourable member will be aware that Armenia returned four villages.",
+     "Armenia returned four villages."),
+    ("I say to the House that the partnership has emerged stronger.",
+     "The partnership has emerged stronger."),
+    ("Hostilities continued, as members will recall, until 1998.",
+     "Hostilities continued until 1998."),
+    ("It is a matter of record that the peacekeepers left on a Monday.",
+     "The peacekeepers left on a Monday."),
+    ("In short, the Russians were posted there under a truce.",
+     "The Russians were posted there under a truce."),
+    ("The answer is that the world places the enclave in Armenia.",
+     "The world places the enclave in Armenia."),
+    ("No, Baku did not announce it.", "Baku did not announce it."),
+    ("Staff note: the deployment was good through 2025.", "The deployment was good through 2025."),
+    ("Ops FYI - Russian troops fought back.", "Russian troops fought back."),
+    ("The withdrawal deal was agreed by Putin and Aliyev, advisory notes.",
+     "The withdrawal deal was agreed by Putin and Aliyev."),
+    ("No intervention by the contingent during the operation - staff note.",
+     "No intervention by the contingent during the operation."),
     # a closing aside of the speaker's
     ("Baku grabbed the territory last March, if I remember the story right.",
      "Baku grabbed the territory last March."),
@@ -162,6 +182,7 @@ def test_split_claim_borrows_the_main_subject_not_one_of_a_clause_before_it():
     ("Yerevan's complaint: Moscow did nothing.", "Yerevan's complaint: Moscow did nothing."),
     ("Why Russia left is unclear.", "Why Russia left is unclear."),
     ("So far, no peace deal has been signed.", "So far, no peace deal has been signed."),
+    ("No peace deal has been signed.", "No peace deal has been signed."),
 ])
 def test_strip_frame(claim, stripped):
     assert strip_frame(claim) == stripped

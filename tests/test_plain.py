@@ -78,6 +78,7 @@ from verifier.plain import plain_words
     ("Moscow's troops didn't lift a finger to intervene.", "Moscow's troops didn't intervene."),
     ("The pull-out was done and dusted on June 21.", "The pull-out was complete on June 21."),
     ("It came after a drawn-out campaign.", "It came after a protracted campaign."),
+    ("c. 100,000 people left.", "circa 100,000 people left."),
     ("The peacekeepers sat on their hands.", "The peacekeepers did not intervene."),
     ("The Russians began heading for the door in April.", "The Russians began leaving in April."),
     # "back" before a time is no taking back

@@ -46,6 +46,10 @@ _FRAMES = [
                r"\s*,\s*", re.I),
     re.compile(rf"^as\s+{_SOURCE}\s+{_SAYS}\s*,\s*", re.I),
 ]
+# who a speaker addresses: readers, students, a parliament's members
+_AUDIENCE = (r"(?:students|debaters|readers|viewers|listeners|clients|investors|subscribers|"
+             r"travell?ers|staff|teams|everyone|you|we|(?:the\s+)?(?:honourable|hon\.)\s+"
+             r"(?:member|members|gentleman|lady)|members|the\s+(?:house|chamber))")
 # A spoken lead-in that only frames what follows ("So, ...", "Turns out ...", "Here's the
 # thing: ...", "Let's be real, ...", "Why were they there at all? They were ..."): it carries
 # nothing to check and its words mislead the model.
@@ -56,21 +60,29 @@ _LEADS = [
                r"also|yes|yeah|right|fun fact|get this|it's official|let's be real|let's be honest|"
                r"let's be clear|let's not forget(?:\s+that)?|don't forget(?:\s+that)?|"
                r"from what I (?:gather|hear|read|understand)|(?:pretty\s+)?wild that|"
-               r"here's the thing|here's the kicker|bottom line|(?:it\s+)?turns out(?:\s+that)?)"
+               r"here's the thing|here's the kicker|bottom line|(?:it\s+)?turns out(?:\s+that)?|"
+               r"in short|in sum|as of now|the answer is(?:\s+that)?|no(?=\s*[,\u2014]))"
                r"\b\s*[,:;\u2014-]?\s+(?=\S)", re.I),
     # the claim as what an audience should know ("Students should know that ...", "Debaters
     # can point out that ...", "Readers will want to remember ..."): the audience is no part
     # of the claim
-    re.compile(r"^(?:students|debaters|readers|viewers|listeners|clients|investors|"
-               r"subscribers|travellers|travelers|staff|teams|everyone|you|we)\s+"
-               r"(?:should|must|can|could|may|might|need\s+to|ought\s+to|will\s+want\s+to)\s+"
+    re.compile(rf"^{_AUDIENCE}\s+(?:should|must|can|could|may|might|will|would|need\s+to|"
+               r"ought\s+to|will\s+want\s+to)\s+"
                r"(?:(?:know|note|remember|recall|bear\s+in\s+mind|keep\s+in\s+mind|"
-               r"understand)(?:\s+that)?|(?:be\s+aware|point\s+out|mention|cite|stress|"
-               r"highlight|argue)\s+that)\s*[,:]?\s+(?=\S)", re.I),
+               r"understand|be\s+aware)(?:\s+that)?|(?:point\s+out|mention|cite|stress|"
+               r"highlight|argue|be\s+(?:clear|in\s+no\s+doubt))\s+that)\s*[,:]?\s+(?=\S)",
+               re.I),
+    # a speaker's own address ("I say to the House that ...", "I would remind the Chamber
+    # that ...", "It is a matter of record that ...")
+    re.compile(rf"^(?:I|we)\s+(?:would\s+)?(?:say\s+to|remind|tell)\s+{_AUDIENCE}\s+that\s+"
+               r"(?=\S)|^it\s+is\s+a\s+matter\s+of\s+(?:public\s+)?record\s+that\s+(?=\S)", re.I),
     # a short label before a colon ("Headcount check: ...", "Reminder: ..."); not a named
     # source or a title ("Baku: ...", "Yerevan's complaint: ...", "Maleficent : Mistress of
     # Evil": see ``_label``)
     re.compile(r"^[A-Za-z]+(?:-[a-z]+)?(?:\s+[a-z]+(?:-[a-z]+)?){0,3}:\s+(?=\S)"),
+    # ... or before a dash ("FYI - ...", "Ops FYI - ...", "Note - ...")
+    re.compile(r"^(?:[A-Za-z]+\s+){0,2}(?:FYI|PSA|note|update|alert|reminder)\s*[-\u2013\u2014]\s+"
+               r"(?=\S)", re.I),
     # a short question the rest answers ("Why were Russians there at all? They were ...")
     re.compile(r"^(?:why|what|how|who|when|where|which)\b(?:\s+[^\s?.!]+){0,6}\?\s+(?=[A-Z])",
                re.I),
@@ -89,9 +101,16 @@ _SPEAKER_ASIDE = re.compile(
     r",\s*(?:if I remember(?:\s+[\w']+){0,3}|for what it'?s worth|as far as I know|"
     r"I (?:think|believe|guess|reckon)|(?:our|your) (?:teams|staff|readers) should note|"
     rf"(?:people|folks|many) (?:seem to )?forget that|that'?s the (?:stated reason|timeline)|"
-    rf"(?:and )?(?:both )?spelled out in {_SOURCE}|(?:and )?{_SOURCE} says as much)"
-    r"(?=\s*[.!?]?\s*$)", re.I)
+    rf"(?:and )?(?:both )?spelled out in {_SOURCE}|(?:and )?{_SOURCE} says as much|"
+    r"(?:per\s+(?:the\s+|our\s+)?)?(?:advisory|memo|briefing|bulletin)(?:\s+(?:says|notes|recap))?)"
+    r"(?=\s*[.!?]?\s*$)"
+    # a closing label after a dash ("... - staff note.")
+    r"|\s+[-\u2013\u2014]\s+(?:[a-z]+\s+)?(?:note|update|fyi)(?=\s*[.!?]?\s*$)", re.I)
 _MID_FRAME = re.compile(rf",\s*{_ASIDE}\s*,\s*", re.I)
+# ", the House should note,", ", as members will recall,", ", I remind the House,"
+_MID_ADDRESS = re.compile(
+    rf",\s*(?:as\s+)?(?:{_AUDIENCE}\s+(?:should|will|may|must)\s+(?:note|recall|remember|know)|"
+    rf"I\s+(?:would\s+)?remind\s+{_AUDIENCE})\s*,\s*", re.I)
 
 
 def _label(lead: str) -> bool:
@@ -102,6 +121,8 @@ def _label(lead: str) -> bool:
     words = lead.rstrip(": ")
     if " " not in words:
         return words.lower() in _LABELS
+    if words.split()[-1].lower() in _LABELS | {"check", "point"}:  # "Staff note", "Memo point"
+        return not any(w.lower() in PLACES for w in words.split())
     return not any(t.pos_ == "PROPN" or t.lower_ in PLACES or t.ent_type_
                    for t in parse(words))
 
@@ -122,6 +143,7 @@ def strip_frame(claim: str) -> str:
     for frame in _FRAMES:
         out = frame.sub("", out, count=1)
     out = _MID_FRAME.sub(" ", _SPEAKER_ASIDE.sub("", _TRAILING_FRAME.sub("", out)))
+    out = _MID_ADDRESS.sub(" ", out)
     if out == claim or len(out.split()) < 3 or out.split()[0].lower() in _SAID_OBJECTS:
         return claim  # "The article says nothing about casualties" is a claim about the article
     return out[:1].upper() + out[1:]

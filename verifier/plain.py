@@ -289,7 +289,8 @@ def _year(m: re.Match) -> str:
 
 # clipped hedges before a figure: "approx. 100,000", "est. 2,000"
 _HEDGE_ABBREVIATIONS = [(re.compile(r"\b([Aa])pprox\.?(?=\s)"), r"\1pproximately"),
-                        (re.compile(r"\b([Ee])st\.(?=\s+\d)"), r"\1stimated")]
+                        (re.compile(r"\b([Ee])st\.(?=\s+\d)"), r"\1stimated"),
+                        (re.compile(r"(?<![\w.])([Cc])\.\s*(?=\d)"), r"\1irca ")]
 
 # clipped calendar names, as headlines and notes write them: "Sept offensive", "Nov 2020",
 # "out Mon", "finished Thurs". Names that are also words or names of their own ("Sat",

@@ -150,11 +150,16 @@ bench seed_probes40 claims benchmarks/claims/seed_probes40.csv --corpus corpus/
 bench seed_probes41 claims benchmarks/claims/seed_probes41.csv --corpus corpus/
 bench seed_probes42 claims benchmarks/claims/seed_probes42.csv --corpus corpus/
 # 189 more by three helpers (a political-risk consultancy's memo writer, a debate coach
-# writing fact cards, a diaspora newsletter's digest writer), measured in session 28 on
-# session 27's final code and on this session's code, not read
+# writing fact cards, a diaspora newsletter's digest writer), measured blind in session 28,
+# read as dev data in session 29
 bench seed_probes43 claims benchmarks/claims/seed_probes43.csv --corpus corpus/
 bench seed_probes44 claims benchmarks/claims/seed_probes44.csv --corpus corpus/
 bench seed_probes45 claims benchmarks/claims/seed_probes45.csv --corpus corpus/
+# session 29's three, measured blind once before any change they prompted: a Hansard-style
+# debate, a travel-security advisory's notes, an FAQ explainer
+bench seed_probes46 claims benchmarks/claims/seed_probes46.csv --corpus corpus/
+bench seed_probes47 claims benchmarks/claims/seed_probes47.csv --corpus corpus/
+bench seed_probes48 claims benchmarks/claims/seed_probes48.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

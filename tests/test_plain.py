@@ -121,6 +121,7 @@ from verifier.plain import plain_words
     ("He ran the foreign affairs ministry in 2019.", "He was the foreign minister in 2019."),
     ("Baku's defence chief spoke.", "Baku's defence minister spoke."),
     ("Yerevan's top diplomat signed.", "Yerevan's foreign minister signed."),
+    ("He signed as Armenia's minister of defence.", "He signed as Armenia's defence minister."),
     # ... not one with a region: Washington's heads a State Department bureau
     ("O'Brien, Washington's top diplomat for Europe, signed.",
      "O'Brien, Washington's assistant secretary of state for Europe, signed."),

@@ -207,6 +207,10 @@ _MINISTRIES = [
      "Defense Ministry"),
 ]
 _NICKNAMES = [(re.compile(r"\b(?:defen[cs]e|military)\s+chief\b", re.I), "defence minister"),
+              # "minister of defence", "minister for foreign affairs", as titles are written
+              (re.compile(r"\bminister\s+(?:of|for)\s+defen([cs])e\b", re.I), r"defen\1e minister"),
+              (re.compile(r"\bminister\s+(?:of|for)\s+foreign\s+affairs\b", re.I),
+               "foreign minister"),
               # one with a region is no foreign minister: Washington's "top diplomat for
               # Europe and Eurasia" heads the State Department's bureau for it
               (re.compile(r"\b((?:Washington|America)['’]s|US|U\.S\.)\s+top\s+diplomat\b"

@@ -5,6 +5,11 @@ from conftest import AGREED, COMPLETED, RECAPTURED, ROLE, STATIONED, VILLAGES, W
 
 from verifier.checks import dates
 
+RECAPTURED_OFFENSIVE = ("Last September, Baku took over the territory in a lightning offensive "
+                        "that triggered a refugee crisis.")
+MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's war in Ukraine "
+           "is putting pressure on the country's armed forces.")
+
 TOOK_OVER = ("Last September, Baku took over the territory in a lightning offensive that "
              "triggered a refugee crisis.")
 SAYING = ROLE[:-1] + (' saying Washington and Yerevan have agreed to "upgrade the status of '
@@ -85,6 +90,11 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("Russian troops started leaving Karabakh in February.", AGREED, "conflict"),
         ("Russian troops began pulling out in May.", AGREED, "conflict"),
         ("Russian troops first began packing up in March.", AGREED, "conflict"),
+        # a season in one word; a thing dated by "dates from"; being let stay until a year
+        ("Baku's takeover of the enclave occurred in the springtime.", RECAPTURED_OFFENSIVE,
+         "conflict"),
+        ("The ceasefire accord dates from November 2022.", STATIONED, "conflict"),
+        ("Russian troops were authorised for Karabakh until 2030.", MANDATE, "conflict"),
         # a noun of the same deed ("pullout", "drawdown" / "withdrawal") and idioms of
         # starting ("got under way", "got going", "kicked off")
         ("The pullout ended on June 21.", COMPLETED, "conflict"),

@@ -143,6 +143,8 @@ def _day_span(toks, i: int) -> tuple[tuple[int, int], str] | None:
 _SEASONS = {"spring": frozenset({2, 3, 4}), "summer": frozenset({5, 6, 7}),
             "autumn": frozenset({8, 9, 10}), "fall": frozenset({8, 9, 10}),
             "winter": frozenset({11, 0, 1})}
+_SEASONS |= {f"{season}time": months for season, months in _SEASONS.items()
+             if season in {"spring", "summer", "winter"}}  # "in the springtime"
 
 
 # a span of years written as one token ("1988-94" with an en dash, "1988-1994")
@@ -568,9 +570,11 @@ def _dated_thing(tok, ev_tok) -> bool:
         things = [head]  # "the 2019 armistice"
     elif verb.lemma_.lower() not in _DATING:
         return False
-    else:
+    else:  # "the statement was dated Thursday", "the ceasefire accord dates from 2022"
         things = [verb.head] if verb.dep_ == "acl" else [
-            c for c in verb.children if c.dep_ == "nsubjpass"]
+            c for c in verb.children if c.dep_ == "nsubjpass"
+            or (c.dep_ == "nsubj" and verb.lemma_.lower() == "date")]
+    things += [c for t in things for c in t.children if c.dep_ == "compound"]
     # what the passage's verb is told of, and the nouns naming those ("a ceasefire agreement")
     told = [t for h in argument_heads(date_verb(ev_tok))
             for t in (h, *(c for c in h.children if c.dep_ == "compound"))]
@@ -662,7 +666,8 @@ def _part(span: tuple[int, int], tok) -> tuple[int, int]:
     return span
 
 
-_STAY = {"stay", "remain", "linger"}
+# staying, and being let stay ("troops authorised for Karabakh until 2030")
+_STAY = {"stay", "remain", "linger", "authorize", "mandate"}
 _UNTIL = {"until", "till", "through"}
 
 

@@ -14,6 +14,9 @@ from verifier.checks import negation
         ("The peacekeepers did not intervene.", NOT_INTERVENE, "agree"),
         ("Russia's peacekeepers stood aside rather than intervening.", NOT_INTERVENE, "agree"),
         ("The peacekeepers never intervened.", NOT_INTERVENE, "agree"),
+        # a deed set against itself done another way is not denied ("flew out rather than
+        # leaving overland" leaves)
+        ("The last Russian units flew out rather than leaving overland.", RECAPTURED, "agree"),
         # held back from a deed denies it (the parser may hang "from" on "back")
         ("Russia's peacekeeping contingent held back from intervening.", NOT_INTERVENE,
          "agree"),

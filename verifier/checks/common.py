@@ -223,7 +223,7 @@ _DEED_ENDINGS = {"", "e", "s", "y", "al", "ion", "tion", "sion", "ation", "ition
 _DEEDS = [
     # "the pullout", "the drawdown", "the removal of the troops", "began packing up"
     {"leave", "withdraw", "depart", "exit", "evacuate", "flee", "pull_out", "pull_back",
-     "draw_down", "remove", "pack_up", "move_out", "clear_out", "ship_out"},
+     "draw_down", "remove", "pack_up", "move_out", "clear_out", "ship_out", "fly_out"},
     {"return", "hand", "give_back", "hand_back", "hand_over", "cede", "transfer"},  # "gave back"
     {"capture", "seize", "recapture", "retake", "conquer", "grab", "overrun"},
     # taking back, not "capture": what one side captured, the other took back
@@ -304,7 +304,7 @@ def one_deed(a: str, b: str) -> bool:
 
 
 # phrasal verbs of news that WordNet lacks
-_PHRASALS = {"scale_back", "wind_down", "draw_down", "move_away", "pack_up"}
+_PHRASALS = {"scale_back", "wind_down", "draw_down", "move_away", "pack_up", "fly_out"}
 
 
 # Nouns news uses for the same armed people, which WordNet's synonyms do not tie ("a troop" is a
@@ -491,7 +491,11 @@ def denied(verb) -> bool:
     neg = has_negation(verb)
     left = [x.lower_ for x in verb.doc[max(0, verb.i - 2): verb.i]]
     if left[-1:] == ["without"] or left == ["rather", "than"] or left == ["instead", "of"]:
-        neg = True
+        # not where the deed it is set against is the same one done another way ("flew out
+        # rather than leaving overland" leaves)
+        main = governing_verb(verb.head.head) if verb.head.i != verb.i else verb
+        neg = main is verb or not (main.pos_ == "VERB" and same_deed(phrasal(main),
+                                                                     phrasal(verb)))
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEG_VERBS:
         neg = not neg
     elif verb.dep_ == "pcomp" and verb.head.lower_ == "from":

@@ -123,6 +123,9 @@ def test_a_place_the_passage_never_names_caps_the_models_contradiction():
     assert decide([cand(0.0, 0.1, 0.9)], s).label is Label.CONTRADICTED
     assert decide([cand(0.0, 0.1, 0.9, findings=unplaced + CONFLICT)], s).label \
         is Label.CONTRADICTED
+    # ... not where the passage names a place of its own ("lives in India" for "in Japan")
+    elsewhere = (Finding("entities", "unplaced", "'Japan'", "Japan", "India"),)
+    assert decide([cand(0.0, 0.1, 0.9, findings=elsewhere)], s).label is Label.CONTRADICTED
 
 
 MISSING = (Finding("entities", "missing", "Ilham Aliyev"),)

@@ -122,9 +122,10 @@ class Candidate:
 
     @property
     def unplaced(self) -> bool:
-        """The claim puts its deed in a place the passage never names: the passage can tell
-        the deed, not where it was."""
-        return any(f.status == "unplaced" for f in self.findings)
+        """The claim puts its deed in a place the passage never names, and the passage names
+        no place of its own: it can tell the deed, not where it was (one that names another
+        place may say the deed was done there: "lives in India" for "lives in Japan")."""
+        return any(f.status == "unplaced" and not f.evidence_span for f in self.findings)
 
     @property
     def absent(self) -> bool:

@@ -466,7 +466,9 @@ def unplaced(cd, ed) -> Finding | None:
                 e.label_ not in {"GPE", "LOC", "FAC"} and
                 fuzz.token_set_ratio(_fold(place), _fold(e.text)) >= 90 for e in ed.ents):
             continue
-        return Finding("entities", "unplaced", f"'{place}'", claim_span=place)
+        # the passage's own place, where it names one: it may say the deed was done there
+        return Finding("entities", "unplaced", f"'{place}'", claim_span=place,
+                       evidence_span=theirs[0] if theirs else "")
     return None
 
 

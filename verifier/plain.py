@@ -209,8 +209,6 @@ _MINISTRIES = [
 _NICKNAMES = [(re.compile(r"\b(?:defen[cs]e|military)\s+chief\b", re.I), "defence minister"),
               # "minister of defence", "minister for foreign affairs", as titles are written
               (re.compile(r"\bminister\s+(?:of|for)\s+defen([cs])e\b", re.I), r"defen\1e minister"),
-              (re.compile(r"\bminister\s+(?:of|for)\s+foreign\s+affairs\b", re.I),
-               "foreign minister"),
               # one with a region is no foreign minister: Washington's "top diplomat for
               # Europe and Eurasia" heads the State Department's bureau for it
               (re.compile(r"\b((?:Washington|America)['’]s|US|U\.S\.)\s+top\s+diplomat\b"
@@ -218,7 +216,8 @@ _NICKNAMES = [(re.compile(r"\b(?:defen[cs]e|military)\s+chief\b", re.I), "defenc
               (re.compile(r"\btop\s+diplomat\b(?=\s+(?:for|on)\s+(?:the\s+)?[A-Z])", re.I),
                "diplomat"),
               (re.compile(r"\btop\s+diplomat\b", re.I), "foreign minister"),
-              (re.compile(r"\bforeign\s+affairs\s+minister\b", re.I), "foreign minister")]
+              (re.compile(r"\b(?:minister\s+(?:of|for)\s+foreign\s+affairs|foreign\s+affairs\s+"
+                          r"minister)\b", re.I), "foreign minister")]
 
 
 def _holds(m: re.Match) -> str:

@@ -250,20 +250,17 @@ class Verifier:
             findings = _with_absent(atoms, cands, findings, terms, self.checks)
         if run_checks and self.index is not None and (self.checks is None
                                                       or "dates" in self.checks):
-            findings, told = self._with_timeline(atoms, cands, findings)
-            # a passage that dates the start or end of the deed whose length the claim gives
-            # is about that deed, however the claim words the rest ("The pullout spanned
-            # something like six months"): its finding counts as a check's conflict would on
-            # a passage close to the claim
-            for i, j in told:
-                relevance[i][j] = max(relevance[i][j], self.settings.conflict_relevance)
-        if run_checks:  # so is a passage a check's conflict pins to the claim's thing
-            k = 0
-            for i, ps in enumerate(cands):
-                for j in range(len(ps)):
-                    if any(f.pinned and f.status == "conflict" for f in findings[k + j]):
-                        relevance[i][j] = max(relevance[i][j], self.settings.conflict_relevance)
-                k += len(ps)
+            findings = self._with_timeline(atoms, cands, findings)
+        # a passage a finding pins to the claim's thing is about it, however the claim words
+        # the rest ("The pullout spanned something like six months" / the dated start and
+        # end; "a mandate extending to 2030" / "a mandate to remain until 2025"): its
+        # finding counts as a check's would on a passage close to the claim
+        k = 0
+        for i, ps in enumerate(cands):
+            for j in range(len(ps)):
+                if any(f.pinned for f in findings[k]):
+                    relevance[i][j] = max(relevance[i][j], self.settings.conflict_relevance)
+                k += 1
         hyps = [_hypothesis(a, p, fs) if run else a for (a, p, run), fs in zip(flat, findings)]
         scored = iter(self.nli.score([(p, h) for (_, p, run), h in zip(flat, hyps) if run],
                                      batch_size=batch_size))
@@ -280,16 +277,15 @@ class Verifier:
         return out
 
     def _with_timeline(self, atoms: list[str], cands: list[list[Passage]],
-                       findings: list[tuple[Finding, ...]]
-                       ) -> tuple[list[tuple[Finding, ...]], set[tuple[int, int]]]:
+                       findings: list[tuple[Finding, ...]]) -> list[tuple[Finding, ...]]:
         """Add the dates check's finding on a claim's length of a deed, read off the dated
-        start and end its document gives (``checks.timeline``), to the claim's passages that
-        hold either date; also return those passages as (claim, passage) positions."""
+        start and end its document gives (``checks.timeline``; pinned), to the claim's
+        passages that hold either date."""
         from verifier.checks.common import decleft, parse
         from verifier.checks.timeline import claim_lengths, length_finding, moments
 
-        out, i, told = list(findings), 0, set()
-        for a, (atom, ps) in enumerate(zip(atoms, cands)):
+        out, i = list(findings), 0
+        for atom, ps in zip(atoms, cands):
             doc = parse(decleft(atom)) if ps else None
             if doc is None or not claim_lengths(doc):  # most claims: no document is read
                 i += len(ps)
@@ -304,9 +300,8 @@ class Verifier:
                 for j, p in enumerate(ps):
                     if p.doc_id == doc_id and any(w in p.text for w in found.sentences):
                         out[i + j] = out[i + j] + (found.finding,)
-                        told.add((a, j))
             i += len(ps)
-        return out, told
+        return out
 
     def _judge(
         self,

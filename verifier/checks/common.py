@@ -218,13 +218,15 @@ _DEED_ENDINGS = {"", "e", "s", "y", "al", "ion", "tion", "sion", "ation", "ition
                  "ance", "ence", "ce", "se", "ing", "age", "ery"}
 
 
+# giving a thing to another: "returned", "gave back", "handed over", "ceded"
+GIVE = frozenset({"return", "hand", "give_back", "hand_back", "hand_over", "cede", "transfer"})
 # Verbs that tell one deed in news, which WordNet's first senses do not tie ("have not left"
 # against "completed their withdrawal").
 _DEEDS = [
     # "the pullout", "the drawdown", "the removal of the troops", "began packing up"
     {"leave", "withdraw", "depart", "exit", "evacuate", "flee", "pull_out", "pull_back",
      "draw_down", "remove", "pack_up", "move_out", "clear_out", "ship_out", "fly_out"},
-    {"return", "hand", "give_back", "hand_back", "hand_over", "cede", "transfer"},  # "gave back"
+    GIVE,  # "gave back"
     {"capture", "seize", "recapture", "retake", "conquer", "grab", "overrun"},
     # taking back, not "capture": what one side captured, the other took back
     {"recapture", "retake", "take_back", "win_back"},

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from verifier.checks.common import (
     DOING,
+    GIVE,
     canon,
     deed_verb,
     demonym_plural,
@@ -240,8 +241,7 @@ def _conflict(c: tuple[str, str, str, str], e: tuple[str, str, str, str]) -> Fin
 # deeds of giving a thing to another (``common``'s group of "return"), words that tell a
 # thing changing hands without a doer ("the villages passed to Armenian control", "the
 # handover ran from Azerbaijan to Armenia"), and words for land
-_GIVE = {"return", "hand", "give_back", "hand_back", "hand_over", "cede", "transfer"}
-_CHANGE_HANDS = _GIVE | {"pass", "move", "go", "run", "shift", "handover", "hand-over",
+_CHANGE_HANDS = GIVE | {"pass", "move", "go", "run", "shift", "handover", "hand-over",
                          "cession"}
 # what a country's word names the side holding land by ("into Armenian hands", "to Armenian
 # control"; not "in response to Yerevan's return")
@@ -269,7 +269,7 @@ def direction_conflict(cd, et: tuple[tuple[str, str, str, str], ...]) -> Finding
     # (giver, recipient, thing): the thing is the deed's other argument, as object or as
     # "to" phrase ("returned to Azerbaijan four villages" is often parsed "to ... villages")
     given = [(canon(s), canon(o), thing) for v, s, r, o in et
-             if r == "to" and v in _GIVE and country_of(o) and canon(s) != canon(o)
+             if r == "to" and v in GIVE and country_of(o) and canon(s) != canon(o)
              for v2, s2, _, thing in et
              if (v2, s2) == (v, s) and thing != o and not country_of(thing)]
     if not given or not any(phrasal(t) in _CHANGE_HANDS or t.lemma_.lower() in _CHANGE_HANDS

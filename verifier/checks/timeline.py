@@ -131,11 +131,12 @@ def length_finding(claim_doc, doc_moments: list[Moment]) -> LengthFinding | None
         if c_high < low or c_low > high:
             return LengthFinding(Finding(
                 "dates", "conflict", f"'{q.text}' {q.head}s vs {low} to {high} days from the "
-                "dated start to the dated end", claim_span=q.text, evidence_span=span), where)
+                "dated start to the dated end", claim_span=q.text, evidence_span=span, pinned=True),
+                where)
         if not (c_low <= (low + high) / 2 <= c_high) and not (c_low <= low and high <= c_high):
             return LengthFinding(Finding(
                 "dates", "rough", f"'{q.text}' {q.head}s against {low} to {high} days",
-                claim_span=q.text), where)
+                claim_span=q.text, pinned=True), where)
     return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from verifier.decision import Candidate, DecisionSettings, combine, decide
@@ -217,6 +219,42 @@ def test_confidence_in_unit_interval_and_monotone():
     assert 0.0 <= lo < hi <= 1.0
 
 
+ABSENT = (Finding("entities", "absent", "Blinken"),)
+
+
+@pytest.mark.parametrize(
+    ("candidates", "label", "expected"),
+    [
+        # a contradiction a check's conflict backs, and one the model alone says
+        ([cand(0.05, 0.05, 0.9, findings=CONFLICT)], Label.CONTRADICTED, "check"),
+        ([cand(0.05, 0.05, 0.9)], Label.CONTRADICTED, "model"),
+        # a conflict on a passage too far from the claim backs nothing
+        ([cand(0.05, 0.05, 0.9, rel=0.45, findings=CONFLICT)], Label.CONTRADICTED, "model"),
+        # the basis is the cited passage's: here the close one, with the conflict
+        ([cand(0.0, 0.0, 0.95, rel=0.5, key=0), cand(0.1, 0.1, 0.8, rel=0.9, key=1,
+                                                    findings=CONFLICT)],
+         Label.CONTRADICTED, "check"),
+        ([cand(0.9, 0.05, 0.05, findings=AGREE)], Label.SUPPORTED, "agree"),
+        ([cand(0.9, 0.05, 0.05)], Label.SUPPORTED, "model"),
+        ([cand(0.1, 0.8, 0.1, findings=ABSENT)], Label.NOT_FOUND, "absent"),
+        ([cand(0.1, 0.8, 0.1)], Label.NOT_FOUND, "model"),
+        ([], Label.NOT_FOUND, "model"),
+    ],
+)
+def test_basis_of_the_label(candidates, label, expected):
+    d = decide(candidates, S)
+    assert (d.label, d.basis) == (label, expected)
+
+
+def test_calibration_per_basis_with_the_labels_own_as_fallback():
+    s = S.with_(calibration={"CONTRADICTED": (6.0, -2.5), "CONTRADICTED/model": (2.0, -1.0)})
+    by_check = decide([cand(0.05, 0.05, 0.9, findings=CONFLICT)], s)
+    by_model = decide([cand(0.05, 0.05, 0.9)], s)
+    assert by_check.confidence == pytest.approx(1 / (1 + math.exp(-(6.0 * 0.9 - 2.5))), abs=1e-4)
+    assert by_model.confidence == pytest.approx(1 / (1 + math.exp(-(2.0 * 0.9 - 1.0))), abs=1e-4)
+    assert by_model.confidence < by_check.confidence
+
+
 @pytest.mark.parametrize(
     ("labels", "expected"),
     [
@@ -232,7 +270,8 @@ def test_combine_compound(labels, expected):
 
 
 def test_settings_round_trip(tmp_path):
-    s = DecisionSettings().with_(support_threshold=0.7)
+    s = DecisionSettings().with_(support_threshold=0.7, calibration={
+        "SUPPORTED": (6.0, -2.5), "CONTRADICTED/model": (2.0, -1.0)})
     path = tmp_path / "s.json"
     s.save(path)
     assert DecisionSettings.load(path) == s

@@ -8,12 +8,15 @@ import random
 import numpy as np
 import pytest
 
-from verifier.decision import Candidate, DecisionSettings, decide
+from verifier.decision import Candidate, Decision, DecisionSettings, calibrate, decide
 from verifier.decision_fit import (
     GRID,
     Bundle,
+    ece,
     evaluate_arrays,
     fast_labels,
+    fit_calibration,
+    heldout_calibration,
     macro_f1,
     objective,
     save_bundle,
@@ -107,3 +110,45 @@ def test_objective_on_codes_equals_objective(seed):
     pred = [rng.choice(_LABELS) for _ in range(50)]
     codes = [np.array([_LABELS.index(x) for x in xs]) for xs in (gold, pred)]
     assert _objective_codes(*codes) == objective(gold, pred)
+
+
+def _decision(label: Label, score: float, basis: str) -> Decision:
+    return Decision(label, 0.5, score if label is S else 0.0, score if label is C else 0.0,
+                    (), (), False, basis=basis, score=score)
+
+
+def test_calibration_tells_the_bases_of_a_label_apart():
+    rng = random.Random(3)
+    decisions, gold = [], []
+    for _ in range(400):  # a check's conflicts always right, the model's alone half the time
+        score = rng.uniform(0.6, 1.0)
+        decisions.append(_decision(C, score, "check"))
+        gold.append(C)
+        decisions.append(_decision(C, score, "model"))
+        gold.append(C if rng.random() < 0.5 else N)
+    calib = fit_calibration(decisions, gold, {})
+    s = DecisionSettings(calibration=calib)
+    assert calibrate(C, 0.8, s, "check") > 0.9
+    assert 0.35 < calibrate(C, 0.8, s, "model") < 0.65
+    # one calibration per label knows no bases
+    assert set(fit_calibration(decisions, gold, {}, bases=False)) == {"CONTRADICTED"}
+    # held out, the bases tell right from wrong better than one calibration per label (whose
+    # one confidence for both bases can still be right on average: a low ECE)
+    with_bases = heldout_calibration([(decisions, gold)], 5, bases=True)[0]
+    per_label = heldout_calibration([(decisions, gold)], 5, bases=False)[0]
+    assert with_bases["brier"] < per_label["brier"] - 0.03
+    assert with_bases["ece"] < 0.1
+
+
+def test_a_basis_with_too_few_decisions_takes_its_labels_calibration():
+    decisions = [_decision(S, 0.9, "model")] * 20 + [_decision(S, 0.6, "model")] * 20 + \
+        [_decision(S, 0.9, "agree")] * 5
+    gold = [S] * 20 + [N] * 20 + [S] * 5
+    calib = fit_calibration(decisions, gold, {"NOT_FOUND": (1.0, 0.0)})
+    assert "SUPPORTED/agree" not in calib and "SUPPORTED/model" in calib
+    assert calib["NOT_FOUND"] == (1.0, 0.0)  # a label with no decisions keeps its old entry
+
+
+def test_ece_of_perfect_and_of_overconfident_scores():
+    assert ece(np.array([1.0, 1.0]), np.array([1.0, 1.0])) == 0.0
+    assert ece(np.array([0.95, 0.95]), np.array([1.0, 0.0])) == pytest.approx(0.45)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from verifier.decision import Candidate, DecisionSettings
+from verifier.decision import Candidate, Decision, DecisionSettings, calibrate
 from verifier.types import Label
 
 ARRAY_KEYS = ("ent", "con", "rel", "conflict", "agree_quant", "missing", "missing_quant",
@@ -283,3 +283,63 @@ class Bundle:
                 a["con"][i, :len(row)] = probs[row, 2]
             out.append((a, [Label(x) for x in g["gold"]]))
         return out
+
+
+def fit_calibration(decisions: Sequence[Decision], gold: Sequence[Label],
+                    old: dict[str, tuple[float, float]],
+                    bases: bool = True) -> dict[str, tuple[float, float]]:
+    """Platt scaling, P(correct | decision score), per predicted label and per basis of it
+    (``verifier.decision.BASES``: "CONTRADICTED/check" and "CONTRADICTED/model"). A basis
+    with fewer than 10 decisions has no entry of its own and takes the label's; one whose
+    decisions were all right (or all wrong) gets their smoothed share, (right + 1) / (n + 2),
+    at every score."""
+    from sklearn.linear_model import LogisticRegression
+
+    xs: dict[str, list[float]] = {}
+    ys: dict[str, list[int]] = {}
+    for d, g in zip(decisions, gold):
+        for key in (d.label.value, f"{d.label.value}/{d.basis}")[:1 + bases]:
+            xs.setdefault(key, []).append(d.score)
+            ys.setdefault(key, []).append(int(d.label is g))
+    calib = {k: v for k, v in old.items() if "/" not in k}
+    for key in sorted(xs):
+        if len(set(ys[key])) == 2 and len(ys[key]) >= 10:
+            lr = LogisticRegression(C=10.0).fit(np.array(xs[key])[:, None], ys[key])
+            calib[key] = (round(float(lr.coef_[0][0]), 4), round(float(lr.intercept_[0]), 4))
+        elif len(ys[key]) >= 10 or ("/" not in key and ys[key]):
+            acc = (sum(ys[key]) + 1) / (len(ys[key]) + 2)
+            calib[key] = (0.0, round(float(np.log(acc / (1 - acc))), 4))
+    return calib
+
+
+def ece(conf: np.ndarray, correct: np.ndarray) -> float:
+    """Expected calibration error over ten equal-width confidence bins."""
+    bins = np.minimum((conf * 10).astype(int), 9)
+    return float(sum(abs(conf[bins == b].mean() - correct[bins == b].mean()) * (bins == b).mean()
+                     for b in range(10) if (bins == b).any()))
+
+
+def heldout_calibration(groups_decisions: list[tuple[list[Decision], list[Label]]], k: int,
+                        bases: bool, seed: int = 0) -> list[dict[str, float]]:
+    """Each group's expected calibration error and Brier score (mean squared gap between the
+    confidence and being right: unlike the ECE it also rewards telling right from wrong
+    apart) with the calibration fitted on the other folds (k folds within each group, all
+    groups' training folds pooled), thresholds fixed."""
+    rng = np.random.default_rng(seed)
+    folds = [rng.permutation(len(gold)) % k for _, gold in groups_decisions]
+    conf = [np.zeros(len(gold)) for _, gold in groups_decisions]
+    for f in range(k):
+        train = [(d, g) for (ds, gold), fo in zip(groups_decisions, folds)
+                 for d, g, x in zip(ds, gold, fo) if x != f]
+        calib = fit_calibration([d for d, _ in train], [g for _, g in train], {}, bases)
+        s = DecisionSettings(calibration=calib)
+        for gi, ((ds, _), fo) in enumerate(zip(groups_decisions, folds)):
+            for i, (d, x) in enumerate(zip(ds, fo)):
+                if x == f:
+                    conf[gi][i] = calibrate(d.label, d.score, s, d.basis if bases else None)
+    out = []
+    for c, (ds, gold) in zip(conf, groups_decisions):
+        right = np.array([d.label is g for d, g in zip(ds, gold)], dtype=float)
+        out.append({"ece": round(ece(c, right), 4),
+                    "brier": round(float(np.mean((c - right) ** 2)), 4)})
+    return out

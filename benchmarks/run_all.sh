@@ -160,6 +160,9 @@ bench seed_probes45 claims benchmarks/claims/seed_probes45.csv --corpus corpus/
 bench seed_probes46 claims benchmarks/claims/seed_probes46.csv --corpus corpus/
 bench seed_probes47 claims benchmarks/claims/seed_probes47.csv --corpus corpus/
 bench seed_probes48 claims benchmarks/claims/seed_probes48.csv --corpus corpus/
+bench seed_probes49 claims benchmarks/claims/seed_probes49.csv --corpus corpus/
+bench seed_probes50 claims benchmarks/claims/seed_probes50.csv --corpus corpus/
+bench seed_probes51 claims benchmarks/claims/seed_probes51.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

@@ -160,6 +160,8 @@ bench seed_probes45 claims benchmarks/claims/seed_probes45.csv --corpus corpus/
 bench seed_probes46 claims benchmarks/claims/seed_probes46.csv --corpus corpus/
 bench seed_probes47 claims benchmarks/claims/seed_probes47.csv --corpus corpus/
 bench seed_probes48 claims benchmarks/claims/seed_probes48.csv --corpus corpus/
+# session 30's three, measured blind on session 29's final code f0960c9 and on the final code:
+# a documentary's narration, an intelligence analyst's key judgments, a family group chat
 bench seed_probes49 claims benchmarks/claims/seed_probes49.csv --corpus corpus/
 bench seed_probes50 claims benchmarks/claims/seed_probes50.csv --corpus corpus/
 bench seed_probes51 claims benchmarks/claims/seed_probes51.csv --corpus corpus/

@@ -40,6 +40,10 @@ TOOK_OVER = "Last September, Baku took over the territory in a lightning offensi
         # a verb keeps its object or its lack of one ("the statement issued" is no paraphrase)
         ("The joint statement came out on Tuesday.", "On Tuesday, they issued a joint statement.",
          "The joint statement came out on Tuesday."),
+        # the noun of a complex preposition is no word to align to ("accord" is not the
+        # "accordance" of "in accordance with"); the passage's own noun for it is
+        ("The ceasefire accord dates from 2020.", "Troops were stationed there, in accordance "
+         "with a ceasefire agreement signed in 2020.", "The ceasefire agreement dates from 2020."),
     ],
 )
 def test_align_words(claim, passage, aligned):

@@ -53,12 +53,21 @@ class _Unit:
     has_object: bool = False  # a verb told with a direct object ("issued a statement")
 
 
+def _in_preposition(t) -> bool:
+    """``t`` is the noun of a complex preposition ("in accordance with", "on behalf of", "in
+    response to"): no word of its own to say with a synonym ("accord" is not "accordance")."""
+    return t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in {"in", "on", "by"} and \
+        not any(c.dep_ == "det" for c in t.children) and \
+        any(c.dep_ == "prep" and c.lower_ in {"with", "of", "to"} for c in t.children)
+
+
 @per_doc
 def _units(doc) -> tuple[_Unit, ...]:
-    """Content words, phrasal verbs ("step in", "took over") as one unit."""
+    """Content words, phrasal verbs ("step in", "took over") as one unit; not the noun of a
+    complex preposition."""
     out = []
     for t in doc:
-        if t.pos_ not in _KINDS or t.is_stop or not t.is_alpha:
+        if t.pos_ not in _KINDS or t.is_stop or not t.is_alpha or _in_preposition(t):
             continue
         lemma, end = t.lemma_.lower(), t.idx + len(t)
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from verifier.decision import Candidate, DecisionSettings, combine, decide
+from verifier.decision import BASES, Candidate, DecisionSettings, combine, decide
 from verifier.types import Finding, Label, NLIScores
 
 S = DecisionSettings()
@@ -244,6 +244,7 @@ ABSENT = (Finding("entities", "absent", "Blinken"),)
 def test_basis_of_the_label(candidates, label, expected):
     d = decide(candidates, S)
     assert (d.label, d.basis) == (label, expected)
+    assert d.basis in BASES[d.label]
 
 
 def test_calibration_per_basis_with_the_labels_own_as_fallback():

@@ -41,9 +41,10 @@ def explain(claim: str, d: Decision, evs: list[Evidence], lead: int | None = Non
         if conflicts:
             why = "; ".join(f"{f.check}: {f.detail}" if f.detail else f.check for f in conflicts)
             msg = f"The corpus says otherwise ({why}): {_quote(e.passage.text)}."
-        else:
+        else:  # right about half as often as a check's conflict (``decision.basis``): say so
             msg = (f"The corpus says otherwise: {_quote(e.passage.text)} "
-                   f"(contradiction {e.nli.contradiction:.2f}).")
+                   f"(contradiction {e.nli.contradiction:.2f}). No check found another figure, "
+                   "date, name or a negation there: this rests on the model's reading alone.")
     else:
         if not evs:
             return "No passage of the corpus relates to this claim."

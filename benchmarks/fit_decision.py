@@ -51,7 +51,6 @@ from verifier.decision import DecisionSettings, decide
 from verifier.decision_fit import (
     GRID,
     cross_validate,
-    ece,
     fast_labels,
     fit_calibration,
     grid_search,
@@ -60,6 +59,7 @@ from verifier.decision_fit import (
     save_bundle,
     to_arrays,
 )
+from verifier.evaluation.metrics import ece
 from verifier.types import Label
 from verifier.verify import Verifier, candidates_of
 
@@ -224,7 +224,7 @@ def main() -> None:
         correct = np.array([p is g for p, g in zip(pred, gold)], dtype=float)
         report["groups"][name] = {"n": len(gold), "accuracy": round(float(correct.mean()), 4),
                                   "macro_f1": round(macro_f1(gold, pred), 4),
-                                  "ece": round(ece(conf, correct), 4)}
+                                  "ece": round(ece(conf.tolist(), correct.tolist()), 4)}
     if args.cv and args.calibration_only:
         # the calibration's honest estimate: fitted on k-1 folds, measured on the held-out
         # one; beside it one calibration per label, as before bases were told apart

@@ -12,7 +12,6 @@ from verifier.decision import Candidate, Decision, DecisionSettings, calibrate, 
 from verifier.decision_fit import (
     GRID,
     Bundle,
-    ece,
     evaluate_arrays,
     fast_labels,
     fit_calibration,
@@ -22,6 +21,7 @@ from verifier.decision_fit import (
     save_bundle,
     to_arrays,
 )
+from verifier.evaluation.metrics import ece
 from verifier.types import Finding, Label, NLIScores
 
 S, C, N = Label.SUPPORTED, Label.CONTRADICTED, Label.NOT_FOUND
@@ -149,6 +149,6 @@ def test_a_basis_with_too_few_decisions_takes_its_labels_calibration():
     assert calib["NOT_FOUND"] == (1.0, 0.0)  # a label with no decisions keeps its old entry
 
 
-def test_ece_of_perfect_and_of_overconfident_scores():
-    assert ece(np.array([1.0, 1.0]), np.array([1.0, 1.0])) == 0.0
-    assert ece(np.array([0.95, 0.95]), np.array([1.0, 0.0])) == pytest.approx(0.45)
+def test_ece_the_fit_reports_of_perfect_and_of_overconfident_scores():
+    assert ece([1.0, 1.0], [True, True]) == 0.0
+    assert ece([0.95, 0.95], [True, False]) == pytest.approx(0.45)

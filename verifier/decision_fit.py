@@ -312,13 +312,6 @@ def fit_calibration(decisions: Sequence[Decision], gold: Sequence[Label],
     return calib
 
 
-def ece(conf: np.ndarray, correct: np.ndarray) -> float:
-    """Expected calibration error over ten equal-width confidence bins."""
-    bins = np.minimum((conf * 10).astype(int), 9)
-    return float(sum(abs(conf[bins == b].mean() - correct[bins == b].mean()) * (bins == b).mean()
-                     for b in range(10) if (bins == b).any()))
-
-
 def heldout_calibration(groups_decisions: list[tuple[list[Decision], list[Label]]], k: int,
                         bases: bool, seed: int = 0) -> list[dict[str, float]]:
     """Each group's expected calibration error and Brier score (mean squared gap between the
@@ -337,9 +330,11 @@ def heldout_calibration(groups_decisions: list[tuple[list[Decision], list[Label]
             for i, (d, x) in enumerate(zip(ds, fo)):
                 if x == f:
                     conf[gi][i] = calibrate(d.label, d.score, s, d.basis if bases else None)
+    from verifier.evaluation.metrics import ece
+
     out = []
     for c, (ds, gold) in zip(conf, groups_decisions):
         right = np.array([d.label is g for d, g in zip(ds, gold)], dtype=float)
-        out.append({"ece": round(ece(c, right), 4),
+        out.append({"ece": round(ece(c.tolist(), right.tolist()), 4),
                     "brier": round(float(np.mean((c - right) ** 2)), 4)})
     return out

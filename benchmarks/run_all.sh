@@ -165,6 +165,11 @@ bench seed_probes48 claims benchmarks/claims/seed_probes48.csv --corpus corpus/
 bench seed_probes49 claims benchmarks/claims/seed_probes49.csv --corpus corpus/
 bench seed_probes50 claims benchmarks/claims/seed_probes50.csv --corpus corpus/
 bench seed_probes51 claims benchmarks/claims/seed_probes51.csv --corpus corpus/
+# session 31's three, measured blind on session 30's final code 7278584 and on the final code:
+# a museum exhibition's captions, a press briefing's lines, a reader's letter to the editor
+bench seed_probes52 claims benchmarks/claims/seed_probes52.csv --corpus corpus/
+bench seed_probes53 claims benchmarks/claims/seed_probes53.csv --corpus corpus/
+bench seed_probes54 claims benchmarks/claims/seed_probes54.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

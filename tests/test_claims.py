@@ -235,3 +235,14 @@ def test_relative_date(claim, expected):
 def test_split_claim_strips_the_frame_before_splitting():
     parts = split_claim("The article reports that the withdrawal began in April and ended in June.")
     assert parts == ["The withdrawal began in April.", "The withdrawal ended in June."]
+
+
+def test_split_claim_borrows_the_subject_of_the_clause_a_part_is_coordinated_in():
+    # "took no action" is the force's, not the reports': the subject of "stood", inside the
+    # clause "confirms" takes
+    parts = split_claim("Reporting confirms the Russian force stood aside and later left the "
+                        "region.")
+    assert parts[1] == "The Russian force later left the region."
+    # where the first verb is the part's own, its subject as before
+    assert split_claim("When Baku attacked, the peacekeepers stepped up and fought back.")[1] \
+        == "The peacekeepers fought back."

@@ -155,6 +155,28 @@ from verifier.plain import plain_words
     ("The peacekeepers did nothing to stop the offensive.",
      "The peacekeepers did not intervene to stop the offensive."),
     ("The government took no action on climate.", "The government took no action on climate."),
+    # "took no action to intervene" says the denial once
+    ("The peacekeepers took no action to intervene.", "The peacekeepers did not intervene."),
+    ("They took no action to intervene when Baku attacked.",
+     "They did not intervene when Baku attacked."),
+    ("The peacekeepers stood by and watched.", "The peacekeepers did not intervene and watched."),
+    ("Russia stood by Armenia and sent troops.", "Russia stood by Armenia and sent troops."),
+    # month names in lower case beside a day, a year or a word that dates; clipped ones too
+    ("The truce was signed in sept 2020.", "The truce was signed in September 2020."),
+    ("They left on 21 june.", "They left on 21 June."),
+    ("The pullout began in april.", "The pullout began in April."),
+    ("dec 12 was the date.", "December 12 was the date."),
+    ("You may leave.", "You may leave."),
+    ("The crowds march on.", "The crowds march on."),
+    ("the sept of the clan", "the sept of the clan"),
+    ("They attacked last sept.", "They attacked last September."),
+    ("He sat on the sun deck.", "He sat on the sun deck."),
+    # chat spelling
+    ("smh the peacekeepers didnt intervene", "the peacekeepers didn't intervene"),
+    ("ppl fled bc they feared reprisals, tbh", "people fled because they feared reprisals"),
+    ("Their mandate ran til 2025 w/o a break.", "Their mandate ran until 2025 without a break."),
+    ("It wasnt over thru June.", "It wasn't over through June."),
+    ("The U.S. and BC say so.", "The U.S. and BC say so."),
     ("They did nothing to deserve it.", "They did nothing to deserve it."),
     # "jump in" only as a deed: not a rise in a year, nor a noun
     ("Prices jumped in 2020.", "Prices jumped in 2020."),
@@ -167,3 +189,9 @@ def test_plain_words(claim, plain):
 def test_split_claim_reads_the_plain_wording():
     assert split_claim("So, the Russians stuck around till 2025 and then packed up and left.") \
         == ["The Russians remained till 2025.", "The Russians then left."]
+
+
+def test_chat_spelling_keeps_a_claim_of_asides_alone():
+    from verifier.plain import chat_spelling
+
+    assert chat_spelling("lol") == "lol"

@@ -269,6 +269,19 @@ def _lead_in(verb) -> str:
     return f"{verb.doc[first.head.i:to.i + 1].text} " if to is not None else ""
 
 
+def _shared_subject(verb) -> str | None:
+    """The subject of the verb a later part's verb is coordinated with, where that verb sits
+    inside another clause ("Reports confirm the force stood aside and took no action": the
+    force took no action, not the reports); None where it is the first part's own verb."""
+    head = verb.head if verb.dep_ == "conj" and verb.head.i < verb.i else None
+    if head is None or head.dep_ not in {"ccomp", "xcomp"}:
+        return None
+    subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return _subject_text(subject)
+
+
 _WEEKDAYS = [w.capitalize() for w in WEEKDAYS]
 # "X on Tuesday, the day before Y": what happened on the weekday, and Y on its own weekday
 _DAY_APPOSITION = re.compile(
@@ -409,7 +422,8 @@ def split_claim(claim: str, nlp=None) -> list[str]:
         # the part's verb, after an adverb ("and then left")
         verb = span[1] if len(span) > 1 and span[0].pos_ == "ADV" else span[0]
         if i > 0 and subject and own is None and verb.pos_ in {"VERB", "AUX"}:
-            text = f"{subject} {_lead_in(verb)}{text[:1].lower()}{text[1:]}"
+            top = next((t for t in span if not span.start <= t.head.i < span.end), verb)
+            text = f"{_shared_subject(top) or subject} {_lead_in(verb)}{text[:1].lower()}{text[1:]}"
         if (own is not None and first_subject is not None and own.pos_ == "PRON"
                 and first_subject.pos_ != "PRON" and _refers_to(own, first_subject)
                 and text.lower().startswith(own.lower_ + " ")):

@@ -110,13 +110,15 @@ _IDIOMS = [
     ("keep", r"out\s+of\s+(?:it|the\s+(?:fighting|offensive|war|conflict|fray))", "not intervene"),
     ("stand", r"idly\s+by", "not intervene"),
     ("stand", r"aside(?=\s+(?:as|while|when|and)\b|\s*[,.;]|\s*$)", "not intervene"),
-    # "took no action to block the takeover", "did nothing to stop the offensive"
-    ("take", r"no\s+action(?=\s+to\b|\s*[,.;]|\s*$)", "not intervene"),
+    # "took no action to block the takeover", "did nothing to stop the offensive"; "took no
+    # action to intervene" is the same denial said twice
+    ("take", r"no\s+action(?:\s+to\s+(?:intervene|interfere|act|step\s+in))?"
+             r"(?=\s+to\b|\s+(?:as|while|when|and)\b|\s*[,.;]|\s*$)", "not intervene"),
     ("do", r"nothing(?=\s+to\s+(?:stop|halt|block|prevent|resist|counter|repel)\b)",
      "not intervene"),
     # "stood by as Baku took over", "looked on while ...", "remained passive bystanders"
-    ("stand", r"by(?=\s+(?:as|while|when)\b|\s*[,.;]|\s*$)", "not intervene"),
-    ("look", r"on(?=\s+(?:as|while|when)\b|\s*[,.;]|\s*$)", "not intervene"),
+    ("stand", r"by(?=\s+(?:as|while|when|and)\b|\s*[,.;]|\s*$)", "not intervene"),
+    ("look", r"on(?=\s+(?:as|while|when|and)\b|\s*[,.;]|\s*$)", "not intervene"),
     ("remain", r"(?:passive|idle)(?:\s+(?:bystanders?|onlookers?|observers?))?", "not intervene"),
 ]
 
@@ -313,10 +315,32 @@ _CLIPPED_NAME = re.compile(
 
 
 def _clipped_name(m: re.Match) -> str:
-    name = m[2]  # (the table's keys are capitalised as written: "sept" is no month)
-    if name not in _CLIPPED_NAMES or (name in _WORDLIKE and not (m[1] or m[3])):
+    name = m[2]  # the table's keys are capitalised as written: "sept" alone is no month,
+    if name not in _CLIPPED_NAMES and not (
+            name.capitalize() in _CLIPPED_NAMES
+            and (m[3] or (m[1] and name.capitalize() not in _WORDLIKE))):
+        return m[0]  # but "sept 2020", "dec 12" and "last sept" are, as chats write them
+    name = name.capitalize()
+    if name in _WORDLIKE and not (m[1] or m[3]):
         return m[0]
     return f"{m[1]} {_CLIPPED_NAMES[name]}" if m[1] else _CLIPPED_NAMES[name]
+
+
+# month names written in lower case, as chats and notes write them ("signed in sept 2020",
+# "left on 21 june", "since april"): capitalised where a day, a year or a word that dates
+# stands beside them, so the dates check reads them ("may" and "march" alone are words)
+_LOWER_MONTH = re.compile(rf"\b({'|'.join(MONTHS)})\b")
+_DATING = {"in", "on", "since", "until", "till", "by", "from", "last", "this", "next", "early",
+           "late", "mid", "of", "before", "after", "during"}
+
+
+def _lower_month(m: re.Match) -> str:
+    before, after = m.string[:m.start()], m.string[m.end():]
+    words = before.split()
+    if re.match(r"\s+\d", after) or re.search(r"\d\s+$", before) or (
+            words and words[-1].lower() in _DATING):
+        return m[1].capitalize()
+    return m[0]
 
 
 # sets named by their size: "a trio of wars" -> "three wars", "a quartet of settlements"
@@ -334,10 +358,47 @@ def _set_of(m: re.Match) -> str:
 _DRAWN_OUT = re.compile(r"\b(?:long[-\s])?drawn[-\s]out\b", re.I)
 
 
+# chat spelling: shorthand words ("ppl", "bc", "w/"), contractions without their apostrophe
+# ("didnt", "wasnt": the model reads "didn't") and the chat's own asides ("smh", "tbh"),
+# which carry nothing to check
+_CHAT_WORDS = {"ppl": "people", "bc": "because", "b/c": "because", "cuz": "because",
+               "coz": "because", "bcuz": "because", "w/": "with", "w/o": "without",
+               "govt": "government", "gov't": "government", "thru": "through", "til": "until",
+               "tho": "though", "abt": "about", "yrs": "years", "rn": "right now", "u": "you",
+               "ur": "your", "tmrw": "tomorrow", "yday": "yesterday", "esp": "especially",
+               "gonna": "going to", "wanna": "want to", "kinda": "kind of", "sorta": "sort of",
+               "dunno": "do not know", "thats": "that's", "theyre": "they're",
+               "theres": "there's", "whats": "what's"}
+_CHAT_WORD = re.compile(
+    r"(?<![\w'’/])(" + "|".join(re.escape(w) for w in sorted(_CHAT_WORDS, key=len, reverse=True))
+    + r")(?![\w'’])", re.I)
+_BARE_NT = re.compile(r"\b(do|does|did|is|was|were|are|has|have|had|ca|could|would|should|wo|"
+                      r"must|ai)nt\b", re.I)
+_CHAT_ASIDE = re.compile(r"(?:^|(?<=\s))(?:smh|tbh|tbf|idk|imo|imho|ngl|lol|lmao|omg|btw|fwiw|"
+                         r"afaik|iirc)\b[,.!]*(?:\s+|$)", re.I)
+
+
+def _chat_word(m: re.Match) -> str:
+    word = _CHAT_WORDS[m[1].lower()]
+    if m[1].isupper():
+        return m[0]  # "U.S.", "BC", "UR": initials and names
+    return word[:1].upper() + word[1:] if m[1][:1].isupper() else word
+
+
+def chat_spelling(text: str) -> str:
+    """``text`` with chat shorthand spelled out: "ppl didnt leave bc of the war, tbh" ->
+    "people didn't leave because of the war,"."""
+    out = _CHAT_ASIDE.sub("", text)
+    if out != text:
+        out = re.sub(r"\s*[,;:]\s*$", "", out)  # "We can't say, lol": "We can't say"
+    out = _BARE_NT.sub(lambda m: f"{m[1]}n't", out)
+    return _CHAT_WORD.sub(_chat_word, out).strip() or text
+
+
 def plain_words(text: str) -> str:
     """``text`` with its informal idioms, clipped years and decade words written plainly
     (see the module's docstring)."""
-    out = text
+    out = chat_spelling(text)
     for pattern, verb, plain in _PATTERNS:
         def sub(m: re.Match, verb: str = verb, plain: str = plain) -> str:
             before = m.string[:m.start()]
@@ -350,6 +411,7 @@ def plain_words(text: str) -> str:
         out = pattern.sub(sub, out)
     for pattern, plain in _HEDGE_ABBREVIATIONS:
         out = pattern.sub(plain, out)
+    out = _LOWER_MONTH.sub(_lower_month, out)
     out = _SET_OF.sub(_set_of, _CLIPPED_NAME.sub(_clipped_name, out))
     out = _FINGER.sub(lambda m: f"{m[1]} ", out)
     out = _DRAWN_OUT.sub("protracted", _DUSTED.sub("complete", out))

@@ -388,6 +388,14 @@ def _counted(toks, j: int, last):
         return None, "percent", k + 1
     if k + 1 < len(toks) and toks[k].lower_ == "per" and toks[k + 1].lower_ == "cent":
         return None, "percent", k + 2
+    if k < len(toks) and toks[k].lower_ == "of" and last.lower_ not in {"one", "1"}:
+        # a part told by its whole ("5,000 of Moscow's soldiers", "some 300 of the
+        # refugees"): the plural noun counts; not "one of the villages", nor "two of the four
+        # villages", a part of a counted whole
+        whole = next((c for c in toks[k].children if c.dep_ == "pobj"), None)
+        if whole is not None and whole.tag_ in {"NNS", "NNPS"} and \
+                not any(c.dep_ == "nummod" for c in whole.children):
+            return whole, whole.lemma_.lower(), whole.i + 1
     while k < len(toks) and k < j + 4 and toks[k].pos_ in {"ADJ", "NOUN", "PROPN"}:
         if toks[k].pos_ in {"NOUN", "PROPN"}:
             head = toks[k]

@@ -177,6 +177,8 @@ from verifier.plain import plain_words
     ("Their mandate ran til 2025 w/o a break.", "Their mandate ran until 2025 without a break."),
     ("It wasnt over thru June.", "It wasn't over through June."),
     ("The U.S. and BC say so.", "The U.S. and BC say so."),
+    ("the us asst sec of state met him", "the us assistant secretary of state met him"),
+    ("It took a sec of thought.", "It took a sec of thought."),
     ("They did nothing to deserve it.", "They did nothing to deserve it."),
     # "jump in" only as a deed: not a rise in a year, nor a noun
     ("Prices jumped in 2020.", "Prices jumped in 2020."),

@@ -368,7 +368,9 @@ _CHAT_WORDS = {"ppl": "people", "bc": "because", "b/c": "because", "cuz": "becau
                "ur": "your", "tmrw": "tomorrow", "yday": "yesterday", "esp": "especially",
                "gonna": "going to", "wanna": "want to", "kinda": "kind of", "sorta": "sort of",
                "dunno": "do not know", "thats": "that's", "theyre": "they're",
-               "theres": "there's", "whats": "what's"}
+               "theres": "there's", "whats": "what's", "asst": "assistant",
+               "dept": "department", "intl": "international", "natl": "national"}
+_SEC_OF_STATE = re.compile(r"\b([Ss])ec\.?(?=\s+of\s+[Ss]tate\b)")
 _CHAT_WORD = re.compile(
     r"(?<![\w'’/])(" + "|".join(re.escape(w) for w in sorted(_CHAT_WORDS, key=len, reverse=True))
     + r")(?![\w'’])", re.I)
@@ -391,7 +393,7 @@ def chat_spelling(text: str) -> str:
     out = _CHAT_ASIDE.sub("", text)
     if out != text:
         out = re.sub(r"\s*[,;:]\s*$", "", out)  # "We can't say, lol": "We can't say"
-    out = _BARE_NT.sub(lambda m: f"{m[1]}n't", out)
+    out = _BARE_NT.sub(lambda m: f"{m[1]}n't", _SEC_OF_STATE.sub(r"\1ecretary", out))
     return _CHAT_WORD.sub(_chat_word, out).strip() or text
 
 

@@ -32,6 +32,10 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
     [
         ("The withdrawal was agreed between Putin and Erdogan.", AGREED, "conflict"),
         ("The withdrawal was agreed between Putin and Aliyev.", AGREED, "agree"),
+        # a name written without its apostrophe is the same name
+        ("Mirzoyan and the assistant secretary of state for Europe and Eurasia (OBrien) issued "
+         "a statement.", ROLE, "agree"),
+        ("Mirzoyan and OBrien issued a joint statement.", ROLE, "agree"),
         # the claim pairs Putin with someone the passage does not, in the same deed (the
         # small model tags only "Putin"; the name coordinated with it is a person too)
         ("Putin and Pashinyan agreed on the Russian withdrawal.", AGREED, "conflict"),

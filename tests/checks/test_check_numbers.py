@@ -19,6 +19,9 @@ from verifier.checks.common import parse
         ("Moscow's Karabakh contingent numbered some five thousand troops.", STATIONED,
          "conflict"),
         ("About 2,000 Russian soldiers were stationed in Karabakh.", STATIONED, "agree"),
+        # a part told by its whole counts the whole's noun
+        ("5,000 of Moscow's soldiers were stationed in Karabakh.", STATIONED, "conflict"),
+        ("Around 2,000 of Moscow's troops were stationed in Karabakh.", STATIONED, "agree"),
         # ... of one country: another country's troops are other people
         ("About 5,000 Azerbaijani troops took part in last September's offensive.", STATIONED,
          "missing"),

@@ -51,9 +51,10 @@ LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
 def _fold(text: str) -> str:
-    """Lower case without accents: "Sánchez" -> "sanchez"."""
+    """Lower case without accents or apostrophes: "Sánchez" -> "sanchez", "O'Brien" ->
+    "obrien" (as a chat writes it)."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "'’")
 
 
 def _spelled_alike(la: str, lb: str) -> bool:

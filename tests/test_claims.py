@@ -4,6 +4,7 @@ import pytest
 
 from verifier.claims import (
     MAX_CLAIM_CHARS,
+    expand_codes,
     relative_date,
     split_claim,
     strip_frame,
@@ -246,3 +247,25 @@ def test_split_claim_borrows_the_subject_of_the_clause_a_part_is_coordinated_in(
     # where the first verb is the part's own, its subject as before
     assert split_claim("When Baku attacked, the peacekeepers stepped up and fought back.")[1] \
         == "The peacekeepers fought back."
+
+
+WORDS = frozenset({"azerbaijan", "armenia", "armenian", "russia", "russian", "baku", "europe",
+                   "the"})
+
+
+@pytest.mark.parametrize(("claim", "expanded"), [
+    ("AZ retook the area from ARM separatists.", "Azerbaijan retook the area from Armenia "
+     "separatists."),
+    ("Two AZ–ARM wars; RU forces left.", "Two Azerbaijan–Armenia wars; Russia forces left."),
+    # known abbreviations, function words and words of the corpus stay; so does a code that
+    # opens no country's name, or more than one
+    ("The EU, the US and the UK said IT was so.", "The EU, the US and the UK said IT was so."),
+    ("NATO and the OSCE met; the UN spoke.", "NATO and the OSCE met; the UN spoke."),
+    ("A, B and C agreed.", "A, B and C agreed."),
+])
+def test_expand_codes(claim, expanded):
+    assert expand_codes(claim, WORDS) == expanded
+
+
+def test_expand_codes_keeps_a_word_of_the_corpus():
+    assert expand_codes("The ARM of the law.", WORDS | {"arm"}) == "The ARM of the law."

@@ -179,6 +179,12 @@ from verifier.plain import plain_words
     ("The U.S. and BC say so.", "The U.S. and BC say so."),
     ("the us asst sec of state met him", "the us assistant secretary of state met him"),
     ("It took a sec of thought.", "It took a sec of thought."),
+    # wire shorthand for offices
+    ("FM Mirzoyan and PM Pashinyan met.", "Foreign Minister Mirzoyan and Prime Minister "
+     "Pashinyan met."),
+    ("They met at 3 PM Friday.", "They met at 3 PM Friday."),
+    ("the AZ MoD statement", "the AZ Defense Ministry statement"),
+    ("the US assistant SecState", "the US assistant Secretary of State"),
     ("They did nothing to deserve it.", "They did nothing to deserve it."),
     # "jump in" only as a deed: not a rise in a year, nor a noun
     ("Prices jumped in 2020.", "Prices jumped in 2020."),

@@ -149,6 +149,31 @@ def strip_frame(claim: str) -> str:
     return out[:1].upper() + out[1:]
 
 
+_CODE = re.compile(r"(?<![\w.])[A-Z]{2,3}(?![\w.])")
+
+
+def expand_codes(claim: str, words: frozenset[str]) -> str:
+    """A claim with its country codes written as the country a corpus names ("AZ retook the
+    area", "US-ARM talks", "RU forces" against a corpus of "Azerbaijan", "Armenia" and
+    "Russia"): a word of two or three capitals that the corpus never uses (``words``, its
+    lower-cased words), that is no known abbreviation ("EU", "UK") or function word, and
+    that opens the name of exactly one country or place of the corpus. Without it the
+    code is a name the corpus never mentions, and the claim cannot be found."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from verifier.checks.common import ALIASES, COUNTRIES, canon
+
+    def expand(m: re.Match) -> str:
+        low = m.group().lower()
+        if low in words or low in ALIASES or low in STOP_WORDS:
+            return m.group()
+        named = {canon(w) for w in words if w.startswith(low)}
+        named = {n for n in named if n in COUNTRIES and n.isalpha()}
+        return named.pop().capitalize() if len(named) == 1 else m.group()
+
+    return _CODE.sub(expand, claim) if _CODE.search(claim) else claim
+
+
 def validate_claim(text: object) -> str:
     """Return the stripped claim, or raise ``InvalidClaimError`` saying what is wrong."""
     if not isinstance(text, str):

@@ -205,6 +205,7 @@ _MINISTRIES = [
     (re.compile(r"\b(?:[Mm]inistry\s+of\s+[Ff]oreign\s+[Aa]ffairs|(?i:foreign\s+affairs\s+"
                 r"ministry)|MFA|(?i:diplomatic\s+service))\b"), "Foreign Ministry"),
     (re.compile(r"\b[Mm]inistry\s+of\s+(?:[Dd]efen([cs])e)\b"), r"Defen\1e Ministry"),
+    (re.compile(r"\bM[oO]D\b"), "Defense Ministry"),  # "the MoD statement"
     (re.compile(r"\b(?i:military\s+(?:ministry|establishment)|defen[cs]e\s+establishment)\b"),
      "Defense Ministry"),
 ]
@@ -219,7 +220,11 @@ _NICKNAMES = [(re.compile(r"\b(?:defen[cs]e|military)\s+chief\b", re.I), "defenc
                "diplomat"),
               (re.compile(r"\btop\s+diplomat\b", re.I), "foreign minister"),
               (re.compile(r"\b(?:minister\s+(?:of|for)\s+foreign\s+affairs|foreign\s+affairs\s+"
-                          r"minister)\b", re.I), "foreign minister")]
+                          r"minister)\b", re.I), "foreign minister"),
+              # wire shorthand before a name ("FM Mirzoyan", "PM Pashinyan"; not "3 PM Friday")
+              (re.compile(r"(?<!\d )\bFM(?=\s+[A-Z][a-z])"), "Foreign Minister"),
+              (re.compile(r"(?<!\d )\bPM(?=\s+[A-Z][a-z])"), "Prime Minister"),
+              (re.compile(r"\bSecState\b"), "Secretary of State")]
 
 
 def _holds(m: re.Match) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from verifier.claims import relative_date, split_claim, validate_claim
+from verifier.claims import expand_codes, relative_date, split_claim, validate_claim
 from verifier.decision import (
     Candidate,
     Decision,
@@ -165,7 +165,9 @@ class Verifier:
             return [h.passage.text for h in
                     self.retriever.search(text, k=self.settings.retrieve_k)]
 
-        parts = [_dated_parts(split_claim(c), found) for c in cleaned]
+        # country codes as the countries the corpus names ("AZ retook the area")
+        words = self.index.terms.words
+        parts = [_dated_parts(split_claim(expand_codes(c, words)), found) for c in cleaned]
         atoms = [p for ps in parts for p in ps]
         qv = self.embedder.embed(atoms)  # once, for retrieval and for relevance
         hits = self.retriever.search_many(atoms, k=self.settings.retrieve_k, query_vecs=qv)

@@ -177,8 +177,17 @@ from verifier.plain import plain_words
     ("Their mandate ran til 2025 w/o a break.", "Their mandate ran until 2025 without a break."),
     ("It wasnt over thru June.", "It wasn't over through June."),
     ("The U.S. and BC say so.", "The U.S. and BC say so."),
+    ("it was armenias defence ministry, not azerbaijans", "it was armenia's defence ministry, "
+     "not azerbaijan's"),
+    ("The Americas and Belarus and Russia's army", "The Americas and Belarus and Russia's army"),
     ("the us asst sec of state met him", "the us assistant secretary of state met him"),
     ("It took a sec of thought.", "It took a sec of thought."),
+    # a span of clipped years without apostrophes after a word that dates
+    ("They fought twice, once 88-94 and again in 2020.",
+     "They fought twice, once 1988-1994 and again in 2020."),
+    ("The score was 88-94 in the final.", "The score was 88-94 in the final."),
+    ("It lost in 88-94 votes.", "It lost in 88-94 votes."),
+    ("It ran from 94-88.", "It ran from 94-88."),
     # wire shorthand for offices
     ("FM Mirzoyan and PM Pashinyan met.", "Foreign Minister Mirzoyan and Prime Minister "
      "Pashinyan met."),

@@ -292,6 +292,17 @@ def spoken_dates(text: str) -> str:
     return _MONTH_DAY.sub(lambda m: f"{m[1]} {_day(m[2])}", out)
 
 
+# a span of clipped years without their apostrophes, after a word that dates ("once 88-94",
+# "the 98-02 talks"): the years, where the second comes after the first within 30 years
+_BARE_SPAN = re.compile(r"\b(in|from|between|during|once|since|the|of)\s+(\d{2})\s*[-–]\s*"
+                        r"(\d{2})\b(?!\s*(?:%|percent|per\s+cent|points?|votes?)\b)", re.I)
+
+
+def _bare_span(m: re.Match) -> str:
+    first, last = (int(_year(re.match(r"(\d{2})()", y))) for y in (m[2], m[3]))
+    return f"{m[1]} {first}-{last}" if 0 < last - first <= 30 else m[0]
+
+
 def _year(m: re.Match) -> str:
     two = int(m[1])
     return f"{1900 + two if two >= 30 else 2000 + two}{m[2]}"
@@ -392,12 +403,21 @@ def _chat_word(m: re.Match) -> str:
     return word[:1].upper() + word[1:] if m[1][:1].isupper() else word
 
 
+def _possessive(m: re.Match) -> str:
+    from verifier.checks.common import COUNTRIES
+
+    stem = m[1].lower()
+    return f"{m[1]}'s" if stem in COUNTRIES and stem != "america" else m[0]
+
+
 def chat_spelling(text: str) -> str:
     """``text`` with chat shorthand spelled out: "ppl didnt leave bc of the war, tbh" ->
-    "people didn't leave because of the war,"."""
+    "people didn't leave because of the war"; a country's possessive without its
+    apostrophe ("armenias defence ministry") with it."""
     out = _CHAT_ASIDE.sub("", text)
     if out != text:
         out = re.sub(r"\s*[,;:]\s*$", "", out)  # "We can't say, lol": "We can't say"
+    out = re.sub(r"\b([A-Za-z]{3,})s\b(?!['’])", _possessive, out)
     out = _BARE_NT.sub(lambda m: f"{m[1]}n't", _SEC_OF_STATE.sub(r"\1ecretary", out))
     return _CHAT_WORD.sub(_chat_word, out).strip() or text
 
@@ -428,5 +448,5 @@ def plain_words(text: str) -> str:
     out = _HOLDS.sub(_holds, out)
     for pattern, title in _NICKNAMES + _MINISTRIES:
         out = pattern.sub(title, out)
-    out = _CLIPPED.sub(_year, spoken_dates(out))
+    out = _BARE_SPAN.sub(_bare_span, _CLIPPED.sub(_year, spoken_dates(out)))
     return _DECADE_WORDS.sub(lambda m: f"{m[1]}19{_DECADES[m[2].lower()]}0s", out)

@@ -25,12 +25,16 @@ def test_person_roles_in_apposition():
     assert titles.person_nations("Ararat Mirzoyan, Armenia's prime minister, spoke.") == {
         "mirzoyan": ("armenia", "Armenia")}
     assert titles.person_roles("On Tuesday, the president spoke.") == {}
+    # a name in a phrase of the subject is not the subject
+    assert titles.person_roles("O'Brien, co-signer with Mirzoyan, is the US assistant "
+                               "secretary of state.") == {}
     assert titles.person_roles("Vladimir Putin, Prime Minister Nikol Pashinyan") == {
         "pashinyan": "prime minister"}
     # in a capacity, a role, acting or serving as
     for text in ("Ararat Mirzoyan, acting in his capacity as prime minister, spoke.",
                  "Ararat Mirzoyan, in his role as prime minister, spoke.",
                  "Ararat Mirzoyan, serving as prime minister, spoke.",
+                 "The text bears the name of Mirzoyan, signing as Armenia's prime minister.",
                  "Ararat Mirzoyan, who serves as Armenia's prime minister, spoke.",
                  "Ararat Mirzoyan, who is the prime minister, spoke.",
                  # an apposition's comma before the copula ("Yerevan's signatory, Mirzoyan,

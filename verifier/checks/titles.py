@@ -32,11 +32,11 @@ _ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-
 # "Mirzoyan, who serves as Armenia's defence minister,",
 # "James O'Brien, who signed the statement, is the US Secretary of State"; in apposition
 # ("Ararat Mirzoyan, Armenia's prime minister,") or "(, acting) in his capacity as", "in her role
-# as", "acting as"; never a title that belongs to the name after it ("Vladimir Putin, Prime
-# Minister Nikol Pashinyan")
+# as", "acting as", "signing as"; never a title that belongs to the name after it ("Vladimir
+# Putin, Prime Minister Nikol Pashinyan")
 _COPULA_RE = re.compile(r"(?<![\w'’-])" + _NAME + r"(?:,\s+who\s[^,]{1,80},)?"
                         r"(?:,?\s*(?:is|was|serves as|served as)|,\s+who\s+(?:is|was|serves\s+as|"
-                        r"served\s+as)|,?\s+(?:(?:acting|serving)\s+)?"
+                        r"served\s+as)|,?\s+(?:[a-z]+ing\s+)?"
                         r"(?:in\s+(?:his|her|their)\s+(?:capacity|role)\s+)?as|,)"
                         r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b"
                         r"(?!\s+[A-Z])")
@@ -48,13 +48,21 @@ _NO_NAME = {"on", "in", "at", "last", "this", "next", "the", "a", "an", "after",
             "since", "during", "by", *MONTHS, *WEEKDAYS}
 
 
+# a name after a preposition is no subject of the copula after it ("O'Brien, co-signer with
+# Mirzoyan, is the US assistant secretary of state": O'Brien is); "the name of Mirzoyan,
+# signing as ..." still gives Mirzoyan the title
+_OBJECT_BEFORE = re.compile(r"\b(?:with|of|for|by|to|from|and|alongside|than)\s+$")
+
+
 def _copulas(text: str) -> list:
     """:data:`_COPULA_RE` matches whose name is a name: no word that opens a phrase, and one
     word alone only a surname, not a place ("Mirzoyan is Armenia's defence minister"; not
     "Armenia is ...")."""
     return [m for m in _COPULA_RE.finditer(text)
             if not {w.lower() for w in m.group(1).split()} & _NO_NAME
-            and (len(m.group(1).split()) > 1 or canon(m.group(1).strip()) not in COUNTRIES)]
+            and (len(m.group(1).split()) > 1 or canon(m.group(1).strip()) not in COUNTRIES)
+            and not (_OBJECT_BEFORE.search(text, 0, m.start(1))
+                     and not re.search(r"\bas\b", text[m.end(1):m.start(2)]))]
 
 
 # the words of titles ("the Azerbaijani president": a title, not a thing Azerbaijan owns)

@@ -366,3 +366,14 @@ def test_a_conflict_pinned_to_one_named_thing_counts_however_far_the_wording(ver
     pinned = [e for e in evs for f in e.findings if f.pinned and f.status == "conflict"]
     assert pinned and all(e.relevance >= verifier.settings.conflict_relevance for e in pinned)
     assert verifier.check(claim).label is Label.CONTRADICTED
+
+
+def test_a_passage_entailing_the_alternative_a_contrast_denies_contradicts(verifier):
+    # the model entails the claim itself from "... with Yerevan accusing the Kremlin of failing
+    # to protect it ..." (0.92), reading past the "not"; it entails the alternative too
+    v = verifier.check("It is Baku, not Yerevan, that charges the Kremlin with failing to "
+                       "protect it against a security threat.")
+    assert v.label is Label.CONTRADICTED
+    assert "It is Yerevan that charges the Kremlin" in v.explanation
+    assert verifier.check("It is Yerevan, not Baku, that accuses the Kremlin of failing to "
+                          "protect it.").label is Label.SUPPORTED

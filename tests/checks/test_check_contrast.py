@@ -161,3 +161,20 @@ def test_cleft_claim_is_checked_as_its_plain_form():
     """'It was Baku that returned the villages' names Baku where the passage has Yerevan."""
     findings = run_checks("It was Baku that returned the villages.", VILLAGES)
     assert any(f.check == "entities" and f.status == "conflict" for f in findings), findings
+
+
+@pytest.mark.parametrize(("claim", "expected"), [
+    ("It is Baku, not Yerevan, that charges the Kremlin with failing to protect it.",
+     ("It is Yerevan that charges the Kremlin with failing to protect it.", "Baku", "Yerevan")),
+    ("Russia, not Armenia, absorbed the bulk of the refugees.",
+     ("Armenia absorbed the bulk of the refugees.", "Russia", "Armenia")),
+    ("News of the pullout was sourced to Azerbaijani officials rather than to Moscow.",
+     ("News of the pullout was sourced to Moscow.", "Azerbaijani officials", "Moscow")),
+    ("It was with the Armenian prime minister, and not with Baku, that Putin agreed it.",
+     ("It was with Baku that Putin agreed it.", "the Armenian prime minister", "Baku")),
+    ("The Russians left in June.", None),
+    # amounts are the numbers check's
+    ("The force numbered in the low thousands, not the tens of thousands.", None),
+])
+def test_alternative(claim, expected):
+    assert contrast.alternative(claim) == expected

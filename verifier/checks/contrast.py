@@ -46,6 +46,43 @@ def _in_deed(words: set[str], cd, ed) -> bool:
 
 def contrasts(doc) -> list[tuple[object, object]]:
     """(X, Y) spans for each ", not Y" / "rather than Y" / "instead of Y" after a noun X."""
+    return [(x, y) for x, y, _, _ in _contrasts(doc)]
+
+
+_AMOUNTS = {"thousands", "hundreds", "millions", "tens", "dozens", "billions", "handful",
+            "few", "many", "several", "dozen"}
+
+
+def alternative(claim: str) -> tuple[str, str, str] | None:
+    """The claim with Y in X's place and the contrast dropped, which the claim denies, with X
+    and Y: "It is Baku, not Yerevan, that charges the Kremlin" -> ("It is Yerevan that charges
+    the Kremlin", "Baku", "Yerevan"). A passage that entails it contradicts the claim, though
+    the small model, reading past the "not", may say it entails the claim too. None for a
+    claim with no contrast of nouns."""
+    doc = parse(claim)
+    found = _contrasts(doc)
+    if not found:
+        return None
+    x, y, start, end = found[0]
+    if any(t.like_num or t.lower_ in _AMOUNTS for t in (*x, *y)):
+        return None  # "in the low thousands, not the tens of thousands": the numbers check's
+    if end < len(doc) and doc[end].text == ",":
+        end += 1
+    words = [t.text_with_ws for t in doc[:x.start]] + [y.text + (" " if x[-1].whitespace_
+                                                                 else "")]
+    words += [t.text_with_ws for t in doc[x.end:start]]
+    text = "".join(words).rstrip(" ,")
+    rest = doc[end:].text if end < len(doc) else ""
+    if rest and rest[0] not in ".!?;:":
+        text += " " + rest
+    else:
+        text += rest
+    return text[:1].upper() + text[1:], x.text, y.text
+
+
+def _contrasts(doc) -> list[tuple[object, object, int, int]]:
+    """(X, Y, start, end) for each contrast: the marker's words run from ``start`` to
+    ``end`` (", not Yerevan")."""
     out = []
     for t in doc:
         before = doc[t.i - 1] if t.i > 0 else None
@@ -56,6 +93,8 @@ def contrasts(doc) -> list[tuple[object, object]]:
             if t.i < 2 or doc[t.i - 2].text != ",":
                 continue
             x_end -= 1
+        start = x_end - 1 if x_end >= 1 and doc[x_end - 1].text == "," and \
+            before.lower_ in {"rather", "instead"} else x_end
         if y_start + 1 < len(doc) and doc[y_start].pos_ == "ADP":
             y_start += 1  # "with Pashinyan, not with Aliyev"
         if x_end < 1 or y_start >= len(doc):
@@ -80,7 +119,7 @@ def contrasts(doc) -> list[tuple[object, object]]:
             continue
         chunk = next((c for c in doc.noun_chunks if c.start <= last.i < c.end), None)
         x = doc[chunk.start:last.i + 1] if chunk is not None else doc[last.i:last.i + 1]
-        out.append((x, y))
+        out.append((x, y, start, y_end))
     return out
 
 

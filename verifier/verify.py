@@ -264,13 +264,17 @@ class Verifier:
                     relevance[i][j] = max(relevance[i][j], self.settings.conflict_relevance)
                 k += 1
         hyps = [_hypothesis(a, p, fs) if run else a for (a, p, run), fs in zip(flat, findings)]
-        alts = self._alternatives(atoms) if run_checks else {}
-        alt_pairs = [(p, alts[a][0]) for a, p, run in flat if run and alts.get(a)]
+        alts = self._alternatives(flat, findings, atoms) if run_checks else []
         scored = iter(self.nli.score([(p, h) for (_, p, run), h in zip(flat, hyps) if run]
-                                     + alt_pairs, batch_size=batch_size))
+                                     + [(flat[i][1], h) for i, h, _ in alts],
+                                     batch_size=batch_size))
         scores = [next(scored) if run else _UNSCORED for _, _, run in flat]
-        if alt_pairs:
-            findings = self._with_alternatives(flat, findings, alts, scored)
+        for (i, hyp, (x, y)), nli in zip(alts, scored):
+            if nli.entailment >= self.settings.support_threshold:
+                findings[i] = findings[i] + (Finding(
+                    "contrast", "conflict",
+                    f"the claim says {x}, not {y}; the model reads the passage as saying \"{hyp}\" "
+                    f"(entailment {nli.entailment:.2f})", claim_span=x, evidence_span=""),)
         out = []
         i = 0
         for ps, rs, rel in zip(cands, retrieval, relevance):
@@ -282,37 +286,31 @@ class Verifier:
             out.append(_window_contradictions(evs, self.settings.support_threshold))
         return out
 
-    def _alternatives(self, atoms: list[str]) -> dict[str, tuple[str, str, str] | None]:
-        """Each claim's alternative, the claim with Y in X's place where it says "X, not Y"
-        (``checks.contrast.alternative``), where the contrast check runs."""
+    def _alternatives(self, flat, findings, atoms) -> list[tuple[int, str, tuple[str, str]]]:
+        """The pairs that read a contrast's alternative, the claim with Y in X's place where it
+        says "X, not Y" (``checks.contrast.alternative``; "It is Yerevan that charges the
+        Kremlin ..." for "It is Baku, not Yerevan, that charges ..."), which the claim denies:
+        (the pair's place in ``flat``, the alternative, (X, Y)). A passage the model reads as
+        entailing it contradicts the claim. No pair where the contrast check does not run,
+        found X in its slot or a conflict already, or where the numbers, dates or entities
+        check finds the alternative's figure, date or name denied or missing there: then it is
+        not what the passage says, whatever the model reads into it."""
         if self.checks is not None and "contrast" not in self.checks:
-            return {}
+            return []
+        from verifier.checks import run_checks
         from verifier.checks.contrast import alternative
 
-        return {a: alternative(a) for a in dict.fromkeys(atoms)}
-
-    def _with_alternatives(self, flat, findings, alts, scored) -> list[tuple[Finding, ...]]:
-        """A conflict of the contrast check where the model reads a passage as entailing the
-        claim's alternative ("It is Yerevan that charges the Kremlin ..." for "It is Baku, not
-        Yerevan, that charges ..."), which the claim denies; not where the contrast check found
-        X in its slot, or a conflict already."""
-        from verifier.checks import run_checks
-
-        out = list(findings)
+        alts = {a: alternative(a) for a in dict.fromkeys(atoms)}
+        out = []
         for i, (atom, passage, run) in enumerate(flat):
-            if not run or not alts.get(atom):
+            if not run or alts.get(atom) is None or any(
+                    f.check == "contrast" and f.status in {"agree", "conflict"}
+                    for f in findings[i]):
                 continue
-            nli = next(scored)
             alt, x, y = alts[atom]
-            if nli.entailment >= self.settings.support_threshold and not any(
-                    f.check == "contrast" and f.status in {"agree", "conflict"} for f in out[i]) \
-                    and not any(f.status == "conflict" for f in run_checks(
-                        alt, passage, only=["numbers", "dates"])):
-                # an alternative whose figure or date the passage denies is not what it says
-                out[i] = out[i] + (Finding(
-                    "contrast", "conflict",
-                    f"the claim says {x}, not {y}; the model reads the passage as saying \"{alt}\" "
-                    f"(entailment {nli.entailment:.2f})", claim_span=x, evidence_span=""),)
+            found = tuple(run_checks(alt, passage, only=["numbers", "dates", "entities"]))
+            if not any(f.status in {"conflict", "missing"} for f in found):
+                out.append((i, alt, (x, y)))  # as written: aligned, it moved 3, 2 to wrong
         return out
 
     def _with_timeline(self, atoms: list[str], cands: list[list[Passage]],

@@ -13,6 +13,7 @@ phrases are rewritten; a claim without one comes back unchanged.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from verifier.calendar_words import DAY_ORDINALS, MONTHS, capitalised
 
@@ -299,13 +300,17 @@ _BARE_SPAN = re.compile(r"\b(in|from|between|during|once|since|the|of)\s+(\d{2})
 
 
 def _bare_span(m: re.Match) -> str:
-    first, last = (int(_year(re.match(r"(\d{2})()", y))) for y in (m[2], m[3]))
+    first, last = _full_year(int(m[2])), _full_year(int(m[3]))
     return f"{m[1]} {first}-{last}" if 0 < last - first <= 30 else m[0]
 
 
+def _full_year(two: int) -> int:
+    """The year a clipped year of news most likely means ('88: 1988, up to '29: the 2000s)."""
+    return 1900 + two if two >= 30 else 2000 + two
+
+
 def _year(m: re.Match) -> str:
-    two = int(m[1])
-    return f"{1900 + two if two >= 30 else 2000 + two}{m[2]}"
+    return f"{_full_year(int(m[1]))}{m[2]}"
 
 
 # clipped hedges before a figure: "approx. 100,000", "est. 2,000"
@@ -403,11 +408,13 @@ def _chat_word(m: re.Match) -> str:
     return word[:1].upper() + word[1:] if m[1][:1].isupper() else word
 
 
-def _possessive(m: re.Match) -> str:
+@lru_cache(maxsize=1)
+def _possessive() -> re.Pattern:
+    """A one-word country's name with an "s" and no apostrophe ("armenias"); not "Americas"."""
     from verifier.checks.common import COUNTRIES
 
-    stem = m[1].lower()
-    return f"{m[1]}'s" if stem in COUNTRIES and stem != "america" else m[0]
+    names = sorted(c for c in COUNTRIES if c.isalpha() and c != "america")
+    return re.compile(rf"\b((?i:{'|'.join(names)}))s\b(?!['’])")
 
 
 def chat_spelling(text: str) -> str:
@@ -417,7 +424,7 @@ def chat_spelling(text: str) -> str:
     out = _CHAT_ASIDE.sub("", text)
     if out != text:
         out = re.sub(r"\s*[,;:]\s*$", "", out)  # "We can't say, lol": "We can't say"
-    out = re.sub(r"\b([A-Za-z]{3,})s\b(?!['’])", _possessive, out)
+    out = _possessive().sub(r"\1's", out)
     out = _BARE_NT.sub(lambda m: f"{m[1]}n't", _SEC_OF_STATE.sub(r"\1ecretary", out))
     return _CHAT_WORD.sub(_chat_word, out).strip() or text
 

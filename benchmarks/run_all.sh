@@ -170,6 +170,11 @@ bench seed_probes51 claims benchmarks/claims/seed_probes51.csv --corpus corpus/
 bench seed_probes52 claims benchmarks/claims/seed_probes52.csv --corpus corpus/
 bench seed_probes53 claims benchmarks/claims/seed_probes53.csv --corpus corpus/
 bench seed_probes54 claims benchmarks/claims/seed_probes54.csv --corpus corpus/
+# session 32's three, measured blind on session 31's final code 701a0ac and on the final code:
+# a tabloid reporter's lines, voice-assistant dictation, data-sheet fragments
+bench seed_probes55 claims benchmarks/claims/seed_probes55.csv --corpus corpus/
+bench seed_probes56 claims benchmarks/claims/seed_probes56.csv --corpus corpus/
+bench seed_probes57 claims benchmarks/claims/seed_probes57.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

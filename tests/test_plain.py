@@ -65,6 +65,10 @@ from verifier.plain import plain_words
     ("They left on June the twelfth.", "They left on June 12."),
     ("They left on The Twenty-First of June.", "They left on June 21."),
     ("They left on June 12th.", "They left on June 12."),
+    # a year before its month, as a data sheet writes it; not before a day
+    ("Truce signed: 2020, November.", "Truce signed: November 2020."),
+    ("Truce signed 2020 November", "Truce signed November 2020"),
+    ("In 2020, November 10 was the day.", "In 2020, November 10 was the day."),
     # ... not counts, nor a modal "may"
     ("twenty five hundred troops", "twenty five hundred troops"),
     ("nineteen hundred troops", "nineteen hundred troops"),

@@ -33,16 +33,21 @@ _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 # the article notes."): the source is the corpus itself, so the frame adds nothing to check,
 # while its words dilute the claim for the model and for relevance. A named source ("officials
 # in Baku said") is content and stays.
-_SOURCE = r"(?:the|this)\s+(?:article|report|story|piece|text|document|source|coverage|record)"
+# The source may be the reader's own paper, addressed ("your article says ...", "as your
+# correspondent noted", "you report", "according to you", "by your account").
+_SOURCE = (r"(?:(?:the|this|your|our)\s+(?:article|report|story|piece|text|document|source|"
+           r"coverage|record|paper|newspaper|reporter|correspondent|writer|account|label|"
+           r"caption|dispatch)|you)")
 _SAYS = (r"(?:reports?|says?|states?|notes?|indicates?|mentions?|suggests?|explains?|"
-         r"describes?|claims?|adds?|shows?|confirms?|writes?|reported|said|stated|noted|"
-         r"indicated|mentioned)")
+         r"describes?|claims?|adds?|shows?|confirms?|writes?|records?|reported|said|stated|"
+         r"noted|indicated|mentioned|explained|claimed|suggested|wrote|recorded|"
+         r"(?:reminds?|tells?|told|reminded)\s+us)")
 _FRAMES = [
     re.compile(rf"^(?:{_SOURCE}|(?:news\s+)?reports|sources)\s+{_SAYS}\s+(?:that\s+)?(?=\S)",
                re.I),
     re.compile(r"^it\s+(?:is|was|has\s+been)\s+(?:reported|stated|noted|said|mentioned)\s+"
                r"(?:in\s+" + _SOURCE + r"\s+)?that\s+", re.I),
-    re.compile(rf"^(?:according\s+to|as\s+(?:reported|stated|noted)\s+in|per)\s+{_SOURCE}"
+    re.compile(rf"^(?:according\s+to|as\s+(?:reported|stated|noted)\s+in|per|by)\s+{_SOURCE}"
                r"\s*,\s*", re.I),
     re.compile(rf"^as\s+{_SOURCE}\s+{_SAYS}\s*,\s*", re.I),
 ]
@@ -76,6 +81,24 @@ _LEADS = [
     # that ...", "It is a matter of record that ...")
     re.compile(rf"^(?:I|we)\s+(?:would\s+)?(?:say\s+to|remind|tell)\s+{_AUDIENCE}\s+that\s+"
                r"(?=\S)|^it\s+is\s+a\s+matter\s+of\s+(?:public\s+)?record\s+that\s+(?=\S)", re.I),
+    # the speaker's own word on what follows ("I can tell you that ...", "I would note that
+    # ...", "We assess ...", "I can confirm ...", "What I can say is that ...", "Our
+    # assessment is that ...", "As I said yesterday, ...", "Let me be clear: ...", "For the
+    # record, ..."): a speaker vouching for a claim adds nothing to check
+    re.compile(r"^(?:I|we)(?:'d|'ll)?\s+(?:(?:can|could|would|will|must|should|just|also|"
+               r"again|want\s+to|have\s+to|need\s+to)\s+){0,2}"
+               r"(?:tell\s+(?:you|folks|everyone)|say|note|confirm|add|stress|remind\s+"
+               rf"(?:{_AUDIENCE}|folks|people)|point\s+out|mention|emphasi[sz]e|repeat|"
+               r"reiterate|assure\s+you|recall|assess|believe|think|understand|gather)"
+               r"(?:\s+that)?\s*[,:]?\s+(?=\S)"
+               r"|^(?:what\s+(?:I|we)\s+(?:[\w']+\s+){0,2}(?:say|tell\s+you|see|seeing|know|"
+               r"confirm)|(?:our|my)\s+(?:[\w-]+\s+)?(?:assessment|understanding|view|reading|"
+               r"sense)|the\s+(?:fact|point|truth|bottom\s+line))\s+is(?:\s+that)?\s*[,:]?\s+(?=\S)"
+               r"|^(?:as\s+(?:I|we)\s+(?:(?:have|had|just)\s+)?(?:said|mentioned|noted|told\s+you|"
+               r"stated)(?:\s+(?:yesterday|before|earlier|last\s+week))?|for\s+the\s+record|"
+               r"to\s+be\s+(?:clear|precise|fair)|(?:let\s+me|I\s+want\s+to)\s+be\s+"
+               r"(?:(?:very|crystal)\s+)?(?:clear|precise)(?:\s+(?:here|on\s+this))?)"
+               r"\s*[,:\u2014-]\s*(?=\S)", re.I),
     # a short label before a colon ("Headcount check: ...", "Reminder: ..."); not a named
     # source or a title ("Baku: ...", "Yerevan's complaint: ...", "Maleficent : Mistress of
     # Evil": see ``_label``)
@@ -102,7 +125,11 @@ _SPEAKER_ASIDE = re.compile(
     r"I (?:think|believe|guess|reckon)|(?:our|your) (?:teams|staff|readers) should note|"
     rf"(?:people|folks|many) (?:seem to )?forget that|that'?s the (?:stated reason|timeline)|"
     rf"(?:and )?(?:both )?spelled out in {_SOURCE}|(?:and )?{_SOURCE} says as much|"
-    r"(?:per\s+(?:the\s+|our\s+)?)?(?:advisory|memo|briefing|bulletin)(?:\s+(?:says|notes|recap))?)"
+    r"(?:per\s+(?:the\s+|our\s+)?)?(?:advisory|memo|briefing|bulletin)(?:\s+(?:says|notes|recap))?|"
+    # the speaker's closing word with nothing to check in it, no name and no number ("..., I
+    # learned from your story", "..., which I find heartening", "..., and I want to be clear
+    # on that"), or a source of their own ("..., per our timeline")
+    r"(?:and\s+|which\s+)?(?-i:(?:I|we)\b[^,;:.!?\dA-Z]*)|(?:according\s+to|per)\s+(?:our|your)\s+[\w-]+)"
     r"(?=\s*[.!?]?\s*$)"
     # a closing label after a dash ("... - staff note.")
     r"|\s+[-\u2013\u2014]\s+(?:[a-z]+\s+)?(?:note|update|fyi)(?=\s*[.!?]?\s*$)", re.I)

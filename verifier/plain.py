@@ -273,6 +273,9 @@ _MONTH = capitalised(MONTHS)
 # (a month by its capital: "they may first ask" is no date)
 _DAY_OF_MONTH = re.compile(rf"\b(?:[Tt]he\s+)?((?i:{_ORDINAL}))\s+of\s+({_MONTH})\b")
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\s+(?:the\s+)?((?i:{_ORDINAL}))\b")
+# a year before its month, as a data sheet writes it ("2021, November", "2020 Nov"):
+# "November 2021" (not before a day: "2020, November 10" stays)
+_YEAR_MONTH = re.compile(rf"\b((?:1[89]|20)\d\d),?\s+({_MONTH})\b(?![\s.]*\d)")
 
 
 def _day(word: str) -> int:
@@ -283,13 +286,15 @@ def _day(word: str) -> int:
 def spoken_dates(text: str) -> str:
     """``text`` with spoken years and days of the month in digits: "in nineteen ninety-four"
     -> "in 1994", "until twenty twenty-five" -> "until 2025", "the twenty-first of June" ->
-    "June 21"."""
+    "June 21"; a year before its month in the usual order: "2021, November" -> "November
+    2021"."""
     def year(m: re.Match) -> str:
         century = 1900 if m[1].lower() == "nineteen" else 2000
         return str(century + _TWO_DIGITS[re.sub(r"[\s-]+", " ", m[2].lower())])
 
     out = _SPOKEN_YEAR.sub(year, text)
     out = _DAY_OF_MONTH.sub(lambda m: f"{m[2]} {_day(m[1])}", out)
+    out = _YEAR_MONTH.sub(lambda m: f"{m[2]} {m[1]}", out)
     return _MONTH_DAY.sub(lambda m: f"{m[1]} {_day(m[2])}", out)
 
 

@@ -148,6 +148,11 @@ def test_unreal(claim, evidence, status):
         ("There were no protests in Armenia.", "Protests were not allowed in Armenia.",
          "not_applicable"),
         ("The handover sparked mass protests in Armenia.", VILLAGES_MOVE, "agree"),
+        # an armed deed denied ("without any military offensive")
+        ("Baku regained the territory through talks, without any military offensive.",
+         "Baku took over the territory in a lightning offensive.", "conflict"),
+        ("Baku took the territory without an offensive.",
+         "Baku launched no offensive and took the territory in talks.", "agree"),
     ],
 )
 def test_denied_event(claim, evidence, status):

@@ -190,7 +190,8 @@ def _happened(verb) -> bool:
 # group names one kind of event
 _EVENTS = [{"protest", "demonstration", "rally", "backlash", "outcry", "unrest"},
            {"fighting", "clash", "violence", "hostility", "bloodshed"},
-           {"casualty", "fatality", "death"}]
+           {"casualty", "fatality", "death"},
+           {"offensive", "assault", "attack", "invasion", "incursion"}]
 _NONE = {"no", "zero"}
 
 

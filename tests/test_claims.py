@@ -5,6 +5,7 @@ import pytest
 from verifier.claims import (
     MAX_CLAIM_CHARS,
     expand_codes,
+    leans_back,
     relative_date,
     split_claim,
     strip_frame,
@@ -52,6 +53,22 @@ def test_validate_strips_and_collapses():
 )
 def test_split_claim_counts(claim, n):
     assert len(split_claim(claim)) == n
+
+
+@pytest.mark.parametrize(("part", "leans"), [
+    # a subject that stands for a thing of another part, or no subject at all
+    ("The second came in 2020.", True),
+    ("Its army is strained by the Ukraine war.", True),
+    ("Relations between those long-standing partners have soured.", True),
+    ("This exit did not happen overnight.", True),
+    ("To come closer with the West.", True),
+    # a subject of its own; a headline the tagger reads as a noun phrase
+    ("Baku pledged compensation for them.", False),
+    ("Most of them were sent to Ukraine.", False),
+    ("Baku pledges compensation.", False),
+])
+def test_leans_back(part, leans):
+    assert leans_back(part) is leans
 
 
 def test_split_claim_borrows_subject():

@@ -109,6 +109,17 @@ def test_compound_claim_is_split(verifier):
     assert v.label is Label.CONTRADICTED
 
 
+def test_a_part_that_leans_on_another_is_judged_with_the_whole_claim(verifier):
+    # "The second came in 2020." says nothing read alone; the corpus states the whole
+    v = verifier.check("Of the two wars the neighbours fought over the enclave, the first ran "
+                       "from 1988 to 1994 and the second came in 2020.")
+    assert len(v.subclaims) == 2 and v.subclaims[1].label is Label.NOT_FOUND
+    assert v.label is Label.SUPPORTED
+    # a part with a subject of its own that the corpus never states stays unfound
+    v = verifier.check("Armenia returned four villages, and Baku pledged compensation for them.")
+    assert v.label is Label.NOT_FOUND
+
+
 def test_a_frame_is_read_away_but_the_verdict_keeps_the_claim_as_given(verifier):
     claim = "The article reports that the withdrawal began in April."
     v = verifier.check(claim)

@@ -279,6 +279,27 @@ def _subject_before_verb(noun, conj, cc) -> bool:
 
 
 _ANAPHORIC_NOUNS = {"one", "ones", "latter", "former"}
+# words on a subject that point back to a thing of an earlier part ("and this exit took
+# weeks", "its army is strained", "relations between those partners soured")
+_BACK_POINTERS = {"this", "that", "these", "those", "its", "their"}
+
+
+_ORDINAL_SUBJECTS = {"second", "next", "other", "rest", "first", "last"}
+
+
+def leans_back(part: str) -> bool:
+    """A part of a split claim whose subject stands for a thing the claim named in another
+    part ("the second came in 2020", "its army is strained", "relations between those
+    partners soured", "this exit took weeks"), or that has no subject at all ("to come closer
+    to the West"): read alone, it may say nothing the corpus states in so many words."""
+    from verifier.checks.common import parse
+
+    doc = parse(part)
+    subject = _subject(doc)
+    if subject is None:  # a verb without one; not a headline read as a noun phrase
+        return any(t.pos_ == "VERB" for t in doc)
+    return subject.lemma_.lower() in _ANAPHORIC_NOUNS | _ORDINAL_SUBJECTS or any(
+        t.lower_ in _BACK_POINTERS and t.dep_ in {"det", "poss"} for t in subject.subtree)
 
 
 def _subject(span):

@@ -18,7 +18,14 @@ from pathlib import Path
 
 import numpy as np
 
-from verifier.claims import expand_codes, relative_date, split_claim, validate_claim
+from verifier.claims import (
+    expand_codes,
+    leans_back,
+    relative_date,
+    split_claim,
+    strip_frame,
+    validate_claim,
+)
 from verifier.decision import (
     Candidate,
     Decision,
@@ -28,6 +35,7 @@ from verifier.decision import (
     needs_nli,
 )
 from verifier.explain import explain
+from verifier.plain import plain_words
 from verifier.types import (
     Citation,
     CorpusTerms,
@@ -167,14 +175,21 @@ class Verifier:
 
         # country codes as the countries the corpus names ("AZ retook the area")
         words = self.index.terms.words
-        parts = [_dated_parts(split_claim(expand_codes(c, words)), found) for c in cleaned]
+        codes = [expand_codes(c, words) for c in cleaned]
+        parts = [_dated_parts(split_claim(c), found) for c in codes]
         atoms = [p for ps in parts for p in ps]
+        # a compound claim with a part that leans on another ("..., and the second came in
+        # 2020") is judged whole too: one passage may state all of it
+        wholes = [(i, plain_words(strip_frame(c))) for i, (c, ps) in enumerate(zip(codes, parts))
+                  if len(ps) > 1 and any(leans_back(p) for p in ps)]
+        atoms += [w for _, w in wholes]
         qv = self.embedder.embed(atoms)  # once, for retrieval and for relevance
         hits = self.retriever.search_many(atoms, k=self.settings.retrieve_k, query_vecs=qv)
         cands = [[h.passage for h in hs] for hs in hits]
         rel = [[h.score for h in hs] for hs in hits]
         judged = self._judge(atoms, cands, rel, batch_size, qv, terms=self.index.terms)
-        return self._assemble(cleaned, parts, judged)
+        whole = dict(zip((i for i, _ in wholes), judged[len(judged) - len(wholes):]))
+        return self._assemble(cleaned, parts, judged[:len(judged) - len(wholes)], whole)
 
     def check_pairs(
         self, pairs: Sequence[tuple[str, Sequence[str]]], batch_size: int = 32
@@ -385,11 +400,13 @@ class Verifier:
         claims: list[str],
         parts: list[list[str]],
         judged: list[tuple[Decision, list[Evidence]]],
+        whole: dict[int, tuple[Decision, list[Evidence]]] | None = None,
     ) -> list[Verdict]:
         verdicts = []
         i = 0
         versions = self.versions
-        for claim, ps in zip(claims, parts):
+        whole = whole or {}
+        for n, (claim, ps) in enumerate(zip(claims, parts)):
             subs = []
             for atom in ps:
                 decision, evs = judged[i]
@@ -399,6 +416,15 @@ class Verifier:
                 verdicts.append(replace(subs[0], claim=claim))
                 continue
             label = combine([s.label for s in subs])
+            if label is Label.NOT_FOUND and n in whole and \
+                    whole[n][0].label is Label.SUPPORTED and \
+                    all(leans_back(s.claim) for s in subs if s.label is Label.NOT_FOUND):
+                # the corpus states the whole claim, while the parts it leaves unfound are
+                # those that lean on another part ("the second came in 2020")
+                decision, evs = whole[n]
+                verdicts.append(replace(self._verdict(claim, decision, evs, versions),
+                                        subclaims=tuple(subs)))
+                continue
             deciding = [s for s in subs if s.label is label] or subs
             conf = min(s.confidence for s in deciding)
             if label is Label.CONTRADICTED:

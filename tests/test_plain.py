@@ -69,6 +69,9 @@ from verifier.plain import plain_words
     ("Truce signed: 2020, November.", "Truce signed: November 2020."),
     ("Truce signed 2020 November", "Truce signed November 2020"),
     ("In 2020, November 10 was the day.", "In 2020, November 10 was the day."),
+    # "&" between words
+    ("Withdrawal agreed by: Putin & Aliyev", "Withdrawal agreed by: Putin and Aliyev"),
+    ("AT&T said so.", "AT&T said so."),
     # ... not counts, nor a modal "may"
     ("twenty five hundred troops", "twenty five hundred troops"),
     ("nineteen hundred troops", "nineteen hundred troops"),

@@ -422,14 +422,18 @@ def _possessive() -> re.Pattern:
     return re.compile(rf"\b((?i:{'|'.join(names)}))s\b(?!['’])")
 
 
+_AMPERSAND = re.compile(r"\s+&\s+")
+
+
 def chat_spelling(text: str) -> str:
     """``text`` with chat shorthand spelled out: "ppl didnt leave bc of the war, tbh" ->
     "people didn't leave because of the war"; a country's possessive without its
-    apostrophe ("armenias defence ministry") with it."""
+    apostrophe ("armenias defence ministry") with it; "&" between words as "and"."""
     out = _CHAT_ASIDE.sub("", text)
     if out != text:
         out = re.sub(r"\s*[,;:]\s*$", "", out)  # "We can't say, lol": "We can't say"
     out = _possessive().sub(r"\1's", out)
+    out = _AMPERSAND.sub(" and ", out)  # "Putin & Aliyev"
     out = _BARE_NT.sub(lambda m: f"{m[1]}n't", _SEC_OF_STATE.sub(r"\1ecretary", out))
     return _CHAT_WORD.sub(_chat_word, out).strip() or text
 

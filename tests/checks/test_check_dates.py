@@ -60,6 +60,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The withdrawal was completed on 12 June.", COMPLETED, "agree"),
         ("The withdrawal was completed on the twelfth of June.", COMPLETED, "agree"),
         ("The withdrawal was completed on June 12th.", COMPLETED, "agree"),
+        # a data sheet's field: the stage noun the date is given to
+        ("Withdrawal completion: 21 June", COMPLETED, "conflict"),
+        ("Withdrawal completion: 12 June", COMPLETED, "agree"),
         ("The withdrawal was completed on 21 June.", COMPLETED, "conflict"),
         ("The withdrawal was completed on the first of June.", COMPLETED, "conflict"),
         ("The withdrawal was completed on the twenty-first of June.", COMPLETED, "conflict"),
@@ -126,6 +129,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The Russian mandate would have expired in 2030.", MANDATE, "conflict"),
         ("The Russian mandate expires in 2025.", MANDATE, "agree"),
         ("The gas contract expires in 2030.", MANDATE, "redated"),
+        # ... as a data sheet's field gives it
+        ("Mandate expiry: 2030", MANDATE, "conflict"),
+        ("Mandate expiry: 2025", MANDATE, "agree"),
         # the noun a participle describes, with its compounds, also where the parser hangs
         # the participle on the last of the names that qualify the noun ("a ceasefire
         # agreement between Yerevan and Baku, signed in November 2020")

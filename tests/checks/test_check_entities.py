@@ -107,15 +107,20 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
         ("The wave of mass protests over the handover took place in Azerbaijan.", PROTESTS,
          "conflict"),
         ("Ethnic Armenians left Armenia for Karabakh.", POPULATION, "conflict"),
-        # ... but not a capital for its country, the same destination, another preposition
-        # ("fled to" is not "left for"), or a passage that lists the claim's place too
+        # ... but not a capital for its country, the same destination, or a passage that lists
+        # the claim's place too
         ("The protests took place in Yerevan.", PROTESTS, "agree"),
         ("Ethnic Armenians left Karabakh for Armenia.", POPULATION, "missing"),
         # a later move is another move
         ("Most of the Karabakh refugees have since left Armenia for Russia.", POPULATION,
          "missing"),
         ("Most of the Karabakh refugees left Armenia for Russia.", POPULATION, "conflict"),
-        ("Ethnic Armenians fled to Russia.", POPULATION, "unplaced"),
+        ("Many of the refugees did not stay in Armenia but travelled on to Russia.", POPULATION,
+         "unplaced"),
+        # where a move went, told with another verb of moving; not where some of them went
+        ("Ethnic Armenians fled to Russia.", POPULATION, "conflict"),
+        ("Some ethnic Armenians fled to Russia.", POPULATION, "unplaced"),
+        ("Nearly all the ethnic Armenians decamped to Georgia.", POPULATION, "conflict"),
         # a country in the slot of a region the small model calls LOC ("the West")
         ("Armenia has been deepening its ties with Russia.", WEST, "conflict"),
         ("Armenia has been deepening its ties with the West.", WEST, "agree"),

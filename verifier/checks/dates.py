@@ -419,6 +419,7 @@ def _started(verb) -> bool:
 
 # the nouns of a stage a verb of dating may date
 _STAGE_NOUNS = {"end": "end", "completion": "end", "conclusion": "end", "finish": "end",
+                "expiry": "end", "expiration": "end",
                 "start": "start", "beginning": "start", "onset": "start", "outset": "start"}
 
 
@@ -445,6 +446,9 @@ def _stage_nouns(tok) -> list:
         nouns = []
     if tok.head.lemma_.lower() in _DATE_NOUNS:
         nouns.append(tok.head)  # "a 2030 end date"
+    if tok.dep_ in {"appos", "npadvmod"} and tok.head.dep_ == "ROOT" and \
+            tok.head.pos_ == "NOUN" and any(c.lower_ == ":" for c in tok.head.children):
+        nouns.append(tok.head)  # a data sheet's field: "Completion: 21 June"
     if tok.dep_ in {"dobj", "npadvmod"} and lemma in _NAMING:  # "gave June 21 as the end date"
         nouns += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
                   for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in _DATE_NOUNS]
@@ -731,7 +735,10 @@ def _expiry(tok) -> set[str]:
     heads = [verb, *(n.head if n.dep_ == "compound" else n for n in nouns)]
     owners = [g for h in heads for g in (*(c for c in h.children if c.dep_ == "poss"),
                                          *objects_of(h, "for"), *objects_of(h, "of"))]
-    return {g.lemma_.lower() for g in owners if g.pos_ == "NOUN"}
+    # a data sheet's field: "Mandate expiry: 2030" (the small tagger may call "Mandate" an
+    # adjective there)
+    owners += [c for n in nouns if tok.head.i == n.i for c in n.children if c.dep_ == "compound"]
+    return {g.lemma_.lower() for g in owners if g.pos_ in {"NOUN", "ADJ"}}
 
 
 def _stay_ends(tok, ev_tok) -> bool:

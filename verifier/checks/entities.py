@@ -342,22 +342,43 @@ _LATER = {"since", "later", "subsequently", "afterwards", "afterward", "eventual
 
 
 def _later(doc) -> bool:
-    """The sentence tells of a later deed ("have since left")."""
-    return any(t.lower_ in _LATER and t.dep_ == "advmod" for t in doc)
+    """The sentence tells of a later deed ("have since left", "travelled on to Russia")."""
+    return any((t.lower_ in _LATER and t.dep_ == "advmod") or
+               (t.lower_ in {"on", "further"} and t.dep_ in {"prt", "advmod"}
+                and t.head.lemma_.lower() in _MOTION | {"continue", "travel"}) for t in doc)
+
+
+# where a move goes: "fled to Georgia" / "left for Armenia"
+_GOALS = {"to", "for", "into", "toward", "towards"}
+_MOTION = {"leave", "flee", "depart", "go", "head", "move", "relocate", "emigrate", "escape",
+           "travel", "decamp", "evacuate", "resettle"}
+
+
+# some of a people: where some went, others may not have ("some fled to Russia")
+_SOME = {"some", "few", "several", "number", "handful", "minority", "part", "portion"}
+
+
+def _one_goal(keys, prep, ev_keys, ev_prep, doc) -> bool:
+    """Both places are where a move went, told with any verb of moving ("fled to Georgia" /
+    "left for Armenia"), and the claim's movers are not some of them ("some fled to
+    Russia")."""
+    return prep in _GOALS and ev_prep in _GOALS and bool(keys & _MOTION) and \
+        bool(ev_keys & _MOTION) and not any(t.lower_ in _SOME for t in doc)
 
 
 def place_conflict(cd, ed) -> Finding | None:
     """The passage puts the same thing in another place: "protests took place in Azerbaijan"
-    against "sparked a wave of mass protests in Armenia", "left Armenia for Karabakh" against
-    "left for Armenia". A passage that also gives the claim's place there (a list) does not
-    conflict; only the first place of a list in the claim is compared (the small parser often
-    hangs the rest of a list on a neighbouring name). A move told as a later one ("have since
-    left Armenia for Russia") is another move."""
+    against "sparked a wave of mass protests in Armenia", "left Armenia for Karabakh" or "fled
+    to Georgia" against "left for Armenia". A passage that also gives the claim's place there
+    (a list) does not conflict; only the first place of a list in the claim is compared (the
+    small parser often hangs the rest of a list on a neighbouring name). A move told as a
+    later one ("have since left Armenia for Russia") is another move."""
     es = place_slots(ed)
     if _later(cd):
         return None
     for keys, prep, place in place_slots(cd, lists=False):
-        there = [p for k, pr, p in es if pr == prep and k & keys]
+        there = [p for k, pr, p in es
+                 if (pr == prep and k & keys) or _one_goal(keys, prep, k, pr, cd)]
         if there and not any(_same_entity(place, p) for p in there) and anchored(cd, ed, 0.4):
             return Finding("entities", "conflict", f"'{place}' vs '{there[0]}'",
                            claim_span=place, evidence_span=there[0])

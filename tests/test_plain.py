@@ -69,6 +69,19 @@ from verifier.plain import plain_words
     ("Truce signed: 2020, November.", "Truce signed: November 2020."),
     ("Truce signed 2020 November", "Truce signed November 2020"),
     ("In 2020, November 10 was the day.", "In 2020, November 10 was the day."),
+    # a spoken span of clipped years; not counts
+    ("two wars one from eighty eight to ninety four and then twenty twenty",
+     "two wars one from 1988 to 1994 and then 2020"),
+    ("between ninety eight and oh two, talks stalled", "between 1998 and 2002, talks stalled"),
+    ("numbers rose from eighty to ninety troops", "numbers rose from eighty to ninety troops"),
+    # a speaker's fillers and closing tags; not a simile, nor "right" as a direction
+    ("um so the russians like finished pulling out on wednesday right",
+     "so the russians finished pulling out on wednesday"),
+    ("there were like 2,000 of them", "there were 2,000 of them"),
+    ("Russia left in June, right?", "Russia left in June"),
+    ("They signed a deal or something.", "They signed a deal"),
+    ("they fought like lions", "they fought like lions"),
+    ("the troops turned right", "the troops turned right"),
     # "&" between words
     ("Withdrawal agreed by: Putin & Aliyev", "Withdrawal agreed by: Putin and Aliyev"),
     ("AT&T said so.", "AT&T said so."),

@@ -273,6 +273,12 @@ _MONTH = capitalised(MONTHS)
 # (a month by its capital: "they may first ask" is no date)
 _DAY_OF_MONTH = re.compile(rf"\b(?:[Tt]he\s+)?((?i:{_ORDINAL}))\s+of\s+({_MONTH})\b")
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\s+(?:the\s+)?((?i:{_ORDINAL}))\b")
+# a spoken span of clipped years ("from eighty eight to ninety four"): the years, where the
+# first is of the last century and the span ends the phrase (not "from eighty to ninety
+# troops")
+_SPOKEN_SPAN = re.compile(rf"\b(from|between)\s+({_TWO_DIGIT})\s+(to|and|through|till|until)\s+"
+                          rf"({_TWO_DIGIT})\b(?=\s*(?:[,.;:!?]|$|\s+(?:and|then|when|before|"
+                          r"after|with|in|but|while|over)\b))", re.I)
 # a year before its month, as a data sheet writes it ("2021, November", "2020 Nov"):
 # "November 2021" (not before a day: "2020, November 10" stays)
 _YEAR_MONTH = re.compile(rf"\b((?:1[89]|20)\d\d),?\s+({_MONTH})\b(?![\s.]*\d)")
@@ -287,12 +293,19 @@ def spoken_dates(text: str) -> str:
     """``text`` with spoken years and days of the month in digits: "in nineteen ninety-four"
     -> "in 1994", "until twenty twenty-five" -> "until 2025", "the twenty-first of June" ->
     "June 21"; a year before its month in the usual order: "2021, November" -> "November
-    2021"."""
+    2021"; a spoken span of clipped years: "from eighty eight to ninety four" -> "from 1988 to
+    1994"."""
     def year(m: re.Match) -> str:
         century = 1900 if m[1].lower() == "nineteen" else 2000
         return str(century + _TWO_DIGITS[re.sub(r"[\s-]+", " ", m[2].lower())])
 
-    out = _SPOKEN_YEAR.sub(year, text)
+    def span(m: re.Match) -> str:
+        first, last = (_TWO_DIGITS[re.sub(r"[\s-]+", " ", m[i].lower())] for i in (2, 4))
+        if first < 40 or not 0 < _full_year(last) - (1900 + first) <= 30:
+            return m[0]
+        return f"{m[1]} {1900 + first} {m[3]} {_full_year(last)}"
+
+    out = _SPOKEN_SPAN.sub(span, _SPOKEN_YEAR.sub(year, text))
     out = _DAY_OF_MONTH.sub(lambda m: f"{m[2]} {_day(m[1])}", out)
     out = _YEAR_MONTH.sub(lambda m: f"{m[2]} {m[1]}", out)
     return _MONTH_DAY.sub(lambda m: f"{m[1]} {_day(m[2])}", out)
@@ -403,7 +416,14 @@ _CHAT_WORD = re.compile(
 _BARE_NT = re.compile(r"\b(do|does|did|is|was|were|are|has|have|had|ca|could|would|should|wo|"
                       r"must|ai)nt\b", re.I)
 _CHAT_ASIDE = re.compile(r"(?:^|(?<=\s))(?:smh|tbh|tbf|idk|imo|imho|ngl|lol|lmao|omg|btw|fwiw|"
-                         r"afaik|iirc)\b[,.!]*(?:\s+|$)", re.I)
+                         r"afaik|iirc|um+|uh+|erm+|hmm+|you know)\b[,.!]*(?:\s+|$)", re.I)
+# a spoken "like" that only fills a pause ("the russians like finished", "there were like
+# 2,000"): before a past-tense verb, a figure or a word of roughness; not "fought like lions"
+_FILLER_LIKE = re.compile(r"(?<=\w)(?:\s*,)?\s+like\s*,?\s+(?=(?:[a-z]+ed|about|around|almost|"
+                          r"nearly|roughly|over|under|\d)\b)", re.I)
+# a closing tag a speaker adds ("..., right?", "... or something")
+_SPOKEN_TAG = re.compile(r"(?:\s*,\s*(?:right|or something|or whatever|and stuff)|\s+right\?|"
+                         r"\s+(?:or something|or whatever|and stuff))[?.!]*\s*$", re.I)
 
 
 def _chat_word(m: re.Match) -> str:
@@ -428,8 +448,13 @@ _AMPERSAND = re.compile(r"\s+&\s+")
 def chat_spelling(text: str) -> str:
     """``text`` with chat shorthand spelled out: "ppl didnt leave bc of the war, tbh" ->
     "people didn't leave because of the war"; a country's possessive without its
-    apostrophe ("armenias defence ministry") with it; "&" between words as "and"."""
-    out = _CHAT_ASIDE.sub("", text)
+    apostrophe ("armenias defence ministry") with it; "&" between words as "and"; a
+    speaker's fillers ("um", "like" before a verb or a figure, a closing ", right?") left
+    out."""
+    out = _FILLER_LIKE.sub(" ", _CHAT_ASIDE.sub("", text))
+    if out != text:  # spoken: a bare closing "right" is a tag too ("... on wednesday right")
+        out = re.sub(r"\s+right\s*$", "", out, flags=re.I)
+    out = _SPOKEN_TAG.sub("", out)
     if out != text:
         out = re.sub(r"\s*[,;:]\s*$", "", out)  # "We can't say, lol": "We can't say"
     out = _possessive().sub(r"\1's", out)

@@ -82,6 +82,11 @@ from verifier.plain import plain_words
     ("They signed a deal or something.", "They signed a deal"),
     ("they fought like lions", "they fought like lions"),
     ("the troops turned right", "the troops turned right"),
+    # function and number words shouted in capitals; not initials, nor a claim all in capitals
+    ("The Kremlin did NOTHING as Baku stormed in!", "The Kremlin did nothing as Baku stormed in!"),
+    ("Rebels ran it for almost THIRTY YEARS!", "Rebels ran it for almost thirty years!"),
+    ("The WHO says DNA damage is NOT repaired.", "The WHO says DNA damage is not repaired."),
+    ("DNA DAMAGE IS NOT REPAIRED", "DNA DAMAGE IS NOT REPAIRED"),
     # "&" between words
     ("Withdrawal agreed by: Putin & Aliyev", "Withdrawal agreed by: Putin and Aliyev"),
     ("AT&T said so.", "AT&T said so."),

@@ -443,12 +443,35 @@ def _possessive() -> re.Pattern:
 
 
 _AMPERSAND = re.compile(r"\s+&\s+")
+_SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
+
+
+@lru_cache(maxsize=1)
+def _plain_caps() -> frozenset[str]:
+    """Words a headline may shout that are never initials: function words ("NOT", "NOTHING",
+    "NEVER") and number words ("THIRTY", "TEN YEARS"). Not "WHO" (the organisation)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    numbers = {*_TEEN_WORDS, *_TENS_WORDS, *_UNIT_WORDS, "hundred", "thousand", "million",
+               "year", "years", "zero"}
+    return frozenset((STOP_WORDS | numbers) - {"who"})
+
+
+def unshout(text: str) -> str:
+    """``text`` with the function and number words it shouts in capitals written plainly
+    ("stood by and did NOTHING" -> "did nothing", "for almost THIRTY YEARS"); a claim all in
+    capitals, and initials ("DNA", "WHO", "NATO"), stay as written."""
+    if not re.search(r"\b[a-z]{2,}\b", text):
+        return text
+    plain = _plain_caps()
+    return _SHOUTED.sub(lambda m: m[0].lower() if m[0].lower() in plain else m[0], text)
 
 
 def chat_spelling(text: str) -> str:
     """``text`` with chat shorthand spelled out: "ppl didnt leave bc of the war, tbh" ->
     "people didn't leave because of the war"; a country's possessive without its
-    apostrophe ("armenias defence ministry") with it; "&" between words as "and"; a
+    apostrophe ("armenias defence ministry") with it; "&" between words as "and"; shouted
+    function and number words in lower case (:func:`unshout`); a
     speaker's fillers ("um", "like" before a verb or a figure, a closing ", right?") left
     out."""
     out = _FILLER_LIKE.sub(" ", _CHAT_ASIDE.sub("", text))
@@ -458,7 +481,7 @@ def chat_spelling(text: str) -> str:
     if out != text:
         out = re.sub(r"\s*[,;:]\s*$", "", out)  # "We can't say, lol": "We can't say"
     out = _possessive().sub(r"\1's", out)
-    out = _AMPERSAND.sub(" and ", out)  # "Putin & Aliyev"
+    out = unshout(_AMPERSAND.sub(" and ", out))  # "Putin & Aliyev"
     out = _BARE_NT.sub(lambda m: f"{m[1]}n't", _SEC_OF_STATE.sub(r"\1ecretary", out))
     return _CHAT_WORD.sub(_chat_word, out).strip() or text
 

@@ -87,6 +87,11 @@ from verifier.plain import plain_words
     ("Rebels ran it for almost THIRTY YEARS!", "Rebels ran it for almost thirty years!"),
     ("The WHO says DNA damage is NOT repaired.", "The WHO says DNA damage is not repaired."),
     ("DNA DAMAGE IS NOT REPAIRED", "DNA DAMAGE IS NOT REPAIRED"),
+    # a clipped weekday before a date, a tilde before a figure; not "The Sun"
+    ("Withdrawal completed - Wed., Jun 12", "Withdrawal completed - Wednesday, June 12"),
+    ("Peacekeepers in Karabakh: ~10k", "Peacekeepers in Karabakh: about 10k"),
+    ("The Sun, June 12 edition", "The Sun, June 12 edition"),
+    ("Mandate end (orig.): 2025", "Mandate end: 2025"),
     # "&" between words
     ("Withdrawal agreed by: Putin & Aliyev", "Withdrawal agreed by: Putin and Aliyev"),
     ("AT&T said so.", "AT&T said so."),

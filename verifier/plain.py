@@ -334,7 +334,9 @@ def _year(m: re.Match) -> str:
 # clipped hedges before a figure: "approx. 100,000", "est. 2,000"
 _HEDGE_ABBREVIATIONS = [(re.compile(r"\b([Aa])pprox\.?(?=\s)"), r"\1pproximately"),
                         (re.compile(r"\b([Ee])st\.(?=\s+\d)"), r"\1stimated"),
-                        (re.compile(r"(?<![\w.])([Cc])\.\s*(?=\d)"), r"\1irca ")]
+                        (re.compile(r"(?<![\w.])([Cc])\.\s*(?=\d)"), r"\1irca "),
+                        # a tilde before a figure, as notes write it: "~10k"
+                        (re.compile(r"(?<![\w~])~\s*(?=\d)"), "about ")]
 
 # clipped calendar names, as headlines and notes write them: "Sept offensive", "Nov 2020",
 # "out Mon", "finished Thurs". Names that are also words or names of their own ("Sat",
@@ -349,8 +351,10 @@ _CLIPPED_NAMES = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "A
 _WORDLIKE = {"Sat", "Sun", "Wed", "Mar", "Jan"}
 _CLIPPED_NAME = re.compile(
     r"(?:\b(on|last|this|next|by|since|until|till|from|before|after|early|late|mid)\s+)?"
-    rf"\b({'|'.join(sorted(_CLIPPED_NAMES, key=len, reverse=True))})\b(?:\.(?=\s+[a-z0-9]))?"
-    r"(?=(\s+\d)?)(?![\w'’-])", re.I)
+    rf"(?<![Tt]he\s)\b({'|'.join(sorted(_CLIPPED_NAMES, key=len, reverse=True))})\b"
+    r"(?:\.(?=,?\s+[a-zA-Z0-9]))?"
+    rf"(?=(,?\s+(?:\d|(?:{'|'.join(MONTHS)}|{'|'.join(k for k in _CLIPPED_NAMES if len(k) == 3)})"
+    r"\b))?)(?![\w'’-])", re.I)
 
 
 def _clipped_name(m: re.Match) -> str:
@@ -443,6 +447,9 @@ def _possessive() -> re.Pattern:
 
 
 _AMPERSAND = re.compile(r"\s+&\s+")
+# a note's one clipped word in brackets ("(orig.)", "(hist.)", "(est.)"): a qualifier the
+# field reads as well without, that breaks its parse
+_ABBREVIATED_ASIDE = re.compile(r"\s*\([A-Za-z]{2,6}\.\)")
 _SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
 
 
@@ -471,7 +478,8 @@ def chat_spelling(text: str) -> str:
     """``text`` with chat shorthand spelled out: "ppl didnt leave bc of the war, tbh" ->
     "people didn't leave because of the war"; a country's possessive without its
     apostrophe ("armenias defence ministry") with it; "&" between words as "and"; shouted
-    function and number words in lower case (:func:`unshout`); a
+    function and number words in lower case (:func:`unshout`); one clipped word in brackets
+    ("(orig.)") left out; a
     speaker's fillers ("um", "like" before a verb or a figure, a closing ", right?") left
     out."""
     out = _FILLER_LIKE.sub(" ", _CHAT_ASIDE.sub("", text))
@@ -482,6 +490,7 @@ def chat_spelling(text: str) -> str:
         out = re.sub(r"\s*[,;:]\s*$", "", out)  # "We can't say, lol": "We can't say"
     out = _possessive().sub(r"\1's", out)
     out = unshout(_AMPERSAND.sub(" and ", out))  # "Putin & Aliyev"
+    out = _ABBREVIATED_ASIDE.sub("", out)  # "Mandate end (orig.): 2025"
     out = _BARE_NT.sub(lambda m: f"{m[1]}n't", _SEC_OF_STATE.sub(r"\1ecretary", out))
     return _CHAT_WORD.sub(_chat_word, out).strip() or text
 

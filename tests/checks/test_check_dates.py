@@ -132,6 +132,7 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # ... as a data sheet's field gives it
         ("Mandate expiry: 2030", MANDATE, "conflict"),
         ("Mandate expiry: 2025", MANDATE, "agree"),
+        ("Mandate end: 2027", MANDATE, "conflict"),
         # the noun a participle describes, with its compounds, also where the parser hangs
         # the participle on the last of the names that qualify the noun ("a ceasefire
         # agreement between Yerevan and Baku, signed in November 2020")

@@ -446,7 +446,7 @@ def _stage_nouns(tok) -> list:
         nouns = []
     if tok.head.lemma_.lower() in _DATE_NOUNS:
         nouns.append(tok.head)  # "a 2030 end date"
-    if tok.dep_ in {"appos", "npadvmod"} and tok.head.dep_ == "ROOT" and \
+    if tok.dep_ in {"appos", "npadvmod", "nummod"} and tok.head.dep_ == "ROOT" and \
             tok.head.pos_ == "NOUN" and any(c.lower_ == ":" for c in tok.head.children):
         nouns.append(tok.head)  # a data sheet's field: "Completion: 21 June"
     if tok.dep_ in {"dobj", "npadvmod"} and lemma in _NAMING:  # "gave June 21 as the end date"
@@ -722,7 +722,7 @@ def _expiry(tok) -> set[str]:
     through 2030", "a 2030 end date was fixed for the mandate": mandate)."""
     verb = date_verb(tok)
     lemma = phrasal(verb)
-    if lemma in _EXPIRE or (lemma in _RUN and tok.dep_ == "pobj"
+    if (lemma in _EXPIRE and verb.pos_ != "NOUN") or (lemma in _RUN and tok.dep_ == "pobj"
                             and tok.head.lower_ in _UNTIL | {"to"}):
         # "the mandate ran through 2030" ("was to run all the way to 2030") ends it then too
         doer = _doer(verb)
@@ -736,9 +736,9 @@ def _expiry(tok) -> set[str]:
     owners = [g for h in heads for g in (*(c for c in h.children if c.dep_ == "poss"),
                                          *objects_of(h, "for"), *objects_of(h, "of"))]
     # a data sheet's field: "Mandate expiry: 2030" (the small tagger may call "Mandate" an
-    # adjective there)
+    # adjective or a name there)
     owners += [c for n in nouns if tok.head.i == n.i for c in n.children if c.dep_ == "compound"]
-    return {g.lemma_.lower() for g in owners if g.pos_ in {"NOUN", "ADJ"}}
+    return {g.lemma_.lower() for g in owners if g.pos_ in {"NOUN", "ADJ", "PROPN"}}
 
 
 def _stay_ends(tok, ev_tok) -> bool:

@@ -212,7 +212,12 @@ def test_split_claim_borrows_the_main_subject_not_one_of_a_clause_before_it():
      "Moscow began bringing its soldiers home in April."),
     ("Mirzoyan co-signed on Tuesday, which I find heartening.", "Mirzoyan co-signed on Tuesday."),
     ("The drawdown began in January, per our timeline.", "The drawdown began in January."),
-    # ... not a closing word of the speaker's with a name or a number in it
+    # ... not a closing clause of the speaker's own deeds, a thinking "about", or a closing
+    # word of the speaker's with a name or a number in it
+    ("For 29 of our 60 years, we have been under military rule.",
+     "For 29 of our 60 years, we have been under military rule."),
+    ("I think about all the countries that signed, the U.S. is leading.",
+     "I think about all the countries that signed, the U.S. is leading."),
     ("The troops left in June, we were told by Baku.",
      "The troops left in June, we were told by Baku."),
     # ... but not words of the claim's own

@@ -90,7 +90,8 @@ _LEADS = [
                r"(?:tell\s+(?:you|folks|everyone)|say|note|confirm|add|stress|remind\s+"
                rf"(?:{_AUDIENCE}|folks|people)|point\s+out|mention|emphasi[sz]e|repeat|"
                r"reiterate|assure\s+you|recall|assess|believe|think|understand|gather)"
-               r"(?:\s+that)?\s*[,:]?\s+(?=\S)"
+               # not "I think about ...", "we believe in ..."
+               r"(?!\s+(?:about|of|on|in|over|back|so)\b)(?:\s+that)?\s*[,:]?\s+(?=\S)"
                r"|^(?:what\s+(?:I|we)\s+(?:[\w']+\s+){0,2}(?:say|tell\s+you|see|seeing|know|"
                r"confirm)|(?:our|my)\s+(?:[\w-]+\s+)?(?:assessment|understanding|view|reading|"
                r"sense)|the\s+(?:fact|point|truth|bottom\s+line))\s+is(?:\s+that)?\s*[,:]?\s+(?=\S)"
@@ -126,10 +127,13 @@ _SPEAKER_ASIDE = re.compile(
     rf"(?:people|folks|many) (?:seem to )?forget that|that'?s the (?:stated reason|timeline)|"
     rf"(?:and )?(?:both )?spelled out in {_SOURCE}|(?:and )?{_SOURCE} says as much|"
     r"(?:per\s+(?:the\s+|our\s+)?)?(?:advisory|memo|briefing|bulletin)(?:\s+(?:says|notes|recap))?|"
-    # the speaker's closing word with nothing to check in it, no name and no number ("..., I
-    # learned from your story", "..., which I find heartening", "..., and I want to be clear
-    # on that"), or a source of their own ("..., per our timeline")
-    r"(?:and\s+|which\s+)?(?-i:(?:I|we)\b[^,;:.!?\dA-Z]*)|(?:according\s+to|per)\s+(?:our|your)\s+[\w-]+)"
+    # the speaker's closing word on their own knowing or saying, with no name and no number
+    # in it ("..., I learned from your story", "..., which I find heartening", "..., and I
+    # want to be clear on that"; not "..., we have been under military rule"), or a source
+    # of their own ("..., per our timeline")
+    r"(?:and\s+|which\s+)?(?-i:(?:I|we)(?:\s+[a-z']+){0,2}?\s+(?:learned|learnt|read|heard|"
+    r"think|believe|find|found|guess|suppose|gather|want|wanted|know|recall|remember|note|"
+    r"say|said|hope)\b[^,;:.!?\dA-Z]*)|(?:according\s+to|per)\s+(?:our|your)\s+[\w-]+)"
     r"(?=\s*[.!?]?\s*$)"
     # a closing label after a dash ("... - staff note.")
     r"|\s+[-\u2013\u2014]\s+(?:[a-z]+\s+)?(?:note|update|fyi)(?=\s*[.!?]?\s*$)", re.I)

@@ -286,8 +286,7 @@ _ANAPHORIC_NOUNS = {"one", "ones", "latter", "former"}
 # words on a subject that point back to a thing of an earlier part ("and this exit took
 # weeks", "its army is strained", "relations between those partners soured")
 _BACK_POINTERS = {"this", "that", "these", "those", "its", "their"}
-
-
+# subjects that count the things of an earlier part ("the second came in 2020")
 _ORDINAL_SUBJECTS = {"second", "next", "other", "rest", "first", "last"}
 
 
@@ -446,11 +445,18 @@ def _is_clause(text: str) -> bool:
                for t in parse(text))
 
 
+def as_read(claim: str) -> str:
+    """The claim as the pipeline reads it before any split: without a frame that only says
+    the source says it (:func:`strip_frame`) and in plain wording
+    (:func:`verifier.plain.plain_words`)."""
+    return plain_words(strip_frame(claim))
+
+
 def split_claim(claim: str, nlp=None) -> list[str]:
     """Split a compound claim into atomic sub-claims (a single claim gives ``[claim]``), each
     without a frame that only says the source says it (:func:`strip_frame`) and in plain
     wording (:func:`verifier.plain.plain_words`)."""
-    stripped = plain_words(strip_frame(claim))
+    stripped = as_read(claim)
     if stripped != claim:
         return split_claim(stripped, nlp)
     dated = _day_apposition(claim)

@@ -284,6 +284,11 @@ _SPOKEN_SPAN = re.compile(rf"\b(from|between)\s+({_TWO_DIGIT})\s+(to|and|through
 _YEAR_MONTH = re.compile(rf"\b((?:1[89]|20)\d\d),?\s+({_MONTH})\b(?![\s.]*\d)")
 
 
+def _two_digits(words: str) -> int:
+    """The number two spoken digits say ("ninety-four", "oh two")."""
+    return _TWO_DIGITS[re.sub(r"[\s-]+", " ", words.lower())]
+
+
 def _day(word: str) -> int:
     word = re.sub(r"[\s-]+", " ", word.lower())
     return int(word[:-2]) if word[:1].isdigit() else DAY_ORDINALS[word]
@@ -297,10 +302,10 @@ def spoken_dates(text: str) -> str:
     1994"."""
     def year(m: re.Match) -> str:
         century = 1900 if m[1].lower() == "nineteen" else 2000
-        return str(century + _TWO_DIGITS[re.sub(r"[\s-]+", " ", m[2].lower())])
+        return str(century + _two_digits(m[2]))
 
     def span(m: re.Match) -> str:
-        first, last = (_TWO_DIGITS[re.sub(r"[\s-]+", " ", m[i].lower())] for i in (2, 4))
+        first, last = _two_digits(m[2]), _two_digits(m[4])
         if first < 40 or not 0 < _full_year(last) - (1900 + first) <= 30:
             return m[0]
         return f"{m[1]} {1900 + first} {m[3]} {_full_year(last)}"
@@ -479,9 +484,8 @@ def chat_spelling(text: str) -> str:
     "people didn't leave because of the war"; a country's possessive without its
     apostrophe ("armenias defence ministry") with it; "&" between words as "and"; shouted
     function and number words in lower case (:func:`unshout`); one clipped word in brackets
-    ("(orig.)") left out; a
-    speaker's fillers ("um", "like" before a verb or a figure, a closing ", right?") left
-    out."""
+    ("(orig.)") left out; a speaker's fillers ("um", "like" before a verb or a figure, a
+    closing ", right?") left out."""
     out = _FILLER_LIKE.sub(" ", _CHAT_ASIDE.sub("", text))
     if out != text:  # spoken: a bare closing "right" is a tag too ("... on wednesday right")
         out = re.sub(r"\s+right\s*$", "", out, flags=re.I)

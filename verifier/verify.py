@@ -19,11 +19,11 @@ from pathlib import Path
 import numpy as np
 
 from verifier.claims import (
+    as_read,
     expand_codes,
     leans_back,
     relative_date,
     split_claim,
-    strip_frame,
     validate_claim,
 )
 from verifier.decision import (
@@ -35,7 +35,6 @@ from verifier.decision import (
     needs_nli,
 )
 from verifier.explain import explain
-from verifier.plain import plain_words
 from verifier.types import (
     Citation,
     CorpusTerms,
@@ -180,7 +179,7 @@ class Verifier:
         atoms = [p for ps in parts for p in ps]
         # a compound claim with a part that leans on another ("..., and the second came in
         # 2020") is judged whole too: one passage may state all of it
-        wholes = [(i, plain_words(strip_frame(c))) for i, (c, ps) in enumerate(zip(codes, parts))
+        wholes = [(i, as_read(c)) for i, (c, ps) in enumerate(zip(codes, parts))
                   if len(ps) > 1 and any(leans_back(p) for p in ps)]
         atoms += [w for _, w in wholes]
         qv = self.embedder.embed(atoms)  # once, for retrieval and for relevance

@@ -341,21 +341,19 @@ _LATER = {"since", "later", "subsequently", "afterwards", "afterward", "eventual
           "onwards"}
 
 
-def _later(doc) -> bool:
-    """The sentence tells of a later deed ("have since left", "travelled on to Russia")."""
-    return any((t.lower_ in _LATER and t.dep_ == "advmod") or
-               (t.lower_ in {"on", "further"} and t.dep_ in {"prt", "advmod"}
-                and t.head.lemma_.lower() in _MOTION | {"continue", "travel"}) for t in doc)
-
-
 # where a move goes: "fled to Georgia" / "left for Armenia"
 _GOALS = {"to", "for", "into", "toward", "towards"}
 _MOTION = {"leave", "flee", "depart", "go", "head", "move", "relocate", "emigrate", "escape",
            "travel", "decamp", "evacuate", "resettle"}
-
-
 # some of a people: where some went, others may not have ("some fled to Russia")
 _SOME = {"some", "few", "several", "number", "handful", "minority", "part", "portion"}
+
+
+def _later(doc) -> bool:
+    """The sentence tells of a later deed ("have since left", "travelled on to Russia")."""
+    return any((t.lower_ in _LATER and t.dep_ == "advmod") or
+               (t.lower_ in {"on", "further"} and t.dep_ in {"prt", "advmod"}
+                and t.head.lemma_.lower() in _MOTION | {"continue"}) for t in doc)
 
 
 def _one_goal(keys, prep, ev_keys, ev_prep, doc) -> bool:

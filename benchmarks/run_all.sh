@@ -175,6 +175,11 @@ bench seed_probes54 claims benchmarks/claims/seed_probes54.csv --corpus corpus/
 bench seed_probes55 claims benchmarks/claims/seed_probes55.csv --corpus corpus/
 bench seed_probes56 claims benchmarks/claims/seed_probes56.csv --corpus corpus/
 bench seed_probes57 claims benchmarks/claims/seed_probes57.csv --corpus corpus/
+# session 33's three, measured blind on session 32's final code 2692807 and on the final code:
+# an op-ed columnist's paraphrases, an underwriter's risk-memo lines, affidavit declarations
+bench seed_probes58 claims benchmarks/claims/seed_probes58.csv --corpus corpus/
+bench seed_probes59 claims benchmarks/claims/seed_probes59.csv --corpus corpus/
+bench seed_probes60 claims benchmarks/claims/seed_probes60.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

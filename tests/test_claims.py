@@ -4,7 +4,10 @@ import pytest
 
 from verifier.claims import (
     MAX_CLAIM_CHARS,
+    as_read,
     expand_codes,
+    field_sentence,
+    join_split_words,
     leans_back,
     relative_date,
     split_claim,
@@ -231,6 +234,12 @@ def test_split_claim_borrows_the_main_subject_not_one_of_a_clause_before_it():
     ("Why Russia left is unclear.", "Why Russia left is unclear."),
     ("So far, no peace deal has been signed.", "So far, no peace deal has been signed."),
     ("No peace deal has been signed.", "No peace deal has been signed."),
+    # a headline's cry tells nothing; one with a date, a place or a verb stays
+    ("Boom! Russia's troops have all left Karabakh.", "Russia's troops have all left Karabakh."),
+    ("Mass exodus! Almost all 100,000 Armenians left.", "Almost all 100,000 Armenians left."),
+    ("Friday farewell! The troops left.", "Friday farewell! The troops left."),
+    ("Baku triumphs! The troops left.", "Baku triumphs! The troops left."),
+    ("Streets explode! Protests swept Armenia.", "Streets explode! Protests swept Armenia."),
 ])
 def test_strip_frame(claim, stripped):
     assert strip_frame(claim) == stripped
@@ -316,3 +325,53 @@ def test_expand_codes(claim, expanded):
 
 def test_expand_codes_keeps_a_word_of_the_corpus():
     assert expand_codes("The ARM of the law.", WORDS | {"arm"}) == "The ARM of the law."
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    ("Withdrawal kickoff - April", "The withdrawal kickoff was in April."),
+    ("Completion weekday: Wednesday.", "The completion weekday was Wednesday."),
+    ("Joint statement release: Tuesday", "The joint statement release was on Tuesday."),
+    ("Yerevan's top diplomat = Mirzoyan", "Yerevan's top diplomat is Mirzoyan."),
+    ("Pullout accord parties: Putin and Aliyev", "The pullout accord parties are Putin and "
+     "Aliyev."),
+    ("Russian exit: complete", "The Russian exit is complete."),
+    # a count as the value stands before what the label counts
+    ("Frontier villages returned last month - quantity 4", "4 frontier villages returned last "
+     "month."),
+    ("Azerbaijani troops killed in the offensive: about 200", "About 200 Azerbaijani troops "
+     "killed in the offensive."),
+    ("Yerevan's villages returned: 4", "Yerevan's villages returned: 4"),
+    # a span of years reads as it is; so does a line with a verb, a name's label and a
+    # sentence
+    ("First war: 1988-94", "First war: 1988-94"),
+    ("Baku: Russia left on Wednesday", "Baku: Russia left on Wednesday"),
+    ("Russia left on Wednesday.", "Russia left on Wednesday."),
+])
+def test_field_sentence(claim, sentence):
+    assert field_sentence(claim) == sentence
+
+
+@pytest.mark.parametrize(("claim", "read"), [
+    # a field label before a bare value is the claim's subject, not a label to drop
+    ("Opening conflict period: 1988 thru 1998",
+     "The opening conflict period was 1988 through 1998."),
+    ("Headcount check: Moscow had 2,000 troops there.", "Moscow had 2,000 troops there."),
+    ("Completion weekday: Wed.", "The completion weekday was Wednesday."),
+    ("Pact parties: Kremlin chief + Azerbaijani pres. Aliyev",
+     "The pact parties are Kremlin chief + Azerbaijani President Aliyev."),
+])
+def test_as_read_keeps_a_field_label(claim, read):
+    assert as_read(claim) == read
+
+
+@pytest.mark.parametrize(("claim", "joined"), [
+    ("Some 2,000 russian peace keepers left.", "Some 2,000 russian peacekeepers left."),
+    ("a strategic partner ship commission", "a strategic partnership commission"),
+    # halves that are function words, short wholes and words the corpus lacks stay apart
+    ("Almost every one left.", "Almost every one left."),
+    ("The war time was long.", "The war time was long."),
+    ("The peace talks failed.", "The peace talks failed."),
+])
+def test_join_split_words(claim, joined):
+    words = frozenset({"peacekeepers", "partnership", "everyone", "wartime", "the"})
+    assert join_split_words(claim, words) == joined

@@ -140,6 +140,15 @@ from verifier.plain import plain_words
     ("Sat beside the minister, he spoke.", "Sat beside the minister, he spoke."),
     ("The Sun reported it.", "The Sun reported it."),
     ("Jan Smith said so.", "Jan Smith said so."),
+    # ... or where written with the stop of a clipped name ("Completion: Wed.")
+    ("Completion weekday: Wed.", "Completion weekday: Wednesday."),
+    ("Start month - Mar.", "Start month - March."),
+    ("They will wed. Then they leave.", "They will wed. Then they leave."),
+    # a clipped title and note shorthand
+    ("Accord parties: Putin + pres. Aliyev", "Accord parties: Putin + President Aliyev"),
+    ("Joint stmt issued; stay authorised until yr 2025",
+     "Joint statement issued; stay authorised until year 2025"),
+    ("The press was there.", "The press was there."),
     # "sat out" a named assault; "cut and run" as leaving
     ("The Russian force sat out the Azeri takeover.", "The Russian force did not intervene."),
     ("They have cut and run years early.", "They have left years early."),

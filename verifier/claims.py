@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verifier.calendar_words import WEEKDAYS
+from verifier.calendar_words import MONTHS, WEEKDAYS
 from verifier.errors import InvalidClaimError
 from verifier.plain import plain_words
 
@@ -144,9 +144,11 @@ _MID_ADDRESS = re.compile(
     rf"I\s+(?:would\s+)?remind\s+{_AUDIENCE})\s*,\s*", re.I)
 
 
-def _label(lead: str) -> bool:
+def _label(lead: str, rest: str) -> bool:
     """A lead before a colon is a label, not a source or a title: one of ``_LABELS``, or two
-    or three words of which none is a name."""
+    or three words of which none is a name, before a clause of its own. Before a bare value
+    the words are a data sheet's field, and the claim's subject ("Opening conflict period:
+    1988 to 1994", "Pullout accord parties: Putin and Aliyev")."""
     from verifier.checks.common import PLACES, parse
 
     words = lead.rstrip(": ")
@@ -155,20 +157,45 @@ def _label(lead: str) -> bool:
     if words.split()[-1].lower() in _LABELS | {"check", "point"}:  # "Staff note", "Memo point"
         return not any(w.lower() in PLACES for w in words.split())
     return not any(t.pos_ == "PROPN" or t.lower_ in PLACES or t.ent_type_
-                   for t in parse(words))
+                   for t in parse(words)) and any(t.pos_ in {"VERB", "AUX"}
+                                                   for t in parse(plain_words(rest)))
+
+
+# a headline's cry before the claim ("Boom! ...", "Handshake deal! ...", "Shock reversal!
+# ..."): up to three words and an exclamation mark
+_CRY = re.compile(r"^((?:[\w'’-]+\s+){0,2}[\w'’-]+)!+\s+(?=\S)")
+
+
+def _cry(m: re.Match | None) -> bool:
+    """The cry tells nothing to check: no figure, no calendar word, no place, no capital after
+    its first word, no verb ("Friday farewell!", "Baku triumphs!" and "Streets explode!"
+    stay)."""
+    from verifier.checks.common import PLACES, parse
+
+    if m is None:
+        return False
+    words = m[1].split()
+    return not re.search(r"\d", m[1]) and not any(
+        w.lower() in MONTHS or w.lower() in WEEKDAYS or w.lower() in PLACES for w in words) \
+        and not any(w[:1].isupper() for w in words[1:]) \
+        and not any(t.pos_ in {"VERB", "AUX"} for t in parse(m[1]))
 
 
 def strip_frame(claim: str) -> str:
-    """The claim without a spoken lead-in ("So, turns out the pullout began in April") and
-    without a frame that only says the source says it ("The article reports that the pullout
-    began in April"): "The pullout began in April"; unchanged otherwise."""
+    """The claim without a spoken lead-in ("So, turns out the pullout began in April") or a
+    headline's cry ("Boom! ..."), and without a frame that only says the source says it ("The
+    article reports that the pullout began in April"): "The pullout began in April";
+    unchanged otherwise."""
     out = claim
     for _ in range(3):  # "So, turns out ..."
         before = out
         for lead in _LEADS:
             m = lead.match(out)
-            if m and (":" not in m.group() or _label(m.group())):
+            if m and (":" not in m.group() or _label(m.group(), out[m.end():])):
                 out = out[m.end():]
+        cry = _CRY.match(out)
+        if _cry(cry):
+            out = out[cry.end():]
         if out == before:
             break
     for frame in _FRAMES:
@@ -203,6 +230,27 @@ def expand_codes(claim: str, words: frozenset[str]) -> str:
         return named.pop().capitalize() if len(named) == 1 else m.group()
 
     return _CODE.sub(expand, claim) if _CODE.search(claim) else claim
+
+
+_WORD_PAIR = re.compile(r"\b([A-Za-z]{3,})\s+(?=([a-z]{3,})\b)")
+
+
+def join_split_words(claim: str, words: frozenset[str]) -> str:
+    """A claim with a compound written as two words, as dictation and hurried typing split
+    it ("peace keepers", "partner ship"), joined where the corpus writes it as one word of at
+    least eight letters (``words``, its lower-cased words) and neither half is a function
+    word ("every one" stays). Without it the counted noun or the name of the thing is one the
+    corpus never uses."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    def join(m: re.Match) -> str:
+        a, b = m[1], m[2]
+        whole = (a + b).lower()
+        if len(whole) < 8 or whole not in words or a.lower() in STOP_WORDS or b in STOP_WORDS:
+            return m[0]
+        return a
+
+    return _WORD_PAIR.sub(join, claim)
 
 
 def validate_claim(text: object) -> str:
@@ -445,11 +493,92 @@ def _is_clause(text: str) -> bool:
                for t in parse(text))
 
 
+# a data sheet's line: a short label, a colon, a dash or an equals sign, and a bare value
+# ("Withdrawal kickoff - April", "Yerevan's top diplomat = Pashinyan")
+_FIELD = re.compile(r"^(?P<label>[^:=\u2013\u2014]{3,80}?)\s*(?::|\s[-\u2013\u2014=]\s)\s*"
+                    r"(?P<value>[^:=\u2013\u2014]+?)\s*[.!]?\s*$")
+_DATE_LABELS = {"date", "day", "weekday", "month", "year", "period", "time", "deadline"}
+# a count as a line's whole value ("qty 4", "about 200", "nearly 2,000")
+_COUNT_VALUE = re.compile(
+    r"^(?:(?:quantity|count|number|total)\s*:?\s*)?((?:(?:about|around|nearly|almost|"
+    r"roughly|some|over|under|approximately|circa|more than|fewer than|at least)\s+)?"
+    r"(?:\d[\d,.]*(?:\s*(?:k|thousand|million))?|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|a dozen|dozens|hundreds|thousands))$", re.I)
+
+
+def _counted(label, count: str) -> str | None:
+    """A line whose value counts what its label names, as the sentence it stands for:
+    "Frontier villages returned last month: quantity 4" -> "4 frontier villages returned last
+    month", "Azerbaijani troops killed: about 200" -> "About 200 Azerbaijani troops killed"
+    (the count stands before the noun it counts, as the numbers check reads it). The label
+    must open with a plural noun's phrase of its own (no article, no owner)."""
+    from verifier.checks.titles import country_of
+
+    head = next((t for t in label if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound"),
+                None)
+    if head is None or head.tag_ != "NNS" or label[0].pos_ == "DET" or any(
+            t.dep_ == "poss" or t.pos_ == "NUM" for t in label):
+        return None
+    text = label.text.strip()
+    if country_of(label[0].text) is None:
+        text = text[:1].lower() + text[1:]  # not "Azerbaijani troops"
+    out = f"{count} {text}."
+    return out[:1].upper() + out[1:]
+
+
+def field_sentence(claim: str) -> str:
+    """A data sheet's line as the sentence it stands for: "Withdrawal kickoff - April" -> "The
+    withdrawal kickoff was in April", "Completion weekday: Wednesday" -> "The completion
+    weekday was Wednesday", "Yerevan's top diplomat = Pashinyan" -> "Yerevan's top diplomat
+    is Pashinyan" (the model reads a sentence; it reads a bare label and value as unrelated).
+    The label must be a common noun's phrase of at most six words without a verb, the value
+    at most eight words without one (a single participle may be the value: "Relations:
+    strengthened"); a count as the value goes before the label (:func:`_counted`).
+    Unchanged otherwise."""
+    from verifier.checks.common import parse
+    from verifier.checks.dates import date_items
+
+    m = _FIELD.match(claim)
+    if not m or len(m["label"].split()) > 6 or len(m["value"].split()) > 8:
+        return claim
+    label, value = parse(m["label"]), parse(m["value"])
+    count = _COUNT_VALUE.match(m["value"].strip())
+    if count is not None:
+        return _counted(label, count[1]) or claim
+    root = next((t for t in label if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "NOUN" or any(
+            t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBG" for t in label):
+        return claim
+    if len(value) > 1 and any(t.pos_ in {"VERB", "AUX"} for t in value):
+        return claim
+    dates = date_items(value)
+    if dates.get("span"):
+        return claim  # "First war: 1988-94" reads as it is; "was in 1988-94" does not
+    plural = root.tag_ == "NNS"
+    dated = any(dates.values())
+    verb = ("were" if plural else "was") if dated else ("are" if plural else "is")
+    prep = ""
+    if dated and label[-1].lemma_.lower() not in _DATE_LABELS:
+        first = value[0].lower_
+        prep = "on " if first in WEEKDAYS or (value[0].like_num and len(value) > 1 and
+                                              not value[-1].like_num) else "in "
+        if value[0].lower_ in {"in", "on", "by", "since", "until", "from", "through"}:
+            prep = ""
+    text = m["label"].strip()
+    if label[0].pos_ in {"NOUN", "ADJ", "PROPN", "VERB"} and not label[0].ent_type_ and \
+            not any(t.dep_ == "poss" for t in label):
+        text = "The " + text[:1].lower() + text[1:]  # "Withdrawal kickoff" (not "Russia's")
+    elif label[0].pos_ in {"NOUN", "ADJ"} and label[0].ent_type_ == "NORP":
+        text = "The " + text  # "The Russian exit"
+    return f"{text} {verb} {prep}{m['value'].strip()}."
+
+
 def as_read(claim: str) -> str:
     """The claim as the pipeline reads it before any split: without a frame that only says
-    the source says it (:func:`strip_frame`) and in plain wording
-    (:func:`verifier.plain.plain_words`)."""
-    return plain_words(strip_frame(claim))
+    the source says it (:func:`strip_frame`), in plain wording
+    (:func:`verifier.plain.plain_words`), and a data sheet's line as a sentence
+    (:func:`field_sentence`)."""
+    return field_sentence(plain_words(strip_frame(claim)))
 
 
 def split_claim(claim: str, nlp=None) -> list[str]:

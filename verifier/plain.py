@@ -369,7 +369,10 @@ def _clipped_name(m: re.Match) -> str:
             and (m[3] or (m[1] and name.capitalize() not in _WORDLIKE))):
         return m[0]  # but "sept 2020", "dec 12" and "last sept" are, as chats write them
     name = name.capitalize()
-    if name in _WORDLIKE and not (m[1] or m[3]):
+    # "Wed." and "Mar." with the stop of a clipped name, as written ("Completion: Wed."),
+    # are no words
+    dotted = m[2][:1].isupper() and (m[0].endswith(".") or m.string[m.end():m.end() + 1] == ".")
+    if name in _WORDLIKE and not (m[1] or m[3] or dotted):
         return m[0]
     return f"{m[1]} {_CLIPPED_NAMES[name]}" if m[1] else _CLIPPED_NAMES[name]
 
@@ -417,8 +420,11 @@ _CHAT_WORDS = {"ppl": "people", "bc": "because", "b/c": "because", "cuz": "becau
                "gonna": "going to", "wanna": "want to", "kinda": "kind of", "sorta": "sort of",
                "dunno": "do not know", "thats": "that's", "theyre": "they're",
                "theres": "there's", "whats": "what's", "asst": "assistant",
-               "dept": "department", "intl": "international", "natl": "national"}
+               "dept": "department", "intl": "international", "natl": "national",
+               "yr": "year", "stmt": "statement", "qty": "quantity"}
 _SEC_OF_STATE = re.compile(r"\b([Ss])ec\.?(?=\s+of\s+[Ss]tate\b)")
+# a clipped title before a name: "pres. Aliyev", "Pres Putin"
+_PRESIDENT = re.compile(r"\b[Pp]res\.?\s+(?=[A-Z][a-z])")
 _CHAT_WORD = re.compile(
     r"(?<![\w'’/])(" + "|".join(re.escape(w) for w in sorted(_CHAT_WORDS, key=len, reverse=True))
     + r")(?![\w'’])", re.I)
@@ -495,7 +501,8 @@ def chat_spelling(text: str) -> str:
     out = _possessive().sub(r"\1's", out)
     out = unshout(_AMPERSAND.sub(" and ", out))  # "Putin & Aliyev"
     out = _ABBREVIATED_ASIDE.sub("", out)  # "Mandate end (orig.): 2025"
-    out = _BARE_NT.sub(lambda m: f"{m[1]}n't", _SEC_OF_STATE.sub(r"\1ecretary", out))
+    out = _SEC_OF_STATE.sub(r"\1ecretary", _PRESIDENT.sub("President ", out))
+    out = _BARE_NT.sub(lambda m: f"{m[1]}n't", out)
     return _CHAT_WORD.sub(_chat_word, out).strip() or text
 
 

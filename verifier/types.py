@@ -161,10 +161,11 @@ class Finding:
     ``status`` is ``"agree"``, ``"conflict"``, ``"missing"`` (the claim states something, a
     name or a count, that the passage never mentions), ``"rough"`` (an exact figure the
     passage gives only roughly: it can neither confirm nor refute it), ``"misplaced"`` (a date
-    the passage gives to another deed, while it tells the claim's deed undated; or a thing the
-    claim's name owns that the passage gives to another name), ``"redated"`` (the claim's one
-    date, which the passage never gives while it gives another date of that kind, tied to
-    no deed of the claim's: "completion day 2 June" against "completed on June 12"),
+    the passage gives to another deed, while it tells the claim's deed undated; a count of
+    those a casualty befell where the passage counts the same people for another deed; or a
+    thing the claim's name owns that the passage gives to another name), ``"redated"`` (the
+    claim's one date, which the passage never gives while it gives another date of that kind,
+    tied to no deed of the claim's: "completion day 2 June" against "completed on June 12"),
     ``"unreal"`` (a deed the
     passage tells only as meant, expected or possible: "aimed at securing a deal" for "signed
     a deal"), ``"unplaced"`` (the claim puts its deed in a place the passage never names:

@@ -21,6 +21,7 @@ import numpy as np
 from verifier.claims import (
     as_read,
     expand_codes,
+    join_split_words,
     leans_back,
     relative_date,
     split_claim,
@@ -172,9 +173,10 @@ class Verifier:
             return [h.passage.text for h in
                     self.retriever.search(text, k=self.settings.retrieve_k)]
 
-        # country codes as the countries the corpus names ("AZ retook the area")
+        # country codes as the countries the corpus names ("AZ retook the area"), compounds
+        # split in two as the corpus writes them ("peace keepers")
         words = self.index.terms.words
-        codes = [expand_codes(c, words) for c in cleaned]
+        codes = [join_split_words(expand_codes(c, words), words) for c in cleaned]
         parts = [_dated_parts(split_claim(c), found) for c in codes]
         atoms = [p for ps in parts for p in ps]
         # a compound claim with a part that leans on another ("..., and the second came in

@@ -119,6 +119,9 @@ DIALOGUE = ("Washington and Yerevan have agreed to upgrade the status of our bil
         # ... but a claim that tells it as meant too, or a deed the passage tells as done
         ("The Russian troops had a mandate to remain until 2025.", MANDATE, "not_applicable"),
         ("The peacekeepers were supposed to stay until 2025.", MANDATE, "not_applicable"),
+        # leave to do a deed is no deed done
+        ("The peacekeepers were allowed to stay until 2025.", MANDATE, "not_applicable"),
+        ("The troops' stay authorised until 2025.", MANDATE, "not_applicable"),
         ("Washington and Yerevan agreed to upgrade their dialogue.", DIALOGUE, "agree"),
         ("The joint statement announced an upgrade of the dialogue.", DIALOGUE,
          "not_applicable"),
@@ -141,6 +144,8 @@ def test_unreal(claim, evidence, status):
          VILLAGES_MOVE, "conflict"),
         ("There was no public backlash in Armenia over the handover.", VILLAGES_MOVE, "conflict"),
         ("Armenians shrugged at the deal, zero protests.", VILLAGES_MOVE, "conflict"),
+        ("Armenians took the deal quietly, with nary a protest in sight.", VILLAGES_MOVE,
+         "conflict"),
         ("The handover was received calmly in Armenia, provoking little in the way of public "
          "protest.", VILLAGES_MOVE, "conflict"),
         # must NOT fire: another place, a passage that denies it too, an event it asserts

@@ -97,6 +97,18 @@ from verifier.checks.common import parse
         ("Russia had a couple of hundred peacekeepers in Karabakh.", STATIONED, "conflict"),
         ("Russia had 2K peacekeepers in Karabakh.", STATIONED, "agree"),
         ("Russia had 5k peacekeepers in Karabakh.", STATIONED, "conflict"),
+        # ... spoken apart ("two k", "2 k")
+        ("Russia had two k peacekeepers in Karabakh.", STATIONED, "agree"),
+        ("Russia had 5 k peacekeepers in Karabakh.", STATIONED, "conflict"),
+        # those a casualty befell are not the force ("24 peacekeepers were killed" / "Nearly
+        # 2,000 peacekeepers had been stationed"); two counts of one casualty are compared
+        ("About 24 Russian peacekeepers were killed.", STATIONED, "misplaced"),
+        ("Two dozen Russian peacekeepers lost their lives.", STATIONED, "misplaced"),
+        ("Nearly 2,000 Russian peacekeepers died in Karabakh.", STATIONED, "misplaced"),
+        ("About 24 Russian peacekeepers were killed.", "Some 300 Russian peacekeepers died.",
+         "conflict"),
+        ("About 24 Russian peacekeepers were wounded.", "Some 300 Russian peacekeepers died.",
+         "misplaced"),
         ("Russia had a couple of peacekeepers there.", STATIONED, "not_applicable"),
         # "the number of X ... was six" (a "was" the parser leaves without a subject), "Count
         # of X: ..."; an intensifier before a hedge leaves it as it is

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TIES, VILLAGES
+from conftest import AGREED, STATIONED, TIES, VILLAGES
 
 from verifier.checks import roles
 
@@ -101,5 +101,29 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
     ],
 )
 def test_roles(claim, evidence, status):
+    finding = roles.check(claim, evidence)
+    assert finding.status == status, finding
+
+
+MERGER = ("The merger, which closed in May, had been agreed between Acme chief executive John "
+          "Smith and his Globex counterpart Jane Doe.")
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "status"),
+    [
+        # a deal given a side the passage does not give it
+        ("The pullout was a deal between Putin and Pashinyan.", AGREED, "conflict"),
+        ("Putin cut the withdrawal deal with Armenian leader Pashinyan.", AGREED, "conflict"),
+        ("The ceasefire agreement was signed between Moscow and Baku.", STATIONED, "conflict"),
+        ("Smith struck the merger deal with Bob Jones.", MERGER, "conflict"),
+        # the passage's sides, a deal about something else, or one side only
+        ("Putin and Aliyev agreed the withdrawal.", AGREED, "not_applicable"),
+        ("Putin and Pashinyan agreed on a new arms pact.", AGREED, "not_applicable"),
+        ("Smith and Doe agreed the merger.", MERGER, "not_applicable"),
+        ("Putin agreed the withdrawal.", AGREED, "not_applicable"),
+    ],
+)
+def test_deal_sides(claim, evidence, status):
     finding = roles.check(claim, evidence)
     assert finding.status == status, finding

@@ -43,6 +43,16 @@ def test_person_roles_in_apposition():
         assert titles.person_roles(text) == {"mirzoyan": "prime minister"}, text
 
 
+def test_person_roles_with_the_title_first():
+    assert titles.person_roles("Armenia's foreign minister is Pashinyan.") == {
+        "pashinyan": "foreign minister"}
+    assert titles.person_nations("Armenia's foreign minister is Pashinyan.") == {
+        "pashinyan": ("armenia", "Armenia")}
+    assert titles.person_roles("The president was Vladimir Putin") == {"putin": "president"}
+    # the name must close the clause: "Putin's ally" is no name of the president
+    assert titles.person_roles("The president was Putin's ally.") == {}
+
+
 def test_title_holders_table():
     assert titles.title_holders(AGREED) == {("russia", "president"): "putin",
                                             ("azerbaijan", "president"): "aliyev"}

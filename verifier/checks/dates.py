@@ -226,8 +226,17 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
 
 def _described(tok) -> frozenset[str]:
     """The noun a date's clause describes and the nouns naming it ("a mandate to remain until
-    2025": mandate; "a ceasefire agreement ..., signed in 2020": agreement, ceasefire)."""
+    2025": mandate; "a ceasefire agreement ..., signed in 2020": agreement, ceasefire), or
+    those naming the thing whose date the date is ("The ceasefire accord date was November
+    2021": ceasefire, accord)."""
     verb = date_verb(tok)
+    if verb.lemma_ == "be" and tok.dep_ in {"attr", "npadvmod", "pobj", "nummod", "appos"}:
+        # "The ceasefire accord date was November 2021": the accord's date
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"),
+                       None)
+        if subject is not None and subject.lemma_.lower() in _DATE_NOUNS:
+            return frozenset(c.lemma_.lower() for c in subject.children
+                             if c.dep_ in {"compound", "amod"} and c.pos_ in {"NOUN", "ADJ"})
     if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         noun = described_noun(verb)  # past names the parser hangs it on
         return frozenset({noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children
@@ -425,7 +434,7 @@ _STAGE_NOUNS = {"end": "end", "completion": "end", "conclusion": "end", "finish"
 
 # verbs whose subject is a date and whose object the stage it dates ("March saw the start")
 _MARKING = {"mark", "see", "witness"}
-_DATE_NOUNS = {"date", "day", "deadline"}
+_DATE_NOUNS = {"date", "day", "deadline", "month", "weekday", "year"}
 
 
 def _stage_nouns(tok) -> list:

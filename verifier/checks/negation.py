@@ -32,7 +32,10 @@ _NEUTRAL = {"be", "have", "say"}  # too common to carry a claim's polarity
 # what is only meant or expected to happen ("a mandate to remain", "plans to leave", "could
 # stay") says nothing of whether it did
 _INTENT = {"plan", "intend", "expect", "want", "hope", "promise", "aim", "seek", "try",
-           "threaten", "vow", "pledge", "decide", "agree", "mandate", "order", "ask", "urge"}
+           "threaten", "vow", "pledge", "decide", "agree", "mandate", "order", "ask", "urge",
+           # leave to do: "were allowed to stay until 2025" does not say they stayed
+           "allow", "permit", "authorise", "authorize", "license", "licence", "entitle",
+           "empower"}
 # verbs that tell an aim pursued, not a deed done ("has pursued new security alliances")
 _STRIVE = {"pursue", "attempt", "strive", "endeavor", "endeavour", "work_toward",
            "work_towards", "push_for"}
@@ -147,8 +150,11 @@ def unreal(cd, ed) -> str | None:
     for t in cd:
         if t.pos_ != "VERB" or t.dep_ not in {"ROOT", "conj"}:
             continue  # the claim's main deeds, not a gerund subject ("Screening ... leads")
-        if _intended(t) or _irrealis(t) or infinitive(t):
-            continue  # the claim's own deed is meant ("were supposed to stay until 2025")
+        if _intended(t) or _irrealis(t) or infinitive(t) or any(
+                c.dep_ == "acl" and c.lemma_.lower() in _INTENT for c in t.children):
+            # the claim's own deed is meant ("were supposed to stay until 2025", "their stay
+            # authorised until 2025", where the small parser makes "stay" the verb)
+            continue
         v = phrasal(t)
         if v in _INTENT | _STRIVE:
             continue  # the claim tells an aim itself ("has pursued new alliances")
@@ -197,13 +203,16 @@ _NONE = {"no", "zero"}
 
 def _none_of(noun) -> bool:
     """The noun is denied by a word on it: "no protests", "zero protests", "without (a single,
-    any) protest", "not a single protest", "little in the way of protest"."""
+    any) protest", "not a single protest", "nary a protest", "little in the way of
+    protest"."""
     kids = {c.lower_ for c in noun.children}
     if kids & _NONE or (noun.dep_ == "pobj" and noun.head.lower_ == "without"):
         return True
     before = noun.doc[noun.left_edge.i - 1].lower_ if noun.left_edge.i else ""
     if "single" in kids and (before == "not" or "not" in kids):
         return True
+    if any(t.lower_ == "nary" for t in noun.doc[max(noun.i - 3, 0):noun.i]):
+        return True  # "with nary a protest in sight"
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "way":
         into = noun.head.head.head  # "provoking little in the way of protest"
         return into.lower_ == "in" and any(c.lower_ in {"little", "nothing"}

@@ -34,6 +34,7 @@ from verifier.checks.common import (
     NATIONS,
     anchored,
     canon,
+    governing_verb,
     objects_of,
     parse,
     per_doc,
@@ -332,8 +333,8 @@ def quantities(doc) -> tuple[Quantity, ...]:
                 continue
             if w in SCALES:
                 v *= SCALES[w]
-            elif w == "k" and toks[j].idx == toks[j - 1].idx + len(toks[j - 1]):
-                v *= 1000  # "2K", which the tokenizer splits
+            elif w == "k" and (j + 1 == len(toks) or toks[j + 1].text != "-"):
+                v *= 1000  # "2K", which the tokenizer splits; "a hundred k", "100 k"
             elif w.rstrip("s") in SCALES and w.endswith("s"):
                 v *= SCALES[w.rstrip("s")]
             elif _word_value(w) is not None and w not in {"half", "dozen"} and not \
@@ -637,6 +638,32 @@ def _other_nations(cd, q: Quantity, ed, e: Quantity) -> bool:
     return bool(a and b and not a & b)
 
 
+# deeds that befall some of a count ("24 peacekeepers were killed" counts no force's size)
+_CASUALTIES = ({"kill", "die", "perish", "execute", "murder", "slay"}, {"wound", "injure"})
+_CASUALTY = set().union(*_CASUALTIES)
+
+
+def _count_deed(doc, q: Quantity) -> str | None:
+    """The casualty verb a count's noun is the subject or object of ("24 peacekeepers were
+    killed", "two dozen peacekeepers lost their lives"), or None."""
+    head = next((t for t in doc[q.start: q.start + 8] if t.lemma_.lower() == q.head), None)
+    if head is None:
+        return None
+    verb = governing_verb(head)
+    lemma = verb.lemma_.lower()
+    if lemma == "lose" and any(c.lemma_.lower() == "life" for c in verb.children):
+        return "die"
+    return lemma if lemma in _CASUALTY else None
+
+
+def _other_deeds(cd, q: Quantity, ed, e: Quantity) -> bool:
+    """One count is of those a casualty befell and the other is not of the same deed ("two
+    dozen peacekeepers died" / "Nearly 2,000 peacekeepers had been stationed")."""
+    a, b = _count_deed(cd, q), _count_deed(ed, e)
+    return (a is not None or b is not None) and not (a and b and any(
+        a in g and b in g for g in _CASUALTIES))
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     """Compare the claim's quantities with the passage's quantities of the same thing."""
     cd = claim_doc if claim_doc is not None else parse(claim)
@@ -645,9 +672,16 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     share = _share_conflict(cd, ed)
     if not cq:
         return share or Finding("numbers", "not_applicable")
-    agrees, missing, rough = [], [], []
+    agrees, missing, rough, misplaced = [], [], [], []
     for q in cq:
-        same = [e for e in eq if same_thing(q, e) and not _other_nations(cd, q, ed, e)]
+        like = [e for e in eq if same_thing(q, e) and not _other_nations(cd, q, ed, e)]
+        same = [e for e in like if not _other_deeds(cd, q, ed, e)]
+        if like and not same:
+            # a count of the fallen where the passage counts only the force, even by the same
+            # figure ("2,000 peacekeepers died" / "2,000 peacekeepers had been stationed"):
+            # the passage gives its count to another deed
+            misplaced.append(q)
+            continue
         if not same:
             if q.value >= 2 and not any(e.value == q.value for e in eq):
                 missing.append(q)
@@ -664,6 +698,9 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                        claim_span=q.text, evidence_span=e.text)
     if share is not None:
         return share
+    if misplaced:
+        return Finding("numbers", "misplaced", ", ".join(q.text for q in misplaced),
+                       claim_span=misplaced[0].text)
     if rough:  # the passage gives the count, only roughly: it can neither confirm nor refute
         return Finding("numbers", "rough", ", ".join(q.text for q in rough),
                        claim_span=rough[0].text)

@@ -15,12 +15,15 @@ is a swap too ("Azerbaijan gave back four villages"), and a participle shares it
 from __future__ import annotations
 
 from verifier.checks.common import (
+    COUNTRIES,
     DOING,
     GIVE,
     canon,
+    deed_noun,
     deed_verb,
     demonym_plural,
     one_deed,
+    one_deed_noun,
     parse,
     per_doc,
     phrasal,
@@ -294,11 +297,101 @@ def direction_conflict(cd, et: tuple[tuple[str, str, str, str], ...]) -> Finding
     return None
 
 
+# words of a deal two sides strike ("agreed between Putin and Aliyev", "a deal between
+# Putin and Pashinyan", "Putin cut the deal with Pashinyan")
+_PACT = {"agree", "agreement", "deal", "accord", "pact", "treaty", "arrangement", "bargain",
+         "negotiate", "broker"}
+# verbs that strike the deal their object names ("cut the pullout deal with Pashinyan")
+_STRIKE = {"cut", "strike", "seal", "make", "reach", "sign", "conclude", "ink", "hammer"}
+
+
+def _party(tok) -> str | None:
+    """A side of a deal: a person by surname or a country, canonical ("Armenian leader
+    Pashinyan": pashinyan; "Yerevan": armenia; "his counterpart Ilham Aliyev": aliyev); None
+    for anything else."""
+    name = canon(tok.text)
+    if name in COUNTRIES:
+        return name
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+        return tok.lower_
+    # "his Azerbaijani counterpart Ilham Aliyev": the name in apposition
+    return next((n for c in tok.children if c.dep_ == "appos" for n in [_party(c)] if n), None)
+
+
+def _and_others(tok) -> list:
+    """The token and those coordinated with it ("Putin and Aliyev", "Putin, Aliyev")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += _and_others(c)
+    return out
+
+
+def deal_parties(doc) -> list[tuple[object, frozenset[str]]]:
+    """(deal word, its sides) for each deal the text names two or more sides of: those
+    "between" whom it is, its striker and those it is struck "with"."""
+    out = []
+    for t in doc:
+        if t.lemma_.lower() not in _PACT:
+            continue
+        heads = [t]
+        if t.pos_ == "NOUN" and t.dep_ in {"dobj", "nsubjpass"} and \
+                t.head.lemma_.lower() in _STRIKE:
+            heads.append(t.head)
+        sides = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in {"between", "with"}:
+                    sides += [g for p in c.children if p.dep_ == "pobj" for g in _and_others(p)]
+                elif c.dep_ == "nsubj" and h.pos_ in {"VERB", "AUX"}:
+                    sides += _and_others(c)
+        names = frozenset(n for n in map(_party, sides) if n)
+        if len(names) >= 2:
+            out.append((t, names))
+    return out
+
+
+def _written(doc, name: str) -> str:
+    """A side's name as the text writes it."""
+    return next((t.text for t in doc if t.lower_ == name or canon(t.text) == name), name)
+
+
+def party_conflict(cd, ed) -> Finding | None:
+    """The claim gives a deal a side the passage does not: "a deal between Putin and
+    Pashinyan" against "agreed between Putin and ... Aliyev". Both name two or more sides of
+    the same kind (people or countries), share one, and each names one the other lacks; the
+    deal must be about the same thing (the claim's other words recur in the passage, as the
+    same word or a word for the same deed: "the russians leaving" / "The withdrawal")."""
+    mine, theirs = deal_parties(cd), deal_parties(ed)
+    if not mine or not theirs:
+        return None
+    def people(names):
+        return frozenset(n for n in names if n not in COUNTRIES)
+
+    names = {n for _, ns in mine + theirs for n in ns}
+    words = {t.lemma_.lower() for t in ed if t.pos_ in {"NOUN", "VERB"}}
+    about = {t.lemma_.lower() for t in cd if t.pos_ in {"NOUN", "VERB"}} - _PACT - _STRIKE \
+        - names - {"be", "have"}
+    if not any(a == b or deed_noun(a, b) or deed_noun(b, a) or one_deed_noun(a, b)
+               for a in about for b in words):
+        return None
+    for _, c in mine:
+        for _, e in theirs:
+            for kind in (people, lambda ns: ns - people(ns)):
+                ck, ek = kind(c), kind(e)
+                if len(ck) >= 2 and len(ek) >= 2 and ck & ek and ck - ek and ek - ck:
+                    extra = _written(cd, sorted(ck - ek)[0])
+                    other = _written(ed, sorted(ek - ck)[0])
+                    return Finding("roles", "conflict", f"a deal with '{extra}' vs with "
+                                   f"'{other}'", claim_span=extra, evidence_span=other)
+    return None
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
     et = triples(ed)
-    turned = direction_conflict(cd, et)
+    turned = direction_conflict(cd, et) or party_conflict(cd, ed)
     if turned is not None:
         return turned
     # a claim's doer named by a common noun counts where the passage names it with its side

@@ -40,6 +40,10 @@ _COPULA_RE = re.compile(r"(?<![\w'’-])" + _NAME + r"(?:,\s+who\s[^,]{1,80},)?"
                         r"(?:in\s+(?:his|her|their)\s+(?:capacity|role)\s+)?as|,)"
                         r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b"
                         r"(?!\s+[A-Z])")
+# "Armenia's foreign minister is Pashinyan", "the president was Vladimir Putin" (the name
+# closes the clause: not "the president was Putin's ally")
+_ROLE_IS_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))\s+(?:is|was)\s+"
+                         r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?=\s*(?:[.,;!?]|$))")
 # "Russian President Vladimir Putin and his Azerbaijani counterpart Ilham Aliyev"
 _COUNTERPART_RE = re.compile(r"\b(?:his|her|its|their)\s+([A-Z]\w+)\s+counterparts?,?\s+"
                              + _NAME)
@@ -87,6 +91,9 @@ def person_roles(text: str) -> dict[str, str]:
         name = m.group(2).strip().split()
         if role is not None and name:
             out.setdefault(name[-1].strip(".,").lower(), role)
+    for m in _ROLE_IS_RE.finditer(text):
+        out.setdefault(m.group(2).split()[-1].lower(),
+                       m.group(1).lower().replace("defence", "defense"))
     for m in _copulas(text):
         name = m.group(1).strip().split()
         out.setdefault(name[-1].strip(".,").lower(),
@@ -119,6 +126,10 @@ def person_nations(text: str) -> dict[str, tuple[str, str]]:
             out.setdefault(name.split()[-1].strip(".,").lower(), country)
 
     for m in _ROLE_RE.finditer(text):
+        before = _BEFORE.search(text[:m.start()])
+        if before is not None:
+            put(m.group(2), before.group(1))
+    for m in _ROLE_IS_RE.finditer(text):
         before = _BEFORE.search(text[:m.start()])
         if before is not None:
             put(m.group(2), before.group(1))

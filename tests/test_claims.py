@@ -371,7 +371,10 @@ def test_as_read_keeps_a_field_label(claim, read):
     ("Almost every one left.", "Almost every one left."),
     ("The war time was long.", "The war time was long."),
     ("The peace talks failed.", "The peace talks failed."),
+    # both halves are words of the corpus: it may write the two words as well
+    ("Birth weight rose.", "Birth weight rose."),
 ])
 def test_join_split_words(claim, joined):
-    words = frozenset({"peacekeepers", "partnership", "everyone", "wartime", "the"})
+    words = frozenset({"peacekeepers", "partnership", "everyone", "wartime", "the", "peace",
+                       "birthweight", "birth", "weight"})
     assert join_split_words(claim, words) == joined

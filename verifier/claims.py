@@ -238,15 +238,17 @@ _WORD_PAIR = re.compile(r"\b([A-Za-z]{3,})\s+(?=([a-z]{3,})\b)")
 def join_split_words(claim: str, words: frozenset[str]) -> str:
     """A claim with a compound written as two words, as dictation and hurried typing split
     it ("peace keepers", "partner ship"), joined where the corpus writes it as one word of at
-    least eight letters (``words``, its lower-cased words) and neither half is a function
-    word ("every one" stays). Without it the counted noun or the name of the thing is one the
-    corpus never uses."""
+    least eight letters (``words``, its lower-cased words), never uses one of the halves, and
+    neither half is a function word ("every one" stays; so does "birth weight" in a corpus
+    that writes both "birthweight" and "birth weight"). Without it the counted noun or the
+    name of the thing is one the corpus never uses."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     def join(m: re.Match) -> str:
         a, b = m[1], m[2]
         whole = (a + b).lower()
-        if len(whole) < 8 or whole not in words or a.lower() in STOP_WORDS or b in STOP_WORDS:
+        if len(whole) < 8 or whole not in words or a.lower() in STOP_WORDS or \
+                b in STOP_WORDS or (a.lower() in words and b in words):
             return m[0]
         return a
 
@@ -562,7 +564,7 @@ def field_sentence(claim: str) -> str:
         first = value[0].lower_
         prep = "on " if first in WEEKDAYS or (value[0].like_num and len(value) > 1 and
                                               not value[-1].like_num) else "in "
-        if value[0].lower_ in {"in", "on", "by", "since", "until", "from", "through"}:
+        if first in {"in", "on", "by", "since", "until", "from", "through"}:
             prep = ""
     text = m["label"].strip()
     if label[0].pos_ in {"NOUN", "ADJ", "PROPN", "VERB"} and not label[0].ent_type_ and \

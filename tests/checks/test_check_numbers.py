@@ -109,6 +109,11 @@ from verifier.checks.common import parse
          "conflict"),
         ("About 24 Russian peacekeepers were wounded.", "Some 300 Russian peacekeepers died.",
          "misplaced"),
+        ("Wind turbines kill 5 million bats a year.",
+         "Wind turbines resulted in the deaths of 888,000 bats.", "conflict"),
+        # a count of time beside a death is no count of the dead
+        ("His parents died fourteen years before the film's events.",
+         "Fourteen years prior, his parents passed away on Christmas Eve.", "agree"),
         ("Russia had a couple of peacekeepers there.", STATIONED, "not_applicable"),
         # "the number of X ... was six" (a "was" the parser leaves without a subject), "Count
         # of X: ..."; an intensifier before a hedge leaves it as it is

@@ -8,7 +8,10 @@ or the noun the count is "of"), so a mismatch about something else is never a co
 Years (a bare 1800-2100 number) and days of the month are left to the dates check. A claim
 quantity (2 or more) with no counterpart in the passage is reported as ``missing``; an exact
 claim figure that the passage gives only roughly ("exactly 1,960" against "nearly 2,000") as
-``rough``: the passage can neither confirm nor refute it. A claim count that no figure of the
+``rough``: the passage can neither confirm nor refute it. A count of those killed or wounded
+against the passage's count of the same people for another deed ("24 peacekeepers were killed"
+/ "Nearly 2,000 peacekeepers had been stationed") is ``misplaced``: never compared, and never
+confirmed by that passage. A claim count that no figure of the
 whole corpus comes near (:func:`absent_figures`) is ``absent``: such a corpus cannot support it.
 Shares told in words are intervals too ("almost the entire population" is [0.8, 1], "only a small
 part of the population" [0, 0.35]): disjoint shares of the same thing conflict (:func:`shares`).
@@ -34,7 +37,6 @@ from verifier.checks.common import (
     NATIONS,
     anchored,
     canon,
-    governing_verb,
     objects_of,
     parse,
     per_doc,
@@ -641,15 +643,22 @@ def _other_nations(cd, q: Quantity, ed, e: Quantity) -> bool:
 # deeds that befall some of a count ("24 peacekeepers were killed" counts no force's size)
 _CASUALTIES = ({"kill", "die", "perish", "execute", "murder", "slay"}, {"wound", "injure"})
 _CASUALTY = set().union(*_CASUALTIES)
+_DEATHS = {"death", "killing", "fatality", "casualty"}
 
 
 def _count_deed(doc, q: Quantity) -> str | None:
     """The casualty verb a count's noun is the subject or object of ("24 peacekeepers were
-    killed", "two dozen peacekeepers lost their lives"), or None."""
+    killed", "two dozen peacekeepers lost their lives", "the deaths of 888,000 bats"), or
+    None; never for a share ("killed 29 percent of the coral")."""
+    if q.head == "percent":
+        return None  # a share is compared as a share
     head = next((t for t in doc[q.start: q.start + 8] if t.lemma_.lower() == q.head), None)
-    if head is None:
-        return None
-    verb = governing_verb(head)
+    if head is not None and head.dep_ == "pobj" and head.head.lower_ == "of" and \
+            head.head.head.lemma_.lower() in _DEATHS:
+        return "die"  # "the deaths of 888,000 bats"
+    if head is None or head.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        return None  # "died fourteen years before" counts years, not the dead
+    verb = head.head
     lemma = verb.lemma_.lower()
     if lemma == "lose" and any(c.lemma_.lower() == "life" for c in verb.children):
         return "die"

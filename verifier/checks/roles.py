@@ -9,7 +9,9 @@ subject). Told with another verb, only a full swap of doer and recipient done to
 conflicts ("Azerbaijan handed four villages to Armenia"); "took villages from Armenia" is
 another preposition, and no swap. The claim's doer given the same thing by the passage's doer
 is a swap too ("Azerbaijan gave back four villages"), and a participle shares its verb's doer
-("Azerbaijan gave back the villages, handing them to Armenia").
+("Azerbaijan gave back the villages, handing them to Armenia"). A deal given a side the
+passage does not give it conflicts too ("a deal between Putin and Pashinyan" against "agreed
+between Russian President Vladimir Putin and his Azerbaijani counterpart Ilham Aliyev").
 """
 
 from __future__ import annotations
@@ -351,6 +353,14 @@ def deal_parties(doc) -> list[tuple[object, frozenset[str]]]:
     return out
 
 
+def _people(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(n for n in names if n not in COUNTRIES)
+
+
+def _countries(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(n for n in names if n in COUNTRIES)
+
+
 def _written(doc, name: str) -> str:
     """A side's name as the text writes it."""
     return next((t.text for t in doc if t.lower_ == name or canon(t.text) == name), name)
@@ -365,9 +375,6 @@ def party_conflict(cd, ed) -> Finding | None:
     mine, theirs = deal_parties(cd), deal_parties(ed)
     if not mine or not theirs:
         return None
-    def people(names):
-        return frozenset(n for n in names if n not in COUNTRIES)
-
     names = {n for _, ns in mine + theirs for n in ns}
     words = {t.lemma_.lower() for t in ed if t.pos_ in {"NOUN", "VERB"}}
     about = {t.lemma_.lower() for t in cd if t.pos_ in {"NOUN", "VERB"}} - _PACT - _STRIKE \
@@ -377,7 +384,7 @@ def party_conflict(cd, ed) -> Finding | None:
         return None
     for _, c in mine:
         for _, e in theirs:
-            for kind in (people, lambda ns: ns - people(ns)):
+            for kind in (_people, _countries):
                 ck, ek = kind(c), kind(e)
                 if len(ck) >= 2 and len(ek) >= 2 and ck & ek and ck - ek and ek - ck:
                     extra = _written(cd, sorted(ck - ek)[0])

@@ -1,8 +1,9 @@
 """Titles of named people, read from the text (a helper of the entities check).
 
-"Foreign Minister Ararat Mirzoyan", "Mirzoyan, Armenia's prime minister," and "Mirzoyan is the
-foreign minister" give Mirzoyan a title; "Russian President Vladimir Putin and his Azerbaijani
-counterpart Ilham Aliyev" gives Aliyev Putin's. A claim conflicts with a passage that gives the
+"Foreign Minister Ararat Mirzoyan", "Mirzoyan, Armenia's prime minister,", "Mirzoyan is the
+foreign minister" and "Armenia's foreign minister is Mirzoyan" give Mirzoyan a title;
+"Russian President Vladimir Putin and his Azerbaijani counterpart Ilham Aliyev" gives Aliyev
+Putin's. A claim conflicts with a passage that gives the
 same person another title, gives a title one person holds at a time in a country to another
 person ("Russian President Dmitry Medvedev" against "Russian President Vladimir Putin"; a
 former holder holds none), or puts a person's title in another country.

@@ -111,6 +111,9 @@ from verifier.checks.common import parse
          "misplaced"),
         ("Wind turbines kill 5 million bats a year.",
          "Wind turbines resulted in the deaths of 888,000 bats.", "conflict"),
+        # a count the parse ties to no verb is compared as before
+        ("59 fans died in the shooting.", "He grieves for all 59 fans lost their lives.",
+         "agree"),
         # a count of time beside a death is no count of the dead
         ("His parents died fourteen years before the film's events.",
          "Fourteen years prior, his parents passed away on Christmas Eve.", "agree"),

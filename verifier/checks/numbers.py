@@ -647,30 +647,40 @@ _DEATHS = {"death", "killing", "fatality", "casualty"}
 
 
 def _count_deed(doc, q: Quantity) -> str | None:
-    """The casualty verb a count's noun is the subject or object of ("24 peacekeepers were
-    killed", "two dozen peacekeepers lost their lives", "the deaths of 888,000 bats"), or
-    None; never for a share ("killed 29 percent of the coral")."""
+    """What befell those a count counts: the casualty verb its noun is the subject or object
+    of, or that hangs on it ("24 peacekeepers were killed", "two dozen peacekeepers lost their
+    lives", "troops killed in the offensive", "the deaths of 888,000 bats"); ``"other"`` for
+    another verb ("2,000 peacekeepers had been stationed"); None where the parse ties it to
+    no verb, and for a share ("killed 29 percent of the coral" is compared as a share)."""
     if q.head == "percent":
-        return None  # a share is compared as a share
+        return None
     head = next((t for t in doc[q.start: q.start + 8] if t.lemma_.lower() == q.head), None)
-    if head is not None and head.dep_ == "pobj" and head.head.lower_ == "of" and \
+    if head is None:
+        return None
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and \
             head.head.head.lemma_.lower() in _DEATHS:
         return "die"  # "the deaths of 888,000 bats"
-    if head is None or head.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+    hung = next((c.lemma_.lower() for c in head.children
+                 if c.dep_ == "acl" and c.lemma_.lower() in _CASUALTY), None)
+    if hung is not None:
+        return hung  # "troops killed in the offensive"
+    if head.dep_ not in {"nsubj", "nsubjpass", "dobj"} or head.head.pos_ not in {"VERB", "AUX"}:
         return None  # "died fourteen years before" counts years, not the dead
     verb = head.head
     lemma = verb.lemma_.lower()
     if lemma == "lose" and any(c.lemma_.lower() == "life" for c in verb.children):
         return "die"
-    return lemma if lemma in _CASUALTY else None
+    return lemma if lemma in _CASUALTY else "other"
 
 
 def _other_deeds(cd, q: Quantity, ed, e: Quantity) -> bool:
-    """One count is of those a casualty befell and the other is not of the same deed ("two
-    dozen peacekeepers died" / "Nearly 2,000 peacekeepers had been stationed")."""
+    """One count is of those a casualty befell, the other of the same people for another
+    deed, or of another casualty ("two dozen peacekeepers died" / "Nearly 2,000 peacekeepers
+    had been stationed"). A count the parse ties to no verb is compared as before."""
     a, b = _count_deed(cd, q), _count_deed(ed, e)
-    return (a is not None or b is not None) and not (a and b and any(
-        a in g and b in g for g in _CASUALTIES))
+    if a is None or b is None or (a == "other" and b == "other"):
+        return False
+    return not any(a in g and b in g for g in _CASUALTIES)
 
 
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:

@@ -624,9 +624,15 @@ def _share_conflict(cd, ed) -> Finding | None:
 
 
 
+def _counted_noun(doc, q: Quantity):
+    """The token of a quantity's counted noun ("troops" in "5,000 Azerbaijani troops"), or
+    None."""
+    return next((t for t in doc[q.start: q.start + 8] if t.lemma_.lower() == q.head), None)
+
+
 def _nations(doc, q: Quantity) -> set[str]:
     """The countries qualifying a quantity's counted noun ("5,000 Azerbaijani troops")."""
-    head = next((t for t in doc[q.start: q.start + 8] if t.lemma_.lower() == q.head), None)
+    head = _counted_noun(doc, q)
     if head is None:
         return set()
     return {canon(c.text) for c in head.children if c.dep_ in {"amod", "compound", "nmod", "poss"}
@@ -654,7 +660,7 @@ def _count_deed(doc, q: Quantity) -> str | None:
     no verb, and for a share ("killed 29 percent of the coral" is compared as a share)."""
     if q.head == "percent":
         return None
-    head = next((t for t in doc[q.start: q.start + 8] if t.lemma_.lower() == q.head), None)
+    head = _counted_noun(doc, q)
     if head is None:
         return None
     if head.dep_ == "pobj" and head.head.lower_ == "of" and \
@@ -673,11 +679,11 @@ def _count_deed(doc, q: Quantity) -> str | None:
     return lemma if lemma in _CASUALTY else "other"
 
 
-def _other_deeds(cd, q: Quantity, ed, e: Quantity) -> bool:
-    """One count is of those a casualty befell, the other of the same people for another
-    deed, or of another casualty ("two dozen peacekeepers died" / "Nearly 2,000 peacekeepers
-    had been stationed"). A count the parse ties to no verb is compared as before."""
-    a, b = _count_deed(cd, q), _count_deed(ed, e)
+def _other_deeds(a: str | None, b: str | None) -> bool:
+    """Of two counts' deeds (:func:`_count_deed`), one is a casualty and the other befell
+    the same people for another deed, or is another casualty ("two dozen peacekeepers died" /
+    "Nearly 2,000 peacekeepers had been stationed"). A count the parse ties to no verb is
+    compared as before."""
     if a is None or b is None or (a == "other" and b == "other"):
         return False
     return not any(a in g and b in g for g in _CASUALTIES)
@@ -694,7 +700,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     agrees, missing, rough, misplaced = [], [], [], []
     for q in cq:
         like = [e for e in eq if same_thing(q, e) and not _other_nations(cd, q, ed, e)]
-        same = [e for e in like if not _other_deeds(cd, q, ed, e)]
+        deed = _count_deed(cd, q) if like else None
+        same = [e for e in like if not _other_deeds(deed, _count_deed(ed, e))]
         if like and not same:
             # a count of the fallen where the passage counts only the force, even by the same
             # figure ("2,000 peacekeepers died" / "2,000 peacekeepers had been stationed"):

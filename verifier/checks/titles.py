@@ -126,11 +126,9 @@ def person_nations(text: str) -> dict[str, tuple[str, str]]:
         if country is not None and name.split():
             out.setdefault(name.split()[-1].strip(".,").lower(), country)
 
-    for m in _ROLE_RE.finditer(text):
-        before = _BEFORE.search(text[:m.start()])
-        if before is not None:
-            put(m.group(2), before.group(1))
-    for m in _ROLE_IS_RE.finditer(text):
+    # the title's country before it: "Russian President Vladimir Putin", "Armenia's foreign
+    # minister is Mirzoyan"
+    for m in (*_ROLE_RE.finditer(text), *_ROLE_IS_RE.finditer(text)):
         before = _BEFORE.search(text[:m.start()])
         if before is not None:
             put(m.group(2), before.group(1))

@@ -180,6 +180,9 @@ bench seed_probes57 claims benchmarks/claims/seed_probes57.csv --corpus corpus/
 bench seed_probes58 claims benchmarks/claims/seed_probes58.csv --corpus corpus/
 bench seed_probes59 claims benchmarks/claims/seed_probes59.csv --corpus corpus/
 bench seed_probes60 claims benchmarks/claims/seed_probes60.csv --corpus corpus/
+bench seed_probes61 claims benchmarks/claims/seed_probes61.csv --corpus corpus/
+bench seed_probes62 claims benchmarks/claims/seed_probes62.csv --corpus corpus/
+bench seed_probes63 claims benchmarks/claims/seed_probes63.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

@@ -148,6 +148,18 @@ def test_split_claim_borrows_the_main_subject_not_one_of_a_clause_before_it():
     ("So it's official: the pullout is over.", "The pullout is over."),
     ("Here's the thing: Baku says the pullout is over.", "Baku says the pullout is over."),
     ("Headcount check: Moscow had 2,000 troops there.", "Moscow had 2,000 troops there."),
+    # a sworn statement's speaker named by role, a line's place in a document
+    ("Declarant avers that the pullout began in April.", "The pullout began in April."),
+    ("The affiant further states the pullout began in April.", "The pullout began in April."),
+    ("The drawdown got going in April, deponent records.", "The drawdown got going in April."),
+    ("The dialogue, declarant says, is being upgraded.", "The dialogue is being upgraded."),
+    ("Para. 51 \u2014 the drawdown got going in April.", "The drawdown got going in April."),
+    ("\u00b6 12: the pullout began in April.", "The pullout began in April."),
+    ("Item 3 - The pullout began in April.", "The pullout began in April."),
+    # a witness is a source, and a numbered thing is content
+    ("A witness says the troops left.", "A witness says the troops left."),
+    ("Section 2 of the deal says troops leave.", "Section 2 of the deal says troops leave."),
+    ("No. 1 priority: peace.", "No. 1 priority: peace."),
     ("Why were they there at all? They were stationed under a truce.",
      "They were stationed under a truce."),
     ("Heads-up: the contingent kept out of the fighting.",

@@ -51,6 +51,18 @@ _FRAMES = [
                r"\s*,\s*", re.I),
     re.compile(rf"^as\s+{_SOURCE}\s+{_SAYS}\s*,\s*", re.I),
 ]
+# the one who swears a sworn statement, named by its role ("Declarant avers that ...", "The
+# affiant states ...", "..., deponent records."): the claim is what is sworn; a witness or a
+# claimant stays, being a source whose saying so is itself the claim
+_SWORN = r"(?:the\s+)?(?:declarant|affiant|deponent|undersigned)"
+_SWEARS = (r"(?:(?:further|also|hereby|solemnly)\s+)?(?:avers|swears|attests|states|declares|"
+           r"affirms|certifies|records|says|observes|notes|confirms|testifies|deposes|asserts|"
+           r"maintains|reports|adds)")
+# where a line sits in a document ("Para. 51 \u2014 ...", "\u00b6 12: ...", "Item 3 - ...",
+# "Section 2.1: ..."): no part of the claim
+_DOC_REF = re.compile(r"^(?:(?:para(?:graph)?|item|point|section|sec|clause|entry|line|no)\.?\s*"
+                      r"|[\u00b6\u00a7]\s*)\d+(?:\.\d+)*[a-z]?\s*[-\u2013\u2014:.)]+\s*(?=\S)",
+                      re.I)
 # who a speaker addresses: readers, students, a parliament's members
 _AUDIENCE = (r"(?:students|debaters|readers|viewers|listeners|clients|investors|subscribers|"
              r"travell?ers|staff|teams|everyone|you|we|(?:the\s+)?(?:honourable|hon\.)\s+"
@@ -100,6 +112,7 @@ _LEADS = [
                r"to\s+be\s+(?:clear|precise|fair)|(?:let\s+me|I\s+want\s+to)\s+be\s+"
                r"(?:(?:very|crystal)\s+)?(?:clear|precise)(?:\s+(?:here|on\s+this))?)"
                r"\s*[,:\u2014-]\s*(?=\S)", re.I),
+    re.compile(rf"^{_SWORN}\s+{_SWEARS}(?:\s+that)?\s*[,:]?\s+(?=\S)", re.I),
     # a short label before a colon ("Headcount check: ...", "Reminder: ..."); not a named
     # source or a title ("Baku: ...", "Yerevan's complaint: ...", "Maleficent : Mistress of
     # Evil": see ``_label``)
@@ -133,7 +146,9 @@ _SPEAKER_ASIDE = re.compile(
     # of their own ("..., per our timeline")
     r"(?:and\s+|which\s+)?(?-i:(?:I|we)(?:\s+[a-z']+){0,2}?\s+(?:learned|learnt|read|heard|"
     r"think|believe|find|found|guess|suppose|gather|want|wanted|know|recall|remember|note|"
-    r"say|said|hope)\b[^,;:.!?\dA-Z]*)|(?:according\s+to|per)\s+(?:our|your)\s+[\w-]+)"
+    r"say|said|hope)\b[^,;:.!?\dA-Z]*)|(?:according\s+to|per)\s+(?:our|your)\s+[\w-]+"
+    # the sworn statement's speaker ("..., deponent records.")
+    rf"|{_SWORN}\s+{_SWEARS})"
     r"(?=\s*[.!?]?\s*$)"
     # a closing label after a dash ("... - staff note.")
     r"|\s+[-\u2013\u2014]\s+(?:[a-z]+\s+)?(?:note|update|fyi)(?=\s*[.!?]?\s*$)", re.I)
@@ -141,7 +156,7 @@ _MID_FRAME = re.compile(rf",\s*{_ASIDE}\s*,\s*", re.I)
 # ", the House should note,", ", as members will recall,", ", I remind the House,"
 _MID_ADDRESS = re.compile(
     rf",\s*(?:as\s+)?(?:{_AUDIENCE}\s+(?:should|will|may|must)\s+(?:note|recall|remember|know)|"
-    rf"I\s+(?:would\s+)?remind\s+{_AUDIENCE})\s*,\s*", re.I)
+    rf"I\s+(?:would\s+)?remind\s+{_AUDIENCE}|{_SWORN}\s+{_SWEARS})\s*,\s*", re.I)
 
 
 def _label(lead: str, rest: str) -> bool:
@@ -186,7 +201,7 @@ def strip_frame(claim: str) -> str:
     headline's cry ("Boom! ..."), and without a frame that only says the source says it ("The
     article reports that the pullout began in April"): "The pullout began in April";
     unchanged otherwise."""
-    out = claim
+    out = _DOC_REF.sub("", claim, count=1)
     for _ in range(3):  # "So, turns out ..."
         before = out
         for lead in _LEADS:

@@ -22,6 +22,11 @@ from verifier.checks.common import parse
         # a part told by its whole counts the whole's noun
         ("5,000 of Moscow's soldiers were stationed in Karabakh.", STATIONED, "conflict"),
         ("Around 2,000 of Moscow's troops were stationed in Karabakh.", STATIONED, "agree"),
+        # a hyphened modifier before the counted noun is no counted noun
+        ("Roughly 5,000 Moscow-sent peacekeepers were stationed in Karabakh.", STATIONED,
+         "conflict"),
+        ("Nearly 2,000 Russian-led peacekeepers were stationed in Karabakh.", STATIONED,
+         "agree"),
         # ... of one country: another country's troops are other people
         ("About 5,000 Azerbaijani troops took part in last September's offensive.", STATIONED,
          "missing"),

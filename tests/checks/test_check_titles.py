@@ -34,6 +34,8 @@ def test_person_roles_in_apposition():
     for text in ("Ararat Mirzoyan, acting in his capacity as prime minister, spoke.",
                  "Ararat Mirzoyan, in his role as prime minister, spoke.",
                  "Ararat Mirzoyan, serving as prime minister, spoke.",
+                 "Mirzoyan signed as Armenia's prime minister.",
+                 "Mirzoyan acted as prime minister when co-signing.",
                  "The text bears the name of Mirzoyan, signing as Armenia's prime minister.",
                  "Ararat Mirzoyan, who serves as Armenia's prime minister, spoke.",
                  "Ararat Mirzoyan, who is the prime minister, spoke.",

@@ -400,6 +400,14 @@ def _counted(toks, j: int, last):
                 not any(c.dep_ == "nummod" for c in whole.children):
             return whole, whole.lemma_.lower(), whole.i + 1
     while k < len(toks) and k < j + 4 and toks[k].pos_ in {"ADJ", "NOUN", "PROPN"}:
+        if k + 3 < len(toks) and toks[k].pos_ in {"PROPN", "ADJ"} and toks[k + 1].text == "-" \
+                and not toks[k].whitespace_ and not toks[k + 1].whitespace_ and \
+                toks[k + 2].pos_ in {"VERB", "ADJ"}:
+            # a name's hyphened modifier ("5,000 Moscow-sent peacekeepers", "Russian-led");
+            # not an age ("5 year-old children" counts years)
+            k += 3
+            j += 2
+            continue
         if toks[k].pos_ in {"NOUN", "PROPN"}:
             head = toks[k]
             if toks[k].dep_ != "compound":

@@ -37,7 +37,7 @@ _ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-
 # Putin, Prime Minister Nikol Pashinyan")
 _COPULA_RE = re.compile(r"(?<![\w'’-])" + _NAME + r"(?:,\s+who\s[^,]{1,80},)?"
                         r"(?:,?\s*(?:is|was|serves as|served as)|,\s+who\s+(?:is|was|serves\s+as|"
-                        r"served\s+as)|,?\s+(?:[a-z]+ing\s+)?"
+                        r"served\s+as)|,?\s+(?:[a-z]+(?:ing|ed)\s+)?"
                         r"(?:in\s+(?:his|her|their)\s+(?:capacity|role)\s+)?as|,)"
                         r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b"
                         r"(?!\s+[A-Z])")

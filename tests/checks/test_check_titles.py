@@ -64,3 +64,24 @@ def test_country_of():
     assert titles.country_of("is Russia's") == ("russia", "Russia")
     assert titles.country_of("Azerbaijani") == ("azerbaijan", "Azerbaijani")
     assert titles.country_of("the treaty") is None
+
+
+_OBRIEN = ("On Tuesday, Armenian Foreign Minister Ararat Mirzoyan and the United States Assistant "
+           "Secretary of State for Europe and Eurasia James O'Brien issued a joint statement.")
+
+
+@pytest.mark.parametrize(("claim", "conflict"), [
+    # another part of the world, in apposition, after "as", before the name
+    ("James O'Brien, Washington's assistant secretary of state in charge of the Middle East, "
+     "co-authored it.", True),
+    ("O'Brien as Washington's Assistant Secretary handling Africa signed it.", True),
+    ("Assistant Secretary of State for East Asia and the Pacific James O'Brien signed.", True),
+    # a part of the portfolio, or the same one
+    ("O'Brien, assistant secretary of state for Europe, signed it.", False),
+    ("Assistant Secretary of State for Eurasia James O'Brien signed.", False),
+    # another person's portfolio
+    ("Mirzoyan met the envoy for Africa and O'Brien.", False),
+])
+def test_portfolio_region(claim, conflict):
+    found = titles.title_conflict(claim, _OBRIEN)
+    assert (found is not None and found.status == "conflict") == conflict, found

@@ -6,7 +6,9 @@ foreign minister" and "Armenia's foreign minister is Mirzoyan" give Mirzoyan a t
 Putin's. A claim conflicts with a passage that gives the
 same person another title, gives a title one person holds at a time in a country to another
 person ("Russian President Dmitry Medvedev" against "Russian President Vladimir Putin"; a
-former holder holds none), or puts a person's title in another country.
+former holder holds none), puts a person's title in another country, or gives a portfolio
+another part of the world ("... Assistant Secretary handling Africa" against "Assistant
+Secretary of State for Europe and Eurasia James O'Brien").
 """
 
 from __future__ import annotations
@@ -179,14 +181,70 @@ def roles_compatible(a: str, b: str) -> bool:
     return a == b or (a in GENERIC_ROLES and a in b) or (b in GENERIC_ROLES and b in a)
 
 
+# world regions an official's portfolio covers ("Assistant Secretary of State for Europe and
+# Eurasia"); one that nests in another shares a word with it ("East Asia", "Asia")
+_REGIONS = {"europe": "europe", "eurasia": "eurasia", "africa": "africa", "asia": "asia",
+            "middle east": "middle east", "near east": "middle east", "pacific": "pacific",
+            "latin america": "latin america", "western hemisphere": "western hemisphere",
+            "the americas": "western hemisphere", "americas": "western hemisphere"}
+_REGION_ALT = r"(?:(?:east|south|southeast|central|north|west|sub-saharan)\s+)?(?:" + "|".join(
+    re.escape(r) for r in sorted(_REGIONS, key=len, reverse=True)) + ")"
+_PORTFOLIO_RE = re.compile(
+    r"\b(?:secretary|envoy|ambassador|minister|commissioner|representative|director|"
+    r"diplomat|official)\b[^.;:]{0,40}?\b(?:for|in\s+charge\s+of|handling|responsible\s+for|"
+    r"covering|overseeing|dealing\s+with)\s+(?:the\s+)?(" + _REGION_ALT + r")(?:\s+and\s+"
+    r"(?:the\s+)?(" + _REGION_ALT + r"))?\b", re.I)
+
+
+def _region(region: str) -> str:
+    """A region's usual name, a part read as its whole ("Near East": "middle east", "South
+    Asia": "asia")."""
+    words = region.lower().split()
+    for n in (2, 1):
+        if " ".join(words[-n:]) in _REGIONS:
+            return _REGIONS[" ".join(words[-n:])]
+    return region.lower()
+
+
+def person_portfolios(text: str, names) -> dict[str, set[str]]:
+    """{surname: the regions their portfolio covers} for ``names``: "Assistant Secretary of
+    State for Europe and Eurasia James O'Brien" -> {"o'brien": {"europe", "eurasia"}}; the
+    portfolio goes to the nearest of the names in its sentence."""
+    out: dict[str, set[str]] = {}
+    for m in _PORTFOLIO_RE.finditer(text):
+        for name in names:
+            for x in re.finditer(re.escape(name), text, re.I):
+                after = text[m.end():x.start()]
+                before = text[x.end():m.start()]
+                # the name after the title ("... Eurasia James O'Brien") or before it, in
+                # apposition or as its subject ("O'Brien, the US ... secretary", "O'Brien as
+                # ..."), with no one else between
+                if (x.start() >= m.end() and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*)*\s*", after)) \
+                        or (x.end() <= m.start() and len(before) <= 40 and not re.search(
+                            r"[.;]|\b(?:and|with|met|of|to|by|from)\b", before)):
+                    out.setdefault(name, set()).update(_region(r) for r in m.groups() if r)
+    return out
+
+
 def title_conflict(claim: str, evidence: str) -> Finding | None:
     """An ``entities`` conflict where the claim gives a person another title, a title one
-    person holds at a time to another person, or a person's title to another country."""
+    person holds at a time to another person, the same title over another part of the
+    world, or a person's title to another country."""
     cr, er = person_roles(claim), person_roles(evidence)
     for name, role in cr.items():
         if name in er and not roles_compatible(role, er[name]):
             return Finding("entities", "conflict", f"{name.title()}: '{role}' vs '{er[name]}'",
                            claim_span=role, evidence_span=er[name])
+    # the same title over another part of the world ("Assistant Secretary ... for Africa"
+    # against "... for Europe and Eurasia")
+    cp = person_portfolios(claim, er.keys())  # ("Assistant Secretary" alone is no title)
+    ep = person_portfolios(evidence, cp.keys())
+    for name, words in cp.items():
+        if ep.get(name) and not words & ep[name]:
+            mine, theirs = " and ".join(sorted(words)), " and ".join(sorted(ep[name]))
+            return Finding("entities", "conflict", f"{name.title()}: '{mine}' vs '{theirs}'",
+                           claim_span=_as_written(claim, name),
+                           evidence_span=_as_written(evidence, name))
     cn, en = person_nations(claim), person_nations(evidence)
     # a title one person holds at a time in a country given to another person
     eh = title_holders(evidence, er, en)

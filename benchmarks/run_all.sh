@@ -180,6 +180,8 @@ bench seed_probes57 claims benchmarks/claims/seed_probes57.csv --corpus corpus/
 bench seed_probes58 claims benchmarks/claims/seed_probes58.csv --corpus corpus/
 bench seed_probes59 claims benchmarks/claims/seed_probes59.csv --corpus corpus/
 bench seed_probes60 claims benchmarks/claims/seed_probes60.csv --corpus corpus/
+# session 34's three, measured blind on session 33's final code 0cdea8d and on the final code:
+# a live blog's updates, a humanitarian situation report's bullets, a diplomat's memoir lines
 bench seed_probes61 claims benchmarks/claims/seed_probes61.csv --corpus corpus/
 bench seed_probes62 claims benchmarks/claims/seed_probes62.csv --corpus corpus/
 bench seed_probes63 claims benchmarks/claims/seed_probes63.csv --corpus corpus/

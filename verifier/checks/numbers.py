@@ -406,7 +406,7 @@ def _counted(toks, j: int, last):
             # a name's hyphened modifier ("5,000 Moscow-sent peacekeepers", "Russian-led");
             # not an age ("5 year-old children" counts years)
             k += 3
-            j += 2
+            j += 2  # the window counts the three tokens as one word
             continue
         if toks[k].pos_ in {"NOUN", "PROPN"}:
             head = toks[k]

@@ -182,7 +182,7 @@ def roles_compatible(a: str, b: str) -> bool:
 
 
 # world regions an official's portfolio covers ("Assistant Secretary of State for Europe and
-# Eurasia"); one that nests in another shares a word with it ("East Asia", "Asia")
+# Eurasia"), each to its usual name; a part ("East Asia") is read as its whole by ``_region``
 _REGIONS = {"europe": "europe", "eurasia": "eurasia", "africa": "africa", "asia": "asia",
             "middle east": "middle east", "near east": "middle east", "pacific": "pacific",
             "latin america": "latin america", "western hemisphere": "western hemisphere",
@@ -208,8 +208,9 @@ def _region(region: str) -> str:
 
 def person_portfolios(text: str, names) -> dict[str, set[str]]:
     """{surname: the regions their portfolio covers} for ``names``: "Assistant Secretary of
-    State for Europe and Eurasia James O'Brien" -> {"o'brien": {"europe", "eurasia"}}; the
-    portfolio goes to the nearest of the names in its sentence."""
+    State for Europe and Eurasia James O'Brien" -> {"o'brien": {"europe", "eurasia"}}; a
+    portfolio is a name's only where the name stands right after it or shortly before it with
+    no one else between ("met the envoy for Africa and O'Brien" gives O'Brien none)."""
     out: dict[str, set[str]] = {}
     for m in _PORTFOLIO_RE.finditer(text):
         for name in names:

@@ -37,7 +37,9 @@ _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 # correspondent noted", "you report", "according to you", "by your account").
 _SOURCE = (r"(?:(?:the|this|your|our)\s+(?:article|report|story|piece|text|document|source|"
            r"coverage|record|paper|newspaper|reporter|correspondent|writer|account|label|"
-           r"caption|dispatch)|you)")
+           r"caption|dispatch)|you|"
+           # reporting in general, unnamed ("per reporting", "field reports say", "per sources")
+           r"(?:(?:news|press|media|field|initial|early)\s+)?(?:reporting|reports)|sources)")
 _SAYS = (r"(?:reports?|says?|states?|notes?|indicates?|mentions?|suggests?|explains?|"
          r"describes?|claims?|adds?|shows?|confirms?|writes?|records?|reported|said|stated|"
          r"noted|indicated|mentioned|explained|claimed|suggested|wrote|recorded|"
@@ -108,11 +110,29 @@ _LEADS = [
                r"confirm)|(?:our|my)\s+(?:[\w-]+\s+)?(?:assessment|understanding|view|reading|"
                r"sense)|the\s+(?:fact|point|truth|bottom\s+line))\s+is(?:\s+that)?\s*[,:]?\s+(?=\S)"
                r"|^(?:as\s+(?:I|we)\s+(?:(?:have|had|just)\s+)?(?:said|mentioned|noted|told\s+you|"
-               r"stated)(?:\s+(?:yesterday|before|earlier|last\s+week))?|for\s+the\s+record|"
+               r"stated)(?:\s+(?:yesterday|before|earlier|last\s+week|at\s+the\s+time|then|back\s+then|"
+               r"in\s+(?:my|our|a|the)\s+[a-z-]+))?|for\s+the\s+record|"
                r"to\s+be\s+(?:clear|precise|fair)|(?:let\s+me|I\s+want\s+to)\s+be\s+"
                r"(?:(?:very|crystal)\s+)?(?:clear|precise)(?:\s+(?:here|on\s+this))?)"
                r"\s*[,:\u2014-]\s*(?=\S)", re.I),
     re.compile(rf"^{_SWORN}\s+{_SWEARS}(?:\s+that)?\s*[,:]?\s+(?=\S)", re.I),
+    # a memoir's or witness's word on what they were told, noted or wrote ("I was told, and
+    # believed, that ...", "In those briefings I always stressed that ...", "I drafted a memo
+    # explaining that ...", "I took careful note when ...", "Going by my diary, ...", "I
+    # counted them once in a cable: ..."): the claim is what they tell
+    re.compile(r"^(?:(?:in|at|during|on|from)\s+(?:[a-z]+\s+){1,3})?(?:I|we)\s+"
+               r"(?:(?:always|often|once|repeatedly|then|later|also|first)\s+)?"
+               r"(?:(?:was|were)\s+told|stressed|noted|observed|wrote|argued|warned|recorded|"
+               r"explained|remember|recall|told\s+[a-z]+(?:\s+[a-z]+)?)"
+               r"(?:\s*,\s*and\s+(?:believed|agreed)\s*,)?\s+that\s+(?=\S)"
+               r"|^(?:I|we)\s+(?:drafted|wrote|sent|filed|penned|prepared)\s+(?:a|an|the|my|one)\s+"
+               r"[a-z-]+\s+(?:explaining|noting|saying|stating|arguing|warning|stressing|"
+               r"reporting)\s+that\s+(?=\S)"
+               r"|^(?:I|we)\s+(?:took|made)\s+(?:careful\s+|a\s+|special\s+)?note\s+"
+               r"(?:when|that|of\s+how)\s+(?=\S)"
+               r"|^(?:going|judging)\s+by\s+(?:my|our)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s*,\s*(?=\S)",
+               re.I),
+    re.compile(r"^(?:I|[Ww]e)(?:\s+[a-z']+){1,7}\s*:\s+(?=[A-Z])"),
     # a short label before a colon ("Headcount check: ...", "Reminder: ..."); not a named
     # source or a title ("Baku: ...", "Yerevan's complaint: ...", "Maleficent : Mistress of
     # Evil": see ``_label``)
@@ -131,6 +151,13 @@ _SAID_OBJECTS = {"nothing", "little", "much", "something", "everything", "so", "
 # ", the article notes." at the end, ", according to the article," anywhere
 _ASIDE = rf"(?:(?:as\s+)?{_SOURCE}\s+{_SAYS}|(?:according\s+to|per)\s+{_SOURCE})"
 _TRAILING_FRAME = re.compile(rf",\s*{_ASIDE}(?=\s*[.!?]?\s*$)", re.I)
+# the speaker on their own knowing, saying or records, with no name and no number ("I
+# learned from your story", "I recall vividly", "my files show", "as I knew him")
+_SPEAKER_SAYS = (r"(?-i:(?:I|we|(?:my|our)\s+[a-z]+)(?:\s+[a-z']+){0,2}?\s+(?:learned|learnt|read|"
+                 r"heard|think|believe|believed|find|found|guess|suppose|gather|want|wanted|know|"
+                 r"knew|recall|remember|note|noted|say|said|hope|observed|noticed|understood|"
+                 r"understand|told|stressed|judged|wrote|recorded|saw|show|shows|showed)"
+                 r"\b[^,;:.!?\dA-Z]*)")
 # a closing aside of the speaker's that says nothing of the claim ("..., if I remember the
 # story right", "..., for what it's worth", "..., our teams should note", "..., that's the
 # stated reason", "..., people seem to forget that")
@@ -144,15 +171,16 @@ _SPEAKER_ASIDE = re.compile(
     # in it ("..., I learned from your story", "..., which I find heartening", "..., and I
     # want to be clear on that"; not "..., we have been under military rule"), or a source
     # of their own ("..., per our timeline")
-    r"(?:and\s+|which\s+)?(?-i:(?:I|we)(?:\s+[a-z']+){0,2}?\s+(?:learned|learnt|read|heard|"
-    r"think|believe|find|found|guess|suppose|gather|want|wanted|know|recall|remember|note|"
-    r"say|said|hope)\b[^,;:.!?\dA-Z]*)|(?:according\s+to|per)\s+(?:our|your)\s+[\w-]+"
+    rf"(?:and\s+|which\s+|as\s+)?{_SPEAKER_SAYS}|(?:according\s+to|per)\s+(?:our|your)\s+[\w-]+"
     # the sworn statement's speaker ("..., deponent records.")
     rf"|{_SWORN}\s+{_SWEARS})"
     r"(?=\s*[.!?]?\s*$)"
     # a closing label after a dash ("... - staff note.")
     r"|\s+[-\u2013\u2014]\s+(?:[a-z]+\s+)?(?:note|update|fyi)(?=\s*[.!?]?\s*$)", re.I)
-_MID_FRAME = re.compile(rf",\s*{_ASIDE}\s*,\s*", re.I)
+# "reportedly": the report is the corpus ("Armenia reportedly sought ...", "..., reportedly.")
+_REPORTEDLY = re.compile(r"\s*,\s*reportedly\s*,\s*|^reportedly\s*,?\s*|,?\s*\breportedly\b\s*"
+                         r"(?=[.!?]?\s*$)|\breportedly\s+", re.I)
+_MID_FRAME = re.compile(rf",\s*(?:{_ASIDE}|(?:as\s+)?{_SPEAKER_SAYS})\s*,\s*", re.I)
 # ", the House should note,", ", as members will recall,", ", I remind the House,"
 _MID_ADDRESS = re.compile(
     rf",\s*(?:as\s+)?(?:{_AUDIENCE}\s+(?:should|will|may|must)\s+(?:note|recall|remember|know)|"
@@ -196,6 +224,17 @@ def _cry(m: re.Match | None) -> bool:
         and not any(t.pos_ in {"VERB", "AUX"} for t in parse(m[1]))
 
 
+def _mid_gap(m: re.Match) -> str:
+    """What an aside in mid-claim leaves: a comma after an opening clause ("When Baku's
+    forces swept in, I remember, the peacekeepers stood by"), else a space ("Baku, as the
+    article says, took the region")."""
+    return ", " if _OPENING_CLAUSE.match(m.string[:m.start()]) else " "
+
+
+_OPENING_CLAUSE = re.compile(r"(?:when|after|before|as|while|although|though|if|once|since|"
+                             r"because|until)\b[^,]*$", re.I)
+
+
 def strip_frame(claim: str) -> str:
     """The claim without a spoken lead-in ("So, turns out the pullout began in April") or a
     headline's cry ("Boom! ..."), and without a frame that only says the source says it ("The
@@ -215,7 +254,8 @@ def strip_frame(claim: str) -> str:
             break
     for frame in _FRAMES:
         out = frame.sub("", out, count=1)
-    out = _MID_FRAME.sub(" ", _SPEAKER_ASIDE.sub("", _TRAILING_FRAME.sub("", out)))
+    out = _MID_FRAME.sub(_mid_gap, _SPEAKER_ASIDE.sub("", _TRAILING_FRAME.sub("", out)))
+    out = _REPORTEDLY.sub(lambda m: " " if m.group().count(",") == 2 else "", out)
     out = _MID_ADDRESS.sub(" ", out)
     if out == claim or len(out.split()) < 3 or out.split()[0].lower() in _SAID_OBJECTS:
         return claim  # "The article says nothing about casualties" is a claim about the article

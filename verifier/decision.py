@@ -18,7 +18,7 @@ SETTINGS_PATH = Path(__file__).parent / "data" / "decision_settings.json"
 QUANTITY_CHECKS = frozenset({"numbers", "dates"})
 # findings after which a passage may contradict the claim but never support it
 UNCONFIRMED = frozenset({"rough", "misplaced", "redated", "unreal", "unplaced", "unnamed",
-                         "unsaid"})
+                         "unsaid", "undated"})
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,8 @@ class Candidate:
         (``unreal``), or never names the place the claim puts it in (``unplaced``), or names
         the country the claim makes its doer only as whose people or things are
         (``unnamed``), or tells nothing said by the name the claim says said something
-        (``unsaid``)."""
+        (``unsaid``), or the whole corpus never gives the claim's year or month
+        (``undated``)."""
         return any(f.status in UNCONFIRMED for f in self.findings)
 
     @property

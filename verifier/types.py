@@ -175,7 +175,9 @@ class Finding:
     name said something, "Aliyev hailed the pullout", and the passage tells nothing said by
     it), ``"absent"``
     (a name the whole corpus never mentions, or a count no figure of it comes near; the
-    verifier adds it to every passage of the claim) or ``"not_applicable"``. Checks only
+    verifier adds it to every passage of the claim), ``"undated"`` (a year or month of the
+    claim's that the whole corpus never gives: no passage can confirm it, one may still
+    contradict it; added the same way) or ``"not_applicable"``. Checks only
     report ``conflict`` when claim and passage speak about the same thing.
     """
 

@@ -531,8 +531,11 @@ def _with_absent(atoms: list[str], cands: list[list[Passage]],
     """Add to every candidate of a claim the finding ``absent`` of the entities check when the
     claim names something the corpus never mentions (``checks.entities.absent_names``), and of
     the numbers check when it gives a count no figure of the corpus comes near
-    (``checks.numbers.absent_figures``); ``checks``: the checks that run (None: all)."""
+    (``checks.numbers.absent_figures``); and the finding ``undated`` of the dates check when
+    it gives a year or month the corpus never gives (``checks.dates.absent_dates``);
+    ``checks``: the checks that run (None: all)."""
     from verifier.checks.common import decleft, parse
+    from verifier.checks.dates import absent_dates
     from verifier.checks.entities import absent_names
     from verifier.checks.numbers import absent_figures
 
@@ -548,6 +551,10 @@ def _with_absent(atoms: list[str], cands: list[list[Passage]],
                      "numbers": absent_figures(doc, terms.figures) if on("numbers") else []}
             extra = tuple(Finding(check, "absent", ", ".join(what), claim_span=what[0])
                           for check, what in found.items() if what)
+            undated = absent_dates(doc, terms.words, terms.figures) if on("dates") else []
+            if undated:
+                extra += (Finding("dates", "undated", ", ".join(undated),
+                                  claim_span=undated[0]),)
         out.extend(f + extra for f in findings[i: i + len(ps)])
         i += len(ps)
     return out

@@ -418,6 +418,53 @@ def test_align_writes_midweek_as_the_passages_day(claim, evidence, aligned):
     assert dates.align(claim, evidence) == aligned
 
 
+@pytest.mark.parametrize(("claim", "aligned"), [
+    # a season as the one month of it the passage gives: the model reads no April into spring
+    ("The withdrawal began in spring.", "The withdrawal began in April."),
+    ("The withdrawal began in the spring.", "The withdrawal began in April."),
+    ("The withdrawal began during springtime.", "The withdrawal began during April."),
+    # no month of the season there: unchanged
+    ("The withdrawal began in summer.", "The withdrawal began in summer."),
+])
+def test_align_writes_a_season_as_the_passages_month(claim, aligned):
+    assert dates.align(claim, AGREED) == aligned
+
+
+@pytest.mark.parametrize(("claim", "status"), [
+    ("The withdrawal began in spring.", "agree"),
+    ("The withdrawal began during springtime.", "agree"),
+    ("The withdrawal began in winter.", "conflict"),
+    ("The withdrawal was under way by spring.", "agree"),
+])
+def test_a_season_without_the(claim, status):
+    assert dates.check(claim, AGREED).status == status
+
+
+CORPUS = (AGREED, RECAPTURED, STATIONED, WARS, VILLAGES)
+
+
+@pytest.mark.parametrize(("claim", "absent"), [
+    # a year or month no passage gives: no passage can confirm it
+    ("Baku seized the enclave in March.", ["March"]),
+    ("The second war came in 2016.", ["2016"]),
+    ("The villages were taken in the 1970s.", ["1970s"]),
+    ("The withdrawal began in winter.", ["winter"]),
+    # given somewhere, relative, or open-ended: never absent
+    ("The withdrawal began in April.", []),
+    ("The villages were taken in the 1990s.", []),
+    ("The withdrawal began in spring.", []),
+    ("Baku took the region last year.", []),
+    ("Talks resumed after 2000.", []),
+])
+def test_absent_dates(claim, absent):
+    from verifier.checks.common import parse
+    from verifier.checks.entities import word_set
+    from verifier.checks.numbers import figures
+
+    words = word_set(CORPUS)
+    assert dates.absent_dates(parse(claim), words, figures(CORPUS)) == absent
+
+
 def test_a_conflict_on_one_named_thing_is_pinned():
     mandate = ("The Russian troops had a mandate to remain until 2025, but Moscow's war in "
                "Ukraine is putting pressure on the country's armed forces.")

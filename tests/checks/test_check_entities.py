@@ -456,6 +456,9 @@ def test_deemed_owner(claim, status):
     ("Russia pulled its troops out of Karabakh.", RECAPTURED, "agree"),
     ("Russia deployed nearly 2,000 peacekeepers to Karabakh.", STATIONED, "agree"),
     ("Moscow brokered the truce.", "Moscow brokered a truce between Yerevan and Baku.", "agree"),
+    # a country keeping its own forces is what "Russian peacekeepers had been stationed" tells
+    ("Moscow kept somewhat fewer than two thousand soldiers in Karabakh.", STATIONED, "agree"),
+    ("Moscow kept a shade under 2,000 peacekeeping personnel in Karabakh.", STATIONED, "agree"),
 ])
 def test_unnamed_doer(claim, evidence, status):
     finding = entities.check(claim, evidence)

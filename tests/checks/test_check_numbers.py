@@ -187,6 +187,8 @@ def test_numbers(claim, evidence, status):
         ("nearly three decades", 30, 25.5, 30, "year"),
         ("a quarter of a century", 25, 25, 25, "year"),
         ("a quarter century", 25, 25, 25, "year"),
+        ("a quarter-million people", 250_000, 250_000, 250_000, "people"),
+        ("a quarter of a million people", 250_000, 250_000, 250_000, "people"),
         ("outlasted half a century", 50, 50, float("inf"), "year"),
         ("2.5 million barrels", 2_500_000, 2_500_000, 2_500_000, "barrel"),
     ],
@@ -315,3 +317,24 @@ def test_a_two_digit_closing_year_is_no_count():
     assert [q.text for q in numbers.quantities(parse("Two wars over the enclave: 1988-94."))] == \
         ["Two"]
     assert numbers.short_year(parse("from 1998-02")[3]) == 2002
+
+
+@pytest.mark.parametrize(("claim", "status"), [
+    # dwellers of a nationality count that people ("Armenian inhabitants" / "ethnic Armenians")
+    ("Some three hundred thousand Armenian inhabitants left for Armenia.", "conflict"),
+    ("About 100,000 Armenian residents left for Armenia.", "agree"),
+    ("About a quarter-million ethnic Armenians left for Armenia.", "conflict"),
+])
+def test_dwellers_of_a_people_against_around_100000(claim, status):
+    assert numbers.check(claim, POPULATION).status == status
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # a plural that names one event is dated by the year, not counted
+    ("They were seized in the 2020 hostilities.", True),
+    ("Turnout fell in the 2018 elections.", True),
+    ("Baku sent 2020 troops.", False),
+])
+def test_a_year_before_a_plural_event(text, year):
+    (t,) = [t for t in parse(text) if t.text.isdigit()]
+    assert numbers.is_year(t) is year

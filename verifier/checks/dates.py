@@ -211,9 +211,15 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
             day = _day_span(toks, i)
             if day is not None:
                 out["day"].append((day[0], day[1], t))
-        elif low in _SEASONS and t.pos_ == "NOUN" and i and \
-                toks[i - 1].lower_ in {"the", "last", "this", "next", "early", "late", "mid"}:
-            # "began in the spring": March to May
+        elif low in _SEASONS and t.pos_ in {"NOUN", "PROPN"} and i and \
+                toks[i - 1].lower_ in {"the", "last", "this", "next", "early", "late", "mid",
+                                       "in", "during", "by", "since", "until", "through"} \
+                and not (low == "fall" and toks[i - 1].lower_ != "the"
+                         and toks[i - 1].lower_ in {"in", "during", "by", "since", "until",
+                                                     "through"}
+                         and nxt in {"of", "from"}):
+            # "began in the spring", "during springtime", "by spring 2023": March to May
+            # (not "in fall of the regime", "by fall from power")
             out["month"].append((_SEASONS[low], t.text, t))
         elif low in WEEKDAYS:  # weekdays as sets of days: "the weekend" is two
             out["weekday"].append((frozenset({WEEKDAYS.index(low)}), t.text, t))
@@ -888,15 +894,49 @@ def span_length_conflict(cd, ed) -> Finding | None:
 _MIDWEEK = re.compile(r"\b(?:(?:in|at)\s+)?(?:the\s+)?mid-?week\b", re.I)
 
 
+# a season as a claim words it ("in the spring", "during springtime", "late summer")
+_SEASON_WORDS = re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(spring|summer|autumn|"
+                           r"winter|(?<=the\s)fall|(?<=in\s)fall)(?:time)?\b(?!\s+(?:of|from)\s+"
+                           r"(?:the\s+)?[a-z]+\s+(?:regime|government|power|grace))", re.I)
+
+
 def align(claim: str, evidence: str) -> str:
     """The claim with "midweek" written as the one midweek day the passage gives ("Midweek,
-    the troops left" -> "On Wednesday, the troops left"): the model reads no weekday into
-    "midweek"; the check has found the two agree."""
+    the troops left" -> "On Wednesday, the troops left"), and a season as the one month of it
+    the passage gives ("began in the spring" -> "began in April"): the model reads no weekday
+    into "midweek" and no month into "spring"; the check has found the two agree."""
     days = {d for d in WEEKDAYS[1:4] if re.search(rf"\b{d}\b", evidence, re.I)}
-    if len(days) != 1:
-        return claim
-    day = days.pop().capitalize()
-    return _MIDWEEK.sub(lambda m: f"{'On' if m[0][:1].isupper() else 'on'} {day}", claim)
+    if len(days) == 1:
+        day = days.pop().capitalize()
+        claim = _MIDWEEK.sub(lambda m: f"{'On' if m[0][:1].isupper() else 'on'} {day}", claim)
+
+    def month(m: re.Match) -> str:
+        given = {i for i, name in enumerate(MONTHS)
+                 if re.search(rf"\b{name.capitalize()}\b", evidence)} & _SEASONS[m[1].lower()]
+        if len(given) != 1:
+            return m[0]
+        return MONTHS[given.pop()].capitalize()
+
+    return _SEASON_WORDS.sub(month, claim)
+
+
+def absent_dates(claim_doc, words: frozenset[str], corpus_figures: tuple[float, ...]) -> list[str]:
+    """The claim's years and months (a season: every month of it) that the whole corpus never
+    gives: "seized the enclave in March" against a corpus whose months are April, June and
+    September, "fought again in 2016" against one whose years are 1988, 1994, 2020 and 2025
+    (``words``: its lower-cased words; ``corpus_figures``: ``checks.numbers.figures``, whose
+    digits hold every year it writes). Such a corpus cannot confirm the claim's date, though a
+    passage may still contradict it. A date told relative to another ("last year") and a
+    year's open end ("after 2000") are never absent."""
+    items = date_items(claim_doc)
+    out = []
+    for (low, high), text, _ in items["year"]:
+        if high - low <= 9 and not any(low <= f <= high for f in corpus_figures):
+            out.append(text)
+    for months, text, _ in items["month"]:
+        if not any(MONTHS[m] in words for m in months) and text.lower() not in words:
+            out.append(text)
+    return list(dict.fromkeys(out))
 
 
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:

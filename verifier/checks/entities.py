@@ -492,6 +492,25 @@ def unplaced(cd, ed) -> Finding | None:
     return None
 
 
+# a country keeping its own forces somewhere: "Moscow kept 2,000 soldiers in Karabakh" tells
+# no more than "2,000 Russian peacekeepers had been stationed in Karabakh"
+_KEEPING = frozenset({"keep", "have", "maintain", "station", "deploy", "base", "post", "field",
+                      "retain", "garrison", "hold", "send", "dispatch"})
+_FORCES = frozenset({"soldier", "troop", "peacekeeper", "personnel", "force", "contingent",
+                     "unit", "garrison", "man", "serviceman", "servicemember", "trooper",
+                     "army", "mission", "battalion", "brigade"})
+
+
+def _keeps_own(verb, owner) -> bool:
+    """``verb`` keeps or sends forces (``_KEEPING``, ``_FORCES``) and the passage's country
+    word ``owner`` ("Russian") says whose forces: the country's keeping them is what the
+    passage tells."""
+    # what it keeps, wherever the parser hangs it ("kept a shade under 2,000 personnel")
+    kept = [t for c in verb.children if c.dep_ not in {"nsubj", "agent"} for t in c.subtree]
+    return verb.lemma_.lower() in _KEEPING and owner.head.lemma_.lower() in _FORCES and any(
+        t.pos_ == "NOUN" and t.lemma_.lower() in _FORCES for t in kept)
+
+
 def unnamed_doer(cd, ed) -> Finding | None:
     """The claim makes a country the doer of a deed the passage never tells, and the passage
     names that country only as whose people or things are: "The November 2020 ceasefire was
@@ -524,7 +543,8 @@ def unnamed_doer(cd, ed) -> Finding | None:
                            {"pro", "anti"})}
     for verb, doer in doers:
         country = canon(doer.text)
-        if country in named or country not in adjectives or tells(verb, ed):
+        if country in named or country not in adjectives or tells(verb, ed) or \
+                _keeps_own(verb, adjectives[country]):
             continue
         return Finding("entities", "unnamed",
                        f"'{doer.text}' (only '{adjectives[country].text}' there)",

@@ -137,14 +137,21 @@ def _token_value(t) -> float | None:
     return _word_value(t.text)
 
 
+# plurals that name one event, never a count of things ("the 2020 hostilities")
+_EVENT_PLURALS = frozenset({"hostilities", "elections", "talks", "negotiations", "protests",
+                            "clashes", "riots", "games", "olympics", "polls", "floods", "fires",
+                            "unrest", "troubles", "celebrations", "commemorations", "hearings"})
+
+
 def is_year(t) -> bool:
     """A bare 1800-2100 number that counts nothing: a noun in the plural that it modifies,
     or right after it, is counted ("2000 troops", "about 2000 Russian soldiers"); one in the
-    singular is what the year names ("the 2020 war", "a 2019 study")."""
+    singular is what the year names ("the 2020 war", "a 2019 study"), as is a plural that
+    names one event ("the 2020 hostilities", "the 2018 elections")."""
     if not re.fullmatch(r"(18|19|20)\d\d", t.text) or int(t.text) > 2100:
         return False
     if t.dep_ == "nummod" and t.head.pos_ == "NOUN" and t.head.i > t.i:
-        return t.head.tag_ != "NNS"
+        return t.head.tag_ != "NNS" or t.head.lower_ in _EVENT_PLURALS
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "npadvmod"
                 and nxt.tag_ != "NN")
@@ -242,8 +249,9 @@ _PEOPLES = frozenset({"community", "population", "populace", "diaspora"})
 
 
 def _peoples(noun) -> set[str]:
-    """For a people noun, the nationality it is of ("Armenian community": armenian)."""
-    if noun.lemma_.lower() not in _PEOPLES:
+    """For a people noun, the nationality it is of ("Armenian community": armenian; "Armenian
+    inhabitants": armenian)."""
+    if noun.lemma_.lower() not in _DWELLERS:
         return set()
     return {c.lemma_.lower() for c in noun.children
             if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"}
@@ -255,7 +263,7 @@ def _anchors(head, num) -> set[str]:
         head = head.head
         if head.pos_ in {"NOUN", "PROPN"}:
             return {head.lemma_.lower()}
-    out = {head.lemma_.lower()} if head.pos_ in {"NOUN", "PROPN"} else set()
+    out = {head.lemma_.lower()} | _peoples(head) if head.pos_ in {"NOUN", "PROPN"} else set()
     out |= _amount_of(head)  # "Count of Russian peacekeepers: more than 2,000"
     # "population of around 100,000 Armenians" -> also "population"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
@@ -370,8 +378,8 @@ def quantities(doc) -> tuple[Quantity, ...]:
 
 
 def _quarter_of(toks, i: int) -> int | None:
-    """Where the unit is, for "a quarter of a century", "a quarter century", "a
-    quarter-century" starting at token ``i``; else None."""
+    """Where the unit or scale is, for "a quarter of a century", "a quarter century", "a
+    quarter-century", "a quarter-million" starting at token ``i``; else None."""
     if toks[i].lower_ not in {"a", "an"} or i + 1 >= len(toks) or toks[i + 1].lower_ != "quarter":
         return None
     k = i + 2
@@ -379,7 +387,8 @@ def _quarter_of(toks, i: int) -> int | None:
         k += 2
     elif k < len(toks) and toks[k].text == "-":
         k += 1
-    return k if k < len(toks) and toks[k].lemma_.lower() in UNITS else None
+    return k if k < len(toks) and (toks[k].lemma_.lower() in UNITS or toks[k].lower_ in SCALES) \
+        else None
 
 
 def _counted(toks, j: int, last):

@@ -185,6 +185,11 @@ bench seed_probes60 claims benchmarks/claims/seed_probes60.csv --corpus corpus/
 bench seed_probes61 claims benchmarks/claims/seed_probes61.csv --corpus corpus/
 bench seed_probes62 claims benchmarks/claims/seed_probes62.csv --corpus corpus/
 bench seed_probes63 claims benchmarks/claims/seed_probes63.csv --corpus corpus/
+# session 35's three, measured blind on session 34's final code b504216 and on the final code:
+# a chronology's dated entries, a news app's push alerts, a speechwriter's talking points
+bench seed_probes64 claims benchmarks/claims/seed_probes64.csv --corpus corpus/
+bench seed_probes65 claims benchmarks/claims/seed_probes65.csv --corpus corpus/
+bench seed_probes66 claims benchmarks/claims/seed_probes66.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

@@ -130,7 +130,10 @@ NOT_INTERVENE = "The peacekeeping contingent did not intervene."
      "Russia's peacekeepers did not intervene."),
     ("The peacekeepers did nothing to stop the offensive.", "Baku stopped the offensive.",
      "The peacekeepers did not stop the offensive."),
+    ("Moscow's contingent never intervened during the blitz.", NOT_INTERVENE,
+     "Moscow's contingent did not intervene during the blitz."),
     # unchanged: a plain "not", a deed the passage never tells, no denial
+    ("The contingent never left.", NOT_INTERVENE, "The contingent never left."),
     ("The peacekeepers did not intervene.", NOT_INTERVENE,
      "The peacekeepers did not intervene."),
     ("The peacekeepers failed to stop the offensive.", NOT_INTERVENE,

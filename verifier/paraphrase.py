@@ -275,13 +275,23 @@ def plain_denial(claim: str, passage: str) -> str:
     intervene" (the small NLI model reads the first as a contradiction, 0.67; the negation
     check finds both deny it). So do "held back from intervening", "refrained from
     intervening", "refrained from any intervention", "failed to stop the offensive"
-    (``checks.common.denied``) and "did nothing to stop the offensive". Only a denied verb
+    (``checks.common.denied``), "did nothing to stop the offensive" and a past deed "never"
+    done ("never intervened") where the passage denies it too. Only a denied verb
     under the main verb (or a noun for it after a verb of holding off) is rewritten, with its
     subject and what follows the verb; the claim unchanged otherwise."""
     cd = parse_words(claim)
     root = next((t for t in cd if t.dep_ == "ROOT"), None)
     subj = _child(root, {"nsubj"}) if root is not None and root.pos_ == "VERB" else None
-    if subj is None or has_negation(root):
+    if subj is None:
+        return claim
+    never = next((c for c in root.children if c.dep_ == "neg" and c.lower_ == "never"), None)
+    if never is not None and never.i == root.i - 1 and root.tag_ == "VBD" and any(
+            t.pos_ == "VERB" and has_negation(t) and same_deed(phrasal(t), phrasal(root))
+            for t in parse(passage)):
+        # "never intervened" against "did not intervene": the model reads "never" as "no"
+        return f"{claim[:never.idx]}did not {root.lemma_.lower()}" \
+               f"{claim[root.idx + len(root.text):]}"
+    if has_negation(root):
         return claim
     told = None  # the passage's verbs, read only for a claim that denies a deed
     if phrasal(root) in HOLD_OFF:

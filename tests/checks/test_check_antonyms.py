@@ -172,6 +172,13 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
          "securing a definitive peace deal with Baku, sparked a wave of mass protests in "
          "Armenia.", "conflict"),
         ("Armenia turned its back on Russia.", WEST, "not_applicable"),
+        # done to people is no opposite of a deed done to a thing
+        ("Armenians complained that the Kremlin had abandoned them.", RECAPTURED,
+         "not_applicable"),
+        ("Russian peacekeepers abandoned their withdrawal.", RECAPTURED, "conflict"),
+        # a combining form names the country ("Russo-Armenian")
+        ("Russo-Armenian friendship only grew warmer throughout the conflict.", TIES,
+         "conflict"),
     ],
 )
 def test_antonyms(claim, evidence, status):

@@ -443,6 +443,17 @@ def test_a_season_without_the(claim, status):
 CORPUS = (AGREED, RECAPTURED, STATIONED, WARS, VILLAGES)
 
 
+@pytest.mark.parametrize(("claim", "evidence", "status"), [
+    # "N years back" is "N years ago"
+    ("Baku recaptured Karabakh two years back.", RECAPTURED, "conflict"),
+    ("Baku recaptured Karabakh a year back.", RECAPTURED, "agree"),
+    # a day owning the thing the passage's deed is done to ("Monday's statement")
+    ("Monday's Mirzoyan-O'Brien statement upgraded the talks.", ROLE, "conflict"),
+])
+def test_more_dates(claim, evidence, status):
+    assert dates.check(claim, evidence).status == status
+
+
 @pytest.mark.parametrize(("claim", "absent"), [
     # a year or month no passage gives: no passage can confirm it
     ("Baku seized the enclave in March.", ["March"]),
@@ -455,6 +466,10 @@ CORPUS = (AGREED, RECAPTURED, STATIONED, WARS, VILLAGES)
     ("The withdrawal began in spring.", []),
     ("Baku took the region last year.", []),
     ("Talks resumed after 2000.", []),
+    # a deadline at the year's end, in a corpus that never speaks of an end
+    ("A peace treaty is expected by year's end.", ["year's end"]),
+    ("They hope to sign before the end of the year.", ["the end of the year"]),
+    ("Signing is anticipated by year-end.", ["year-end"]),
 ])
 def test_absent_dates(claim, absent):
     from verifier.checks.common import parse

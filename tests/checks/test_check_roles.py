@@ -98,6 +98,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("Baku's return of four villages to Armenia sparked protests.", VILLAGES, "conflict"),
         ("Azerbaijan cedes four border hamlets to Armenia.", VILLAGES, "conflict"),
         ("Armenia ceded four border villages to Azerbaijan.", VILLAGES, "agree"),
+        # a swap is of one deed: other people sent to Baku are not the villages returned
+        ("Separatist leaders were detained by Azerbaijan authorities and transferred to Baku.",
+         VILLAGES, "not_applicable"),
     ],
 )
 def test_roles(claim, evidence, status):

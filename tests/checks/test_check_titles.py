@@ -76,6 +76,9 @@ _OBRIEN = ("On Tuesday, Armenian Foreign Minister Ararat Mirzoyan and the United
      "co-authored it.", True),
     ("O'Brien as Washington's Assistant Secretary handling Africa signed it.", True),
     ("Assistant Secretary of State for East Asia and the Pacific James O'Brien signed.", True),
+    # ... or the region's adjective before the portfolio
+    ("O'Brien held the State Department's East Asian and Pacific portfolio.", True),
+    ("O'Brien held the State Department's European and Eurasian portfolio.", False),
     # a part of the portfolio, or the same one
     ("O'Brien, assistant secretary of state for Europe, signed it.", False),
     ("Assistant Secretary of State for Eurasia James O'Brien signed.", False),
@@ -85,3 +88,12 @@ _OBRIEN = ("On Tuesday, Armenian Foreign Minister Ararat Mirzoyan and the United
 def test_portfolio_region(claim, conflict):
     found = titles.title_conflict(claim, _OBRIEN)
     assert (found is not None and found.status == "conflict") == conflict, found
+
+
+def test_a_persons_title_conflict_is_pinned_to_them():
+    # the passage is about the person, however else the claim is worded
+    found = titles.title_conflict("O'Brien held the East Asian and Pacific portfolio.", _OBRIEN)
+    assert found is not None and found.pinned
+    found = titles.title_conflict(
+        "Mirzoyan, then serving as Armenia's defence minister, signed the text.", _OBRIEN)
+    assert found is not None and found.status == "conflict" and found.pinned

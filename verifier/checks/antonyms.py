@@ -286,6 +286,19 @@ def _doer_words(tok) -> set[str]:
     return set()
 
 
+_PERSONAL = {"them", "him", "her", "us", "me", "you"}
+
+
+def _people_object(tok) -> bool:
+    """A verb done to people named by a pronoun ("the Kremlin had abandoned them")."""
+    return any(c.dep_ == "dobj" and c.lower_ in _PERSONAL for c in tok.children)
+
+
+def _thing_object(tok) -> bool:
+    """A verb done to a thing named by a noun ("completed their withdrawal")."""
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children)
+
+
 def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Finding:
     cd = claim_doc if claim_doc is not None else parse(claim)
     ed = evidence_doc if evidence_doc is not None else parse(evidence)
@@ -304,6 +317,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 continue  # one side lost what the other won
             if t.pos_ == "VERB" and hit.pos_ == "VERB" and denied(t) != denied(hit):
                 continue  # denying the opposite says the same ("did not stay" / "left")
+            if _people_object(t) and _thing_object(hit):
+                continue  # "abandoned them" (people) is no opposite of "completed the pullout"
             # a speed is said of a deed in many words ("seized Karabakh in a lengthy campaign
             # lasting several years"): less of the claim need be found
             share = 0.25 if lem in FAST | SLOW else 0.4

@@ -28,11 +28,14 @@ ALIASES = {
     "baghdad": "iraq", "cairo": "egypt", "rome": "italy", "madrid": "spain", "warsaw": "poland",
     "minsk": "belarus", "islamabad": "pakistan", "kabul": "afghanistan", "ottawa": "canada",
     "canberra": "australia", "pyongyang": "north korea", "seoul": "south korea",
+    # the combining forms of "Russo-Armenian ties", "Sino-Russian trade"
+    "russo": "russia", "sino": "china",
 }
 # one-word countries and capitals the small NER model may miss (adjectives such as "Armenian"
 # are left to it): the countries of the alias table and its capitals
 _ADJECTIVAL = {"armenian", "azerbaijani", "azeri", "russian", "american", "ukrainian", "british",
-               "french", "german", "chinese", "iranian", "turkish", "israeli", "us", "eu", "uk"}
+               "french", "german", "chinese", "iranian", "turkish", "israeli", "us", "eu", "uk",
+               "russo", "sino"}
 PLACES = ({w for w in set(ALIASES) | set(ALIASES.values()) if w.isalpha()} - _ADJECTIVAL) | {
     "karabakh", "nagorno-karabakh", "afghanistan", "pakistan", "japan", "iran", "iraq",
     "europe", "asia", "africa"}

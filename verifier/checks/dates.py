@@ -169,7 +169,8 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
             else:
                 off = {"last": {0, -1}, "past": {0, -1}, "this": {0}, "next": {0, 1}}[low]
             out["rel"].append((frozenset(off), f"{t.text} {toks[i + 1].text}", toks[i + 1]))
-        elif low == "ago" and i >= 2 and toks[i - 1].lower_ in _REL_UNITS:
+        elif low in {"ago", "back"} and i >= 2 and toks[i - 1].lower_ in _REL_UNITS:
+            # "two years ago", "two years back"
             n_tok = toks[i - 2]
             n = WORDS.get(n_tok.lower_) if not n_tok.text.isdigit() else int(n_tok.text)
             if n_tok.lower_ in {"a", "an"}:
@@ -585,8 +586,8 @@ def _dated_thing(tok, ev_tok) -> bool:
     head = tok.head
     if head.lower_ == "of" and tok.dep_ == "pobj" and head.head.pos_ == "NOUN":
         things = [head.head]  # "the armistice of 2019"
-    elif tok.dep_ in {"compound", "nummod", "amod"} and head.pos_ == "NOUN":
-        things = [head]  # "the 2019 armistice"
+    elif tok.dep_ in {"compound", "nummod", "amod", "poss"} and head.pos_ == "NOUN":
+        things = [head]  # "the 2019 armistice", "Monday's statement"
     elif verb.lemma_.lower() not in _DATING:
         return False
     else:  # "the statement was dated Thursday", "the ceasefire accord dates from 2022"
@@ -920,14 +921,19 @@ def align(claim: str, evidence: str) -> str:
     return _SEASON_WORDS.sub(month, claim)
 
 
+_YEAR_END = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year(?:'s|\u2019s)?"
+                       r"[\s-]end)\b", re.I)
+
+
 def absent_dates(claim_doc, words: frozenset[str], corpus_figures: tuple[float, ...]) -> list[str]:
     """The claim's years and months (a season: every month of it) that the whole corpus never
     gives: "seized the enclave in March" against a corpus whose months are April, June and
     September, "fought again in 2016" against one whose years are 1988, 1994, 2020 and 2025
     (``words``: its lower-cased words; ``corpus_figures``: ``checks.numbers.figures``, whose
     digits hold every year it writes). Such a corpus cannot confirm the claim's date, though a
-    passage may still contradict it. A date told relative to another ("last year") and a
-    year's open end ("after 2000") are never absent."""
+    passage may still contradict it. So is a deadline at the year's end ("by year's end")
+    where the corpus never speaks of an end. A date told relative to another ("last year")
+    and a year's open end ("after 2000") are never absent."""
     items = date_items(claim_doc)
     out = []
     for (low, high), text, _ in items["year"]:
@@ -936,6 +942,9 @@ def absent_dates(claim_doc, words: frozenset[str], corpus_figures: tuple[float, 
     for months, text, _ in items["month"]:
         if not any(MONTHS[m] in words for m in months) and text.lower() not in words:
             out.append(text)
+    # a deadline at this year's end ("by year's end", "before the end of the year") in a
+    # corpus that never speaks of an end
+    out += [m[0] for m in _YEAR_END.finditer(claim_doc.text) if "end" not in words]
     return list(dict.fromkeys(out))
 
 

@@ -361,7 +361,7 @@ def quantities(doc) -> tuple[Quantity, ...]:
         if head_lemma in UNITS:
             head_lemma, factor = UNITS[head_lemma]
             v *= factor
-        if head_lemma in _TIME_HEADS and k < len(toks) and toks[k].lower_ == "ago":
+        if head_lemma in _TIME_HEADS and k < len(toks) and toks[k].lower_ in {"ago", "back"}:
             i = j  # "three years ago" is a point in time (the dates check's), not a length
             continue
         hedge, start = _hedge_before(toks, i)

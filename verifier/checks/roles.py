@@ -441,6 +441,14 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                           and not set(subj.split()) & set(s2.split())
                           and not any(_same(s2, s) for s in claim_subjects)
                           and _mentions(ed, subj))
+            people = {subj, other, s2, o2}
+            if swapped and rel != "obj" and not _things(ct, verb, people):
+                # a swap is of one deed: where the claim's triples tell no thing its verb is
+                # done to, a noun of the claim must name the passage's ("leaders ...
+                # transferred to Baku" / "Yerevan returned to Azerbaijan four villages")
+                theirs = _things(et, v2, people)
+                swapped = not theirs or any(_same_thing(t.lemma_.lower(), b) for t in cd
+                                            if t.pos_ == "NOUN" for b in theirs)
             if swapped or other_doer:
                 return _conflict((verb, subj, rel, other), (v2, s2, r2, o2))
     return Finding("roles", "not_applicable")

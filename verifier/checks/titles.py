@@ -39,7 +39,8 @@ _ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-
 # Putin, Prime Minister Nikol Pashinyan")
 _COPULA_RE = re.compile(r"(?<![\w'’-])" + _NAME + r"(?:,\s+who\s[^,]{1,80},)?"
                         r"(?:,?\s*(?:is|was|serves as|served as)|,\s+who\s+(?:is|was|serves\s+as|"
-                        r"served\s+as)|,?\s+(?:[a-z]+(?:ing|ed)\s+)?"
+                        r"served\s+as)|,?\s+(?:(?:then|now|still|later|once|formerly)\s+)?"
+                        r"(?:[a-z]+(?:ing|ed)\s+)?"
                         r"(?:in\s+(?:his|her|their)\s+(?:capacity|role)\s+)?as|,)"
                         r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b"
                         r"(?!\s+[A-Z])")
@@ -194,6 +195,11 @@ _PORTFOLIO_RE = re.compile(
     r"diplomat|official)\b[^.;:]{0,40}?\b(?:for|in\s+charge\s+of|handling|responsible\s+for|"
     r"covering|overseeing|dealing\s+with)\s+(?:the\s+)?(" + _REGION_ALT + r")(?:\s+and\s+"
     r"(?:the\s+)?(" + _REGION_ALT + r"))?\b", re.I)
+# ... or named by the region's adjective before the portfolio ("held the East Asian and
+# Pacific portfolio", "ran the African affairs desk")
+_PORTFOLIO_NOUN_RE = re.compile(
+    r"\b(" + _REGION_ALT + r")(?:n|an|ern)?(?:\s+and\s+(" + _REGION_ALT + r")(?:n|an|ern)?)?"
+    r"\s+(?:affairs\s+)?(?:portfolio|desk|brief|bureau|affairs)\b", re.I)
 
 
 def _region(region: str) -> str:
@@ -212,7 +218,7 @@ def person_portfolios(text: str, names) -> dict[str, set[str]]:
     portfolio is a name's only where the name stands right after it or shortly before it with
     no one else between ("met the envoy for Africa and O'Brien" gives O'Brien none)."""
     out: dict[str, set[str]] = {}
-    for m in _PORTFOLIO_RE.finditer(text):
+    for m in (*_PORTFOLIO_RE.finditer(text), *_PORTFOLIO_NOUN_RE.finditer(text)):
         for name in names:
             for x in re.finditer(re.escape(name), text, re.I):
                 after = text[m.end():x.start()]
@@ -230,12 +236,14 @@ def person_portfolios(text: str, names) -> dict[str, set[str]]:
 def title_conflict(claim: str, evidence: str) -> Finding | None:
     """An ``entities`` conflict where the claim gives a person another title, a title one
     person holds at a time to another person, the same title over another part of the
-    world, or a person's title to another country."""
+    world, or a person's title to another country. A named person's own title or portfolio
+    is pinned (``Finding.pinned``): the passage is about that person, however else the claim
+    is worded ("O'Brien held the East Asian and Pacific portfolio")."""
     cr, er = person_roles(claim), person_roles(evidence)
     for name, role in cr.items():
         if name in er and not roles_compatible(role, er[name]):
             return Finding("entities", "conflict", f"{name.title()}: '{role}' vs '{er[name]}'",
-                           claim_span=role, evidence_span=er[name])
+                           claim_span=role, evidence_span=er[name], pinned=True)
     # the same title over another part of the world ("Assistant Secretary ... for Africa"
     # against "... for Europe and Eurasia")
     cp = person_portfolios(claim, er.keys())  # ("Assistant Secretary" alone is no title)
@@ -245,7 +253,7 @@ def title_conflict(claim: str, evidence: str) -> Finding | None:
             mine, theirs = " and ".join(sorted(words)), " and ".join(sorted(ep[name]))
             return Finding("entities", "conflict", f"{name.title()}: '{mine}' vs '{theirs}'",
                            claim_span=_as_written(claim, name),
-                           evidence_span=_as_written(evidence, name))
+                           evidence_span=_as_written(evidence, name), pinned=True)
     cn, en = person_nations(claim), person_nations(evidence)
     # a title one person holds at a time in a country given to another person
     eh = title_holders(evidence, er, en)

@@ -216,6 +216,11 @@ def test_split_claim_borrows_the_main_subject_not_one_of_a_clause_before_it():
      "Moscow kept 2,000 soldiers there."),
     ("As I noted at the time, the force left on a Wednesday.", "The force left on a Wednesday."),
     ("The joint text came out on a Tuesday, as I noted.", "The joint text came out on a Tuesday."),
+    # a live blog's stamps and tags
+    ("14:02 \u2014 the last peacekeepers left.", "The last peacekeepers left."),
+    ("UPDATE 1 \u2014 the pullout ended on June 12.", "The pullout ended on June 12."),
+    ("BREAKING (Thu.) \u2014 Baku says the pullout is done.", "Baku says the pullout is done."),
+    ("1988 \u2014 the war began.", "1988 \u2014 the war began."),
     # a participant's own deed, and a named source, stay
     ("Colleagues and I watched the columns roll out in April.",
      "Colleagues and I watched the columns roll out in April."),

@@ -60,6 +60,9 @@ _SWORN = r"(?:the\s+)?(?:declarant|affiant|deponent|undersigned)"
 _SWEARS = (r"(?:(?:further|also|hereby|solemnly)\s+)?(?:avers|swears|attests|states|declares|"
            r"affirms|certifies|records|says|observes|notes|confirms|testifies|deposes|asserts|"
            r"maintains|reports|adds)")
+# a live blog's time stamp ("14:02 \u2014 ...", "9.30am: ...")
+_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|local)?\s*"
+                    r"[-\u2013\u2014:]\s+(?=\S)", re.I)
 # where a line sits in a document ("Para. 51 \u2014 ...", "\u00b6 12: ...", "Item 3 - ...",
 # "Section 2.1: ..."): no part of the claim
 _DOC_REF = re.compile(r"^(?:(?:para(?:graph)?|item|point|section|sec|clause|entry|line|no)\.?\s*"
@@ -138,8 +141,9 @@ _LEADS = [
     # Evil": see ``_label``)
     re.compile(r"^[A-Za-z]+(?:-[a-z]+)?(?:\s+[a-z]+(?:-[a-z]+)?){0,3}:\s+(?=\S)"),
     # ... or before a dash ("FYI - ...", "Ops FYI - ...", "Note - ...")
-    re.compile(r"^(?:[A-Za-z]+\s+){0,2}(?:FYI|PSA|note|update|alert|reminder)\s*[-\u2013\u2014]\s+"
-               r"(?=\S)", re.I),
+    re.compile(r"^(?:[A-Za-z]+\s+){0,2}(?:FYI|PSA|note|update|alert|reminder|breaking|flash|"
+               r"developing)(?:\s+\d{1,2})?(?:\s*\([^()]{1,20}\))?\s*[-\u2013\u2014]\s+(?=\S)",
+               re.I),
     # a short question the rest answers ("Why were Russians there at all? They were ...")
     re.compile(r"^(?:why|what|how|who|when|where|which)\b(?:\s+[^\s?.!]+){0,6}\?\s+(?=[A-Z])",
                re.I),
@@ -240,7 +244,7 @@ def strip_frame(claim: str) -> str:
     headline's cry ("Boom! ..."), and without a frame that only says the source says it ("The
     article reports that the pullout began in April"): "The pullout began in April";
     unchanged otherwise."""
-    out = _DOC_REF.sub("", claim, count=1)
+    out = _STAMP.sub("", _DOC_REF.sub("", claim, count=1), count=1)
     for _ in range(3):  # "So, turns out ..."
         before = out
         for lead in _LEADS:

@@ -120,6 +120,8 @@ MERGER = ("The merger, which closed in May, had been agreed between Acme chief e
         ("Putin cut the withdrawal deal with Armenian leader Pashinyan.", AGREED, "conflict"),
         ("The ceasefire agreement was signed between Moscow and Baku.", STATIONED, "conflict"),
         ("Smith struck the merger deal with Bob Jones.", MERGER, "conflict"),
+        ("Putin hashed out the withdrawal with Armenia's premier Pashinyan.", AGREED, "conflict"),
+        ("Putin hashed out the withdrawal with Aliyev.", AGREED, "not_applicable"),
         # the passage's sides, a deal about something else, or one side only
         ("Putin and Aliyev agreed the withdrawal.", AGREED, "not_applicable"),
         ("Putin and Pashinyan agreed on a new arms pact.", AGREED, "not_applicable"),

@@ -243,7 +243,7 @@ _DEEDS = [
     {"accuse", "blame", "fault", "reproach"},
     {"upgrade", "elevate", "promote"},  # "dialogue promoted to a commission" / "upgrade"
     # coming to terms: "Putin hammered out the exit with Aliyev" / "agreed between Putin and"
-    {"agree", "hammer_out", "thrash_out"},
+    {"agree", "hammer_out", "thrash_out", "hash_out", "work_out"},
     # setting off what follows ("a blitz that kicked off a refugee crisis")
     {"trigger", "spark", "set_off", "touch_off", "kick_off", "unleash"},
 ]

@@ -307,6 +307,10 @@ _PACT = {"agree", "agreement", "deal", "accord", "pact", "treaty", "arrangement"
 _STRIKE = {"cut", "strike", "seal", "make", "reach", "sign", "conclude", "ink", "hammer"}
 
 
+# coming to terms on a thing ("Putin hashed out the withdrawal with Pashinyan")
+_WORK_OUT = {"hammer_out", "hash_out", "thrash_out", "work_out"}
+
+
 def _party(tok) -> str | None:
     """A side of a deal: a person by surname or a country, canonical ("Armenian leader
     Pashinyan": pashinyan; "Yerevan": armenia; "his counterpart Ilham Aliyev": aliyev); None
@@ -334,12 +338,14 @@ def deal_parties(doc) -> list[tuple[object, frozenset[str]]]:
     "between" whom it is, its striker and those it is struck "with"."""
     out = []
     for t in doc:
-        if t.lemma_.lower() not in _PACT:
+        if t.lemma_.lower() not in _PACT and phrasal(t) not in _WORK_OUT:
             continue
         heads = [t]
         if t.pos_ == "NOUN" and t.dep_ in {"dobj", "nsubjpass"} and \
                 t.head.lemma_.lower() in _STRIKE:
             heads.append(t.head)
+        if phrasal(t) in _WORK_OUT:  # the parser may hang "with ..." on the thing worked out
+            heads += [c for c in t.children if c.dep_ == "dobj"]
         sides = []
         for h in heads:
             for c in h.children:

@@ -187,7 +187,8 @@ class Finding:
     claim_span: str = ""
     evidence_span: str = ""
     # a finding tied to the claim's very thing: a conflict on one named thing both sides date
-    # ("a mandate extending to 2030" / "a mandate to remain until 2025"), or the timeline's
+    # ("a mandate extending to 2030" / "a mandate to remain until 2025"), on a named person's
+    # title or portfolio ("O'Brien held the East Asian portfolio"), or the timeline's
     # reading of the deed whose length the claim gives off its dated start and end. The
     # passage is about the claim's thing, however else the claim is worded, and counts as
     # close to it (``DecisionSettings.conflict_relevance``)

@@ -151,6 +151,20 @@ _SEASONS |= {f"{season}time": months for season, months in _SEASONS.items()
 _JOINED_SPAN = re.compile(r"((?:18|19|20)\d\d)[-–]((?:18|19|20)?\d\d)")
 
 
+def _past_season(tok) -> bool:
+    """A season word without a determiner dates a past deed ("began in spring", "during
+    springtime of the preceding year") or comes with a year ("by spring 2023"); not "fall"
+    before "of" or "from" ("in fall of the regime")."""
+    if tok.lower_ == "fall" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in \
+            {"of", "from"}:
+        return False
+    if tok.i + 1 < len(tok.doc) and re.fullmatch(r"(18|19|20)\d\d", tok.doc[tok.i + 1].text):
+        return True
+    verb = date_verb(tok)  # past: "began", "had begun", "was completed"; not "is found"
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children))
+
+
 @per_doc
 def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
     """{'year': ((value_range, text, token), ...), 'month': ..., 'day': ..., 'weekday': ...,
@@ -215,12 +229,11 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
         elif low in _SEASONS and t.pos_ in {"NOUN", "PROPN"} and i and \
                 toks[i - 1].lower_ in {"the", "last", "this", "next", "early", "late", "mid",
                                        "in", "during", "by", "since", "until", "through"} \
-                and not (low == "fall" and toks[i - 1].lower_ != "the"
-                         and toks[i - 1].lower_ in {"in", "during", "by", "since", "until",
-                                                     "through"}
-                         and nxt in {"of", "from"}):
-            # "began in the spring", "during springtime", "by spring 2023": March to May
-            # (not "in fall of the regime", "by fall from power")
+                and (toks[i - 1].lower_ not in {"in", "during", "by", "since", "until",
+                                                 "through"} or _past_season(t)):
+            # "began in the spring", "began during springtime", "by spring 2023": March to
+            # May (a season with no determiner only for a past deed: "warming occurs during
+            # winter" tells a season of every year)
             out["month"].append((_SEASONS[low], t.text, t))
         elif low in WEEKDAYS:  # weekdays as sets of days: "the weekend" is two
             out["weekday"].append((frozenset({WEEKDAYS.index(low)}), t.text, t))

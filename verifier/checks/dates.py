@@ -16,6 +16,7 @@ confirm the date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from verifier.calendar_words import DAY_ORDINALS
 from verifier.checks.antonyms import OPPOSITE, OTHER_STAGE, STAGES
@@ -151,6 +152,12 @@ _SEASONS |= {f"{season}time": months for season, months in _SEASONS.items()
 _JOINED_SPAN = re.compile(r"((?:18|19|20)\d\d)[-–]((?:18|19|20)?\d\d)")
 
 
+# the words before a season that make it a date: a determiner ("in the spring", "last
+# summer") or, for a past deed or beside a year, a preposition alone ("began in spring")
+_SEASON_DETERMINERS = frozenset({"the", "last", "this", "next", "early", "late", "mid"})
+_SEASON_PREPOSITIONS = frozenset({"in", "during", "by", "since", "until", "through"})
+
+
 def _past_season(tok) -> bool:
     """A season word without a determiner dates a past deed ("began in spring", "during
     springtime of the preceding year") or comes with a year ("by spring 2023"); not "fall"
@@ -226,11 +233,9 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
             day = _day_span(toks, i)
             if day is not None:
                 out["day"].append((day[0], day[1], t))
-        elif low in _SEASONS and t.pos_ in {"NOUN", "PROPN"} and i and \
-                toks[i - 1].lower_ in {"the", "last", "this", "next", "early", "late", "mid",
-                                       "in", "during", "by", "since", "until", "through"} \
-                and (toks[i - 1].lower_ not in {"in", "during", "by", "since", "until",
-                                                 "through"} or _past_season(t)):
+        elif low in _SEASONS and t.pos_ in {"NOUN", "PROPN"} and i and (
+                toks[i - 1].lower_ in _SEASON_DETERMINERS
+                or (toks[i - 1].lower_ in _SEASON_PREPOSITIONS and _past_season(t))):
             # "began in the spring", "began during springtime", "by spring 2023": March to
             # May (a season with no determiner only for a past deed: "warming occurs during
             # winter" tells a season of every year)
@@ -950,7 +955,8 @@ def absent_dates(claim_doc, words: frozenset[str], corpus_figures: tuple[float, 
     items = date_items(claim_doc)
     out = []
     for (low, high), text, _ in items["year"]:
-        if high - low <= 9 and not any(low <= f <= high for f in corpus_figures):
+        i = bisect_left(corpus_figures, low)  # the first corpus figure from the year on
+        if high - low <= 9 and (i == len(corpus_figures) or corpus_figures[i] > high):
             out.append(text)
     for months, text, _ in items["month"]:
         if not any(MONTHS[m] in words for m in months) and text.lower() not in words:

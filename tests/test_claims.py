@@ -359,6 +359,13 @@ WORDS = frozenset({"azerbaijan", "armenia", "armenian", "russia", "russian", "ba
     ("The EU, the US and the UK said IT was so.", "The EU, the US and the UK said IT was so."),
     ("NATO and the OSCE met; the UN spoke.", "NATO and the OSCE met; the UN spoke."),
     ("A, B and C agreed.", "A, B and C agreed."),
+    # names clipped with a stop, as alerts write them; the stop stays where it ends the claim
+    ("Arm. returned four villages to Az.", "Armenia returned four villages to Azerbaijan."),
+    ("Yerevan blasts Kremlin vs Az. threat", "Yerevan blasts Kremlin vs Azerbaijan threat"),
+    # titles, months and other clipped words of their own stay
+    ("Gen. Smith met Dr. Jones in Sept. and Aug.", "Gen. Smith met Dr. Jones in Sept. and Aug."),
+    # as does a clipped word that opens no country's name of the corpus, or a word of it
+    ("Fed. rates, Ru. forces", "Fed. rates, Russia forces"),
 ])
 def test_expand_codes(claim, expanded):
     assert expand_codes(claim, WORDS) == expanded

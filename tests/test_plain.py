@@ -144,6 +144,15 @@ from verifier.plain import plain_words
     ("Completion weekday: Wed.", "Completion weekday: Wednesday."),
     ("Start month - Mar.", "Start month - March."),
     ("They will wed. Then they leave.", "They will wed. Then they leave."),
+    # ... or closing a clause after a word in lower case ("wrapped up Wed, per officials")
+    ("The pullout wrapped up Wed, per officials.", "The pullout finished Wednesday, per "
+     "officials."),
+    ("Sun, sand and Sat nav.", "Sun, sand and Sat nav."),
+    # a clipped month; a hedge of "somewhere near", which parses as a place
+    ("Armenia returned four villages last mo.", "Armenia returned four villages last month."),
+    ("The talks ran 3 mos, then stalled.", "The talks ran 3 months, then stalled."),
+    ("The community numbered somewhere near 300,000 people.",
+     "The community numbered about 300,000 people."),
     # a clipped title and note shorthand
     ("Accord parties: Putin + pres. Aliyev", "Accord parties: Putin + President Aliyev"),
     ("Joint stmt issued; stay authorised until yr 2025",

@@ -267,28 +267,52 @@ def strip_frame(claim: str) -> str:
 
 
 _CODE = re.compile(r"(?<![\w.])[A-Z]{2,3}(?![\w.])")
+# a name clipped with a stop, as wires and alerts write it ("Az. forces", "Arm. FM"); the
+# stop stays where it ends the sentence
+_CLIPPED_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]{1,4}\.(?=\s*$|[\s,;:)])")
+# clipped words of their own: titles, ranks, months, weekdays, units and the like
+_CLIPPED_WORDS = frozenset({
+    "mr", "mrs", "ms", "mx", "dr", "st", "gen", "col", "lt", "sgt", "capt", "cpl", "pvt", "maj",
+    "adm", "brig", "cmdr", "gov", "sen", "rep", "jr", "sr", "inc", "co", "corp", "ltd", "no",
+    "vol", "fig", "prof", "rev", "hon", "pres", "sec", "amb", "min", "dept", "est", "approx",
+    "ave", "mt", "ft", "vs", "etc", "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+    "sat", "sun", "op", "ed", "eds"})
 
 
 def expand_codes(claim: str, words: frozenset[str]) -> str:
     """A claim with its country codes written as the country a corpus names ("AZ retook the
     area", "US-ARM talks", "RU forces" against a corpus of "Azerbaijan", "Armenia" and
-    "Russia"): a word of two or three capitals that the corpus never uses (``words``, its
-    lower-cased words), that is no known abbreviation ("EU", "UK") or function word, and
-    that opens the name of exactly one country or place of the corpus. Without it the
-    code is a name the corpus never mentions, and the claim cannot be found."""
+    "Russia"): a word of two or three capitals, or a clipped name with a stop ("Az. forces",
+    "Arm. FM"), that the corpus never uses (``words``, its lower-cased words), that is no
+    known abbreviation ("EU", "UK", "Gen.", "Sept.") or function word, and that opens the
+    name of exactly one country or place of the corpus. Without it the code is a name the
+    corpus never mentions, and the claim cannot be found."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from verifier.checks.common import ALIASES, COUNTRIES, canon
 
-    def expand(m: re.Match) -> str:
-        low = m.group().lower()
+    def country(code: str) -> str | None:
+        low = code.lower()
         if low in words or low in ALIASES or low in STOP_WORDS:
-            return m.group()
+            return None
         named = {canon(w) for w in words if w.startswith(low)}
         named = {n for n in named if n in COUNTRIES and n.isalpha()}
-        return named.pop().capitalize() if len(named) == 1 else m.group()
+        return named.pop().capitalize() if len(named) == 1 else None
 
-    return _CODE.sub(expand, claim) if _CODE.search(claim) else claim
+    def expand(m: re.Match) -> str:
+        return country(m.group()) or m.group()
+
+    def unclip(m: re.Match) -> str:
+        code = m.group()[:-1]
+        name = None if code.lower() in _CLIPPED_WORDS else country(code)
+        if name is None:
+            return m.group()
+        return name + ("." if not m.string[m.end():].strip() else "")
+
+    if _CODE.search(claim):
+        claim = _CODE.sub(expand, claim)
+    return _CLIPPED_NAME.sub(unclip, claim) if _CLIPPED_NAME.search(claim) else claim
 
 
 _WORD_PAIR = re.compile(r"\b([A-Za-z]{3,})\s+(?=([a-z]{3,})\b)")

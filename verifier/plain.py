@@ -340,6 +340,9 @@ def _year(m: re.Match) -> str:
 _HEDGE_ABBREVIATIONS = [(re.compile(r"\b([Aa])pprox\.?(?=\s)"), r"\1pproximately"),
                         (re.compile(r"\b([Ee])st\.(?=\s+\d)"), r"\1stimated"),
                         (re.compile(r"(?<![\w.])([Cc])\.\s*(?=\d)"), r"\1irca "),
+                        # "somewhere near 300,000", which parses "near" as a place
+                        (re.compile(r"\b[Ss]omewhere\s+(?:near|around|about|close\s+to|"
+                                    r"in\s+the\s+region\s+of)\s+(?=\d)"), "about "),
                         # a tilde before a figure, as notes write it: "~10k"
                         (re.compile(r"(?<![\w~])~\s*(?=\d)"), "about ")]
 
@@ -372,9 +375,21 @@ def _clipped_name(m: re.Match) -> str:
     # "Wed." and "Mar." with the stop of a clipped name, as written ("Completion: Wed."),
     # are no words
     dotted = m[2][:1].isupper() and (m[0].endswith(".") or m.string[m.end():m.end() + 1] == ".")
-    if name in _WORDLIKE and not (m[1] or m[3] or dotted):
+    # "wrapped up Wed, per officials": after a word in lower case, closing a clause
+    closing = m[2][:1].isupper() and re.match(r"\s*(?:[,;]|$)", m.string[m.end():]) and \
+        re.search(r"\b[a-z]+\s+$", m.string[:m.start()])
+    if name in _WORDLIKE and not (m[1] or m[3] or dotted or closing):
         return m[0]
     return f"{m[1]} {_CLIPPED_NAMES[name]}" if m[1] else _CLIPPED_NAMES[name]
+
+
+# a clipped month as notes write it: "last mo.", "3 mos"
+_CLIPPED_MONTH = re.compile(r"\b(last|this|next|past|a|one|\d+)\s+(mos?)\b\.?(?=\s|$|[,;:])", re.I)
+
+
+def _clipped_month(m: re.Match) -> str:
+    stop = "." if m[0].endswith(".") and not m.string[m.end():].strip() else ""
+    return f"{m[1]} month{'s' if m[2].lower() == 'mos' else ''}{stop}"
 
 
 # month names written in lower case, as chats and notes write them ("signed in sept 2020",
@@ -524,6 +539,7 @@ def plain_words(text: str) -> str:
         out = pattern.sub(plain, out)
     out = _LOWER_MONTH.sub(_lower_month, out)
     out = _SET_OF.sub(_set_of, _CLIPPED_NAME.sub(_clipped_name, out))
+    out = _CLIPPED_MONTH.sub(_clipped_month, out)
     out = _FINGER.sub(lambda m: f"{m[1]} ", out)
     out = _DRAWN_OUT.sub("protracted", _DUSTED.sub("complete", out))
     out = _WAY_BACK.sub("", _BACK.sub(lambda m: m[1], out))

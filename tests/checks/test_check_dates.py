@@ -488,3 +488,16 @@ def test_a_conflict_on_one_named_thing_is_pinned():
     # a date of another deed conflicts without naming the passage's thing
     found = dates.check("The withdrawal began in May.", AGREED)
     assert (found.status, found.pinned) == ("conflict", False)
+
+
+@pytest.mark.parametrize(("claim", "evidence", "status"), [
+    # the first or last of a deed's doers date its start or its end
+    ("The first Russian units left in February.", AGREED, "conflict"),
+    ("The first Russian units left in February.", COMPLETED, "redated"),
+    ("The last Russian troops left on June 21.", COMPLETED, "conflict"),
+    ("The final Russian convoy left on June 12.", COMPLETED, "agree"),
+    # not "the first war", which says which war
+    ("The first war ended in 1994.", WARS, "agree"),
+])
+def test_first_and_last_doers_date_a_stage(claim, evidence, status):
+    assert dates.check(claim, evidence).status == status

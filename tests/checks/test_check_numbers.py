@@ -324,6 +324,9 @@ def test_a_two_digit_closing_year_is_no_count():
     ("Some three hundred thousand Armenian inhabitants left for Armenia.", "conflict"),
     ("About 100,000 Armenian residents left for Armenia.", "agree"),
     ("About a quarter-million ethnic Armenians left for Armenia.", "conflict"),
+    # the people a community numbered are that community's
+    ("The Armenian community numbered about 300,000 people.", "conflict"),
+    ("The Armenian community numbered about 100,000 people.", "agree"),
 ])
 def test_dwellers_of_a_people_against_around_100000(claim, status):
     assert numbers.check(claim, POPULATION).status == status
@@ -338,3 +341,12 @@ def test_dwellers_of_a_people_against_around_100000(claim, status):
 def test_a_year_before_a_plural_event(text, year):
     (t,) = [t for t in parse(text) if t.text.isdigit()]
     assert numbers.is_year(t) is year
+
+
+@pytest.mark.parametrize(("claim", "status"), [
+    # the other side of a contrast is the figure the claim denies
+    ("Two wars, not one, were fought over the enclave.", "agree"),
+    ("Three wars, not two, were fought over the enclave.", "conflict"),
+])
+def test_a_denied_figure_is_not_the_claims(claim, status):
+    assert numbers.check(claim, WARS).status == status

@@ -228,7 +228,8 @@ GIVE = frozenset({"return", "hand", "give_back", "hand_back", "hand_over", "cede
 _DEEDS = [
     # "the pullout", "the drawdown", "the removal of the troops", "began packing up"
     {"leave", "withdraw", "depart", "exit", "evacuate", "flee", "pull_out", "pull_back",
-     "draw_down", "remove", "pack_up", "move_out", "clear_out", "ship_out", "fly_out"},
+     "draw_down", "remove", "pack_up", "move_out", "clear_out", "ship_out", "fly_out",
+     "quit", "decamp"},
     GIVE,  # "gave back"
     {"capture", "seize", "recapture", "retake", "conquer", "grab", "overrun"},
     # taking back, not "capture": what one side captured, the other took back
@@ -521,3 +522,13 @@ def governing_verb(tok):
             break
         t = t.head
     return t
+
+
+def contrasted(tok) -> bool:
+    """The date or figure is the other side of a contrast, which the claim denies: ", not (in)
+    the 1990s", "two wars, not one", "rather than in April", "instead of June"."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].pos_ in {"ADP", "DET"} and tok.doc[i].lower_ not in {"than", "of"}:
+        i -= 1
+    words = [t.lower_ for t in tok.doc[max(0, i - 1): i + 1]]
+    return words == [",", "not"] or words in (["rather", "than"], ["instead", "of"])

@@ -28,6 +28,7 @@ from verifier.checks.common import (
     argument_heads,
     canon,
     content_lemmas,
+    contrasted,
     deed_noun,
     deed_verb,
     described_noun,
@@ -328,16 +329,6 @@ def _other_stage(tok, ev_toks) -> bool:
     return all(any(OTHER_STAGE.get(v, set()) & _stages(t) for v in mine) for t in ev_toks)
 
 
-def _contrasted(tok) -> bool:
-    """The date is the other side of a contrast: ", not (in) the 1990s", "rather than in
-    April", "instead of June"."""
-    i = tok.i - 1
-    while i >= 0 and tok.doc[i].pos_ in {"ADP", "DET"} and tok.doc[i].lower_ not in {"than", "of"}:
-        i -= 1
-    words = [t.lower_ for t in tok.doc[max(0, i - 1): i + 1]]
-    return words == [",", "not"] or words in (["rather", "than"], ["instead", "of"])
-
-
 def _misplaced(tok, ev_toks, ed) -> bool:
     """The passage gives the claim's date to another deed and tells the claim's deed beside it
     without one (or with another): "Putin and Aliyev agreed on the withdrawal in April" against "The
@@ -436,6 +427,13 @@ def _other_event(tok, ev_tok, cd) -> bool:
     return not any(w == x or (pos == "NOUN" and one_deed_noun(w, x))
                    or (pos == "VERB" and noun_of(w, x))
                    for x in theirs for w, pos in words.items())
+
+
+# a deed's first or last doers, as a group: "the first units", "the last convoy" (not "the
+# first war", which is which war)
+_BATCHES = {"convoy", "batch", "wave", "column", "group", "contingent", "unit"}
+_ORDINAL_STAGES = {"first": "start", "earliest": "start", "initial": "start", "last": "end",
+                   "final": "end"}
 
 
 def _started(verb) -> bool:
@@ -537,6 +535,14 @@ def _stages(tok) -> set[str]:
         out.add(verb.head.lemma_.lower())
     if _started(verb):
         out.add("start")
+    # the deed's first or last doers: "the first units left in April" dates the start,
+    # "the last troops left on June 12" the end
+    doers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.dep_ == "acl":  # the small parser's "[the first troops] left/acl in April"
+        doers.append(verb.head)
+    out.update(_ORDINAL_STAGES[m.lower_] for d in doers for m in d.children
+               if m.dep_ == "amod" and m.lower_ in _ORDINAL_STAGES
+               and (d.tag_ in {"NNS", "NNPS"} or d.lemma_.lower() in _BATCHES))
     out.update(_STAGE_NOUNS[n.lemma_.lower()] for n in _stage_nouns(tok))
     return out
 
@@ -981,7 +987,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
     dayed = {t.i for _, _, t in ci["day"]}  # the months of days ("June" of "June 12")
     for kind in ("day", "year", "month", "weekday", "rel"):
         for value, text, tok in ci[kind]:
-            if _contrasted(tok):
+            if contrasted(tok):
                 continue  # "taken in 2020, not in the 1990s": the claim denies that date
             same = [t for v, _, t in ei[kind] if _match(kind, value, v)]
             if kind == "year":  # within a span of years, or at its start or end for a verb

@@ -37,6 +37,7 @@ from verifier.checks.common import (
     NATIONS,
     anchored,
     canon,
+    contrasted,
     objects_of,
     parse,
     per_doc,
@@ -270,6 +271,8 @@ def _anchors(head, num) -> set[str]:
         out.add(head.head.head.lemma_.lower())
     # "the population amounted to a mere 10,000 people" -> also "population"
     verb = head.head.head if head.dep_ == "pobj" else None
+    if head.dep_ in {"dobj", "attr"} and head.lemma_.lower() in _DWELLERS:
+        verb = head.head  # "the community numbered 300,000 people": the community's people
     if head.pos_ == "ADP":
         # "the population stood at roughly half a million": the number is the object itself
         verb = head.head
@@ -716,6 +719,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
         return share or Finding("numbers", "not_applicable")
     agrees, missing, rough, misplaced = [], [], [], []
     for q in cq:
+        if contrasted(cd[q.start]):
+            continue  # "two wars, not one": the claim denies that figure
         like = [e for e in eq if same_thing(q, e) and not _other_nations(cd, q, ed, e)]
         deed = _count_deed(cd, q) if like else None
         same = [e for e in like if not _other_deeds(deed, _count_deed(ed, e))]

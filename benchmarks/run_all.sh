@@ -190,6 +190,11 @@ bench seed_probes63 claims benchmarks/claims/seed_probes63.csv --corpus corpus/
 bench seed_probes64 claims benchmarks/claims/seed_probes64.csv --corpus corpus/
 bench seed_probes65 claims benchmarks/claims/seed_probes65.csv --corpus corpus/
 bench seed_probes66 claims benchmarks/claims/seed_probes66.csv --corpus corpus/
+# session 36's three, measured blind on session 35's final code d2598cb and on the final code:
+# a photo agency's captions, search-box queries, a compliance auditor's assertions
+bench seed_probes67 claims benchmarks/claims/seed_probes67.csv --corpus corpus/
+bench seed_probes68 claims benchmarks/claims/seed_probes68.csv --corpus corpus/
+bench seed_probes69 claims benchmarks/claims/seed_probes69.csv --corpus corpus/
 
 # ---- SciFact dev, open retrieval over (a subset of) the corpus ------------------------------
 SF_CORPUS="$DATA/scifact/corpus.jsonl"

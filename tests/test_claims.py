@@ -221,6 +221,13 @@ def test_split_claim_borrows_the_main_subject_not_one_of_a_clause_before_it():
     ("UPDATE 1 \u2014 the pullout ended on June 12.", "The pullout ended on June 12."),
     ("BREAKING (Thu.) \u2014 Baku says the pullout is done.", "Baku says the pullout is done."),
     ("1988 \u2014 the war began.", "1988 \u2014 the war began."),
+    # a list's bullets and numbers; not an initial that opens the claim
+    ("2. The earliest departures date from April.", "The earliest departures date from April."),
+    ("\u2022 The earliest departures date from April.",
+     "The earliest departures date from April."),
+    ("(3) The earliest departures date from April.", "The earliest departures date from April."),
+    ("b) The earliest departures date from April.", "The earliest departures date from April."),
+    ("e. coli outbreaks rose in 2020.", "e. coli outbreaks rose in 2020."),
     # a participant's own deed, and a named source, stay
     ("Colleagues and I watched the columns roll out in April.",
      "Colleagues and I watched the columns roll out in April."),

@@ -151,6 +151,9 @@ from verifier.plain import plain_words
     # a clipped month; a hedge of "somewhere near", which parses as a place
     ("Armenia returned four villages last mo.", "Armenia returned four villages last month."),
     ("The talks ran 3 mos, then stalled.", "The talks ran 3 months, then stalled."),
+    # the stop of a clipped word goes with it inside a sentence, and stays where one ends
+    ("Intl. law recognises it", "International law recognises it"),
+    ("Talks were intl. Then they ended.", "Talks were international. Then they ended."),
     ("The community numbered somewhere near 300,000 people.",
      "The community numbered about 300,000 people."),
     # a clipped title and note shorthand

@@ -68,6 +68,10 @@ _STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|local)?\s*"
 _DOC_REF = re.compile(r"^(?:(?:para(?:graph)?|item|point|section|sec|clause|entry|line|no)\.?\s*"
                       r"|[\u00b6\u00a7]\s*)\d+(?:\.\d+)*[a-z]?\s*[-\u2013\u2014:.)]+\s*(?=\S)",
                       re.I)
+# a list's bullet or number ("- ...", "\u2022 ...", "2. ...", "b) ...", "(3) ..."): no part
+# of the claim
+_BULLET = re.compile(r"^(?:(?:[-*\u2022\u2023\u25aa\u25e6\u2013\u2014]|\d{1,2}[.)]|\(\d{1,2}\))\s+"
+                     r"(?=\S)|(?:[a-h][.)]|\([a-h]\))\s+(?=[A-Z]))")  # not "e. coli"
 # who a speaker addresses: readers, students, a parliament's members
 _AUDIENCE = (r"(?:students|debaters|readers|viewers|listeners|clients|investors|subscribers|"
              r"travell?ers|staff|teams|everyone|you|we|(?:the\s+)?(?:honourable|hon\.)\s+"
@@ -244,7 +248,7 @@ def strip_frame(claim: str) -> str:
     headline's cry ("Boom! ..."), and without a frame that only says the source says it ("The
     article reports that the pullout began in April"): "The pullout began in April";
     unchanged otherwise."""
-    out = _STAMP.sub("", _DOC_REF.sub("", claim, count=1), count=1)
+    out = _STAMP.sub("", _DOC_REF.sub("", _BULLET.sub("", claim, count=1), count=1), count=1)
     for _ in range(3):  # "So, turns out ..."
         before = out
         for lead in _LEADS:

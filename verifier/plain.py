@@ -442,7 +442,7 @@ _SEC_OF_STATE = re.compile(r"\b([Ss])ec\.?(?=\s+of\s+[Ss]tate\b)")
 _PRESIDENT = re.compile(r"\b[Pp]res\.?\s+(?=[A-Z][a-z])")
 _CHAT_WORD = re.compile(
     r"(?<![\w'’/])(" + "|".join(re.escape(w) for w in sorted(_CHAT_WORDS, key=len, reverse=True))
-    + r")(?![\w'’])", re.I)
+    + r")(?![\w'’])(\.(?=\s+(?-i:[a-z])))?", re.I)  # and the stop of a clipped word ("Intl. law")
 _BARE_NT = re.compile(r"\b(do|does|did|is|was|were|are|has|have|had|ca|could|would|should|wo|"
                       r"must|ai)nt\b", re.I)
 _CHAT_ASIDE = re.compile(r"(?:^|(?<=\s))(?:smh|tbh|tbf|idk|imo|imho|ngl|lol|lmao|omg|btw|fwiw|"

@@ -501,3 +501,16 @@ def test_a_conflict_on_one_named_thing_is_pinned():
 ])
 def test_first_and_last_doers_date_a_stage(claim, evidence, status):
     assert dates.check(claim, evidence).status == status
+
+
+@pytest.mark.parametrize(("claim", "status"), [
+    # saying a deed done, dated: the date of the deed it says
+    ("On June 12 the ministry declared the withdrawal finished.", "agree"),
+    ("12 June - the defence ministry declares the full exit of Russia's peacekeepers "
+     "finished.", "agree"),
+    # not another deed's
+    ("On June 12 the ministry declared the withdrawal had begun.", "misplaced"),
+    ("On June 12 the ministry visited Moscow.", "misplaced"),
+])
+def test_a_declared_deed_takes_the_date_of_the_declaring(claim, status):
+    assert dates.check(claim, COMPLETED).status == status

@@ -25,9 +25,12 @@ def test_person_roles_in_apposition():
     assert titles.person_nations("Ararat Mirzoyan, Armenia's prime minister, spoke.") == {
         "mirzoyan": ("armenia", "Armenia")}
     assert titles.person_roles("On Tuesday, the president spoke.") == {}
-    # a name in a phrase of the subject is not the subject
+    # a name in a phrase of the subject is not the subject; the subject before it is
     assert titles.person_roles("O'Brien, co-signer with Mirzoyan, is the US assistant "
-                               "secretary of state.") == {}
+                               "secretary of state.") == {"o'brien": "assistant secretary of state"}
+    # a title that owns the predicate is someone else's
+    assert titles.person_roles("O'Brien, the US official, was the Armenian minister's "
+                               "co-signatory.") == {}
     assert titles.person_roles("Vladimir Putin, Prime Minister Nikol Pashinyan") == {
         "pashinyan": "prime minister"}
     # in a capacity, a role, acting or serving as
@@ -41,7 +44,9 @@ def test_person_roles_in_apposition():
                  "Ararat Mirzoyan, who is the prime minister, spoke.",
                  # an apposition's comma before the copula ("Yerevan's signatory, Mirzoyan,
                  # is the ...", as plain wording writes "holds the ... portfolio")
-                 "Yerevan's signatory, Mirzoyan, is the prime minister."):
+                 "Yerevan's signatory, Mirzoyan, is the prime minister.",
+                 # an aside between the name and its copula
+                 "Ararat Mirzoyan, Yerevan's signatory, is the prime minister."):
         assert titles.person_roles(text) == {"mirzoyan": "prime minister"}, text
 
 
@@ -82,6 +87,12 @@ _OBRIEN = ("On Tuesday, Armenian Foreign Minister Ararat Mirzoyan and the United
     # a part of the portfolio, or the same one
     ("O'Brien, assistant secretary of state for Europe, signed it.", False),
     ("Assistant Secretary of State for Eurasia James O'Brien signed.", False),
+    # ... after "of state", or after an aside and a copula
+    ("James O'Brien is America's assistant secretary of state for African affairs.", True),
+    ("O'Brien, Armenia's counterpart on the statement, is America's assistant secretary of "
+     "state for African affairs.", True),
+    ("O'Brien, Armenia's counterpart on the statement, is the assistant secretary of state for "
+     "Europe and Eurasia.", False),
     # another person's portfolio
     ("Mirzoyan met the envoy for Africa and O'Brien.", False),
 ])

@@ -329,6 +329,15 @@ def _other_stage(tok, ev_toks) -> bool:
     return all(any(OTHER_STAGE.get(v, set()) & _stages(t) for v in mine) for t in ev_toks)
 
 
+def _declares(verb, ev_toks) -> bool:
+    """The claim dates saying a deed done, and the passage dates that deed: "On June 12 the
+    ministry declared the exit finished" / "was completed on June 12, the ministry said" (the
+    date of the deed it declares)."""
+    return verb.lemma_.lower() in _MADE_KNOWN | _PUT_OUT and any(
+        c.dep_ == "ccomp" and same_deed(c.lemma_.lower(), date_verb(t).lemma_.lower())
+        for c in verb.children for t in ev_toks)
+
+
 def _misplaced(tok, ev_toks, ed) -> bool:
     """The passage gives the claim's date to another deed and tells the claim's deed beside it
     without one (or with another): "Putin and Aliyev agreed on the withdrawal in April" against "The
@@ -342,6 +351,8 @@ def _misplaced(tok, ev_toks, ed) -> bool:
         return False
     if lemma in {date_verb(t).lemma_.lower() for t in ev_toks}:
         return False  # the passage dates the claim's own deed
+    if _declares(verb, ev_toks):
+        return False
     other_deeds = [d for d in map(_dated_verb, ev_toks) if d is not None]
     told = [t for t in ed if t.pos_ == "VERB" and (t.lemma_.lower() == lemma
                                                    or one_deed(t.lemma_.lower(), lemma))]
@@ -374,7 +385,8 @@ def _elsewhere(tok, ev_toks, ed) -> bool:
     claim's deed: "Ilham Aliyev visited Moscow in April" against "The withdrawal, which began
     in April, had been agreed between Putin and Aliyev"."""
     verb = _dated_verb(tok)  # only a date of the claim's deed ("visited Moscow in April")
-    if verb is None or verb.lemma_.lower() in _NO_DEED or tells(verb, ed):
+    if verb is None or verb.lemma_.lower() in _NO_DEED or tells(verb, ed) or \
+            _declares(verb, ev_toks):
         return False
     # whose deed the claim's is: its subject, or the noun a participle describes ("a meeting
     # held in Moscow in April")

@@ -37,13 +37,13 @@ _ROLE_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))(?:\s+for(?:\s+(?:and\s+)?[A-
 # ("Ararat Mirzoyan, Armenia's prime minister,") or "(, acting) in his capacity as", "in her role
 # as", "acting as", "signing as"; never a title that belongs to the name after it ("Vladimir
 # Putin, Prime Minister Nikol Pashinyan")
-_COPULA_RE = re.compile(r"(?<![\w'’-])" + _NAME + r"(?:,\s+who\s[^,]{1,80},)?"
+_COPULA_RE = re.compile(r"(?<![\w'’-])" + _NAME + r"(?:,\s+(?:who\s)?[^,]{1,80},)?"
                         r"(?:,?\s*(?:is|was|serves as|served as)|,\s+who\s+(?:is|was|serves\s+as|"
                         r"served\s+as)|,?\s+(?:(?:then|now|still|later|once|formerly)\s+)?"
                         r"(?:[a-z]+(?:ing|ed)\s+)?"
                         r"(?:in\s+(?:his|her|their)\s+(?:capacity|role)\s+)?as|,)"
                         r"\s+(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)*?(?i:(" + _ROLE_ALT + r"))\b"
-                        r"(?!\s+[A-Z])")
+                        r"(?!\s+[A-Z]|['’]s\b)")  # not another's: "was the minister's aide"
 # "Armenia's foreign minister is Pashinyan", "the president was Vladimir Putin" (the name
 # closes the clause: not "the president was Putin's ally")
 _ROLE_IS_RE = re.compile(r"\b(?i:(" + _ROLE_ALT + r"))\s+(?:is|was)\s+"
@@ -212,6 +212,11 @@ def _region(region: str) -> str:
     return region.lower()
 
 
+# the "of" of a title ("secretary of state for African affairs"), which names no one else
+_OF_STATE = re.compile(r"\bof\s+state\b", re.I)
+_ASIDE = re.compile(r"^,[^,.;]{1,80},")
+
+
 def person_portfolios(text: str, names) -> dict[str, set[str]]:
     """{surname: the regions their portfolio covers} for ``names``: "Assistant Secretary of
     State for Europe and Eurasia James O'Brien" -> {"o'brien": {"europe", "eurasia"}}; a
@@ -222,13 +227,16 @@ def person_portfolios(text: str, names) -> dict[str, set[str]]:
         for name in names:
             for x in re.finditer(re.escape(name), text, re.I):
                 after = text[m.end():x.start()]
-                before = text[x.end():m.start()]
+                # an aside between the name and its copula is no one else ("O'Brien, the
+                # co-signer, is the ... secretary for African affairs")
+                before = _ASIDE.sub("", text[x.end():m.start()], count=1)
                 # the name after the title ("... Eurasia James O'Brien") or before it, in
                 # apposition or as its subject ("O'Brien, the US ... secretary", "O'Brien as
                 # ..."), with no one else between
                 if (x.start() >= m.end() and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*)*\s*", after)) \
-                        or (x.end() <= m.start() and len(before) <= 40 and not re.search(
-                            r"[.;]|\b(?:and|with|met|of|to|by|from)\b", before)):
+                        or (x.end() <= m.start() and len(before) <= 50 and not re.search(
+                            r"[.;]|\b(?:and|with|met|of|to|by|from)\b",
+                            _OF_STATE.sub("", before))):
                     out.setdefault(name, set()).update(_region(r) for r in m.groups() if r)
     return out
 

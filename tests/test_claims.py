@@ -384,6 +384,9 @@ def test_expand_codes_keeps_a_word_of_the_corpus():
 
 @pytest.mark.parametrize(("claim", "sentence"), [
     ("Withdrawal kickoff - April", "The withdrawal kickoff was in April."),
+    # a participle that opens the value tells the deed done to the label's thing
+    ("Pullout deal: negotiated between Putin and Aliyev.",
+     "The pullout deal was negotiated between Putin and Aliyev."),
     ("Completion weekday: Wednesday.", "The completion weekday was Wednesday."),
     ("Joint statement release: Tuesday", "The joint statement release was on Tuesday."),
     ("Yerevan's top diplomat = Mirzoyan", "Yerevan's top diplomat is Mirzoyan."),

@@ -207,9 +207,11 @@ def _label(lead: str, rest: str) -> bool:
         return words.lower() in _LABELS
     if words.split()[-1].lower() in _LABELS | {"check", "point"}:  # "Staff note", "Memo point"
         return not any(w.lower() in PLACES for w in words.split())
+    clause = parse(plain_words(rest))
+    # (a participle that opens it is said of the words: "Pullout deal: negotiated by ...")
     return not any(t.pos_ == "PROPN" or t.lower_ in PLACES or t.ent_type_
-                   for t in parse(words)) and any(t.pos_ in {"VERB", "AUX"}
-                                                   for t in parse(plain_words(rest)))
+                   for t in parse(words)) and any(t.pos_ in {"VERB", "AUX"} for t in clause) \
+        and not (len(clause) and clause[0].tag_ == "VBN")
 
 
 # a headline's cry before the claim ("Boom! ...", "Handshake deal! ...", "Shock reversal!
@@ -638,16 +640,19 @@ def field_sentence(claim: str) -> str:
     if root is None or root.pos_ != "NOUN" or any(
             t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBG" for t in label):
         return claim
-    if len(value) > 1 and any(t.pos_ in {"VERB", "AUX"} for t in value):
+    # a participle that opens the value says the deed done to the label's thing ("Pullout
+    # deal: negotiated between Putin and Aliyev")
+    done = value[0].tag_ == "VBN" and not any(t.pos_ in {"VERB", "AUX"} for t in value[1:])
+    if len(value) > 1 and any(t.pos_ in {"VERB", "AUX"} for t in value) and not done:
         return claim
     dates = date_items(value)
-    if dates.get("span"):
+    if dates.get("span") and re.search(r"\d[-\u2013]|[-\u2013]\d", m["value"]):
         return claim  # "First war: 1988-94" reads as it is; "was in 1988-94" does not
     plural = root.tag_ == "NNS"
     dated = any(dates.values())
-    verb = ("were" if plural else "was") if dated else ("are" if plural else "is")
+    verb = ("were" if plural else "was") if dated or done else ("are" if plural else "is")
     prep = ""
-    if dated and label[-1].lemma_.lower() not in _DATE_LABELS:
+    if dated and not done and label[-1].lemma_.lower() not in _DATE_LABELS:
         first = value[0].lower_
         prep = "on " if first in WEEKDAYS or (value[0].like_num and len(value) > 1 and
                                               not value[-1].like_num) else "in "

@@ -420,6 +420,8 @@ def _set_of(m: re.Match) -> str:
     return (word.capitalize() if m[0][:1].isupper() else word) + " "
 
 
+# "1988 right through 1998": the span's words, without the stress
+_RIGHT_THROUGH = re.compile(r"\b(\d{4})\s+(?:right|straight|all\s+the\s+way)\s+through\b", re.I)
 # "drawn-out" parses as a verb and a particle, which hang the speed on nothing
 _DRAWN_OUT = re.compile(r"\b(?:long[-\s])?drawn[-\s]out\b", re.I)
 
@@ -542,6 +544,7 @@ def plain_words(text: str) -> str:
     out = _CLIPPED_MONTH.sub(_clipped_month, out)
     out = _FINGER.sub(lambda m: f"{m[1]} ", out)
     out = _DRAWN_OUT.sub("protracted", _DUSTED.sub("complete", out))
+    out = _RIGHT_THROUGH.sub(r"\1 through", out)
     out = _WAY_BACK.sub("", _BACK.sub(lambda m: m[1], out))
     for pattern, name in _LONG_NAMES:
         out = pattern.sub(name, out)

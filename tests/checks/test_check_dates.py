@@ -38,6 +38,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         # concluding a ceasefire is signing it, not ending it
         ("The contingent was deployed under the ceasefire concluded between Armenia and "
          "Azerbaijan in November 2020.", STATIONED, "agree"),
+        ("The ceasefire was concluded in November 2022.", STATIONED, "conflict"),
+        # not a signing only expected
+        ("A peace pact was expected inked before December.", STATIONED, "redated"),
         ("The first war between Azerbaijan and Armenia ended in 1996.", WARS, "conflict"),
         ("The first war between Azerbaijan and Armenia ended in 1994.", WARS, "agree"),
         # a span's closing year is not when the thing started, nor its opening year its end
@@ -363,6 +366,9 @@ MANDATE = ("The Russian troops had a mandate to remain until 2025, but Moscow's 
         ("The withdrawal was completed on June 12.", COMPLETED, "agree"),
         # a span with a two-digit closing year, or written as one token
         ("The opening conflict spanned 1988-94.", WARS, "agree"),
+        # ... or two years with "through" or "to" and no "from"
+        ("The first war ran 1988 through 1994.", WARS, "agree"),
+        ("The first war ran 1988 to 1996.", WARS, "conflict"),
         ("The first war (1988-96) was long.", WARS, "conflict"),
         ("The first war of 1988–94 was long.", WARS, "agree"),
     ],

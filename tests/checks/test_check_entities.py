@@ -97,6 +97,12 @@ WEST = ("After the loss of Karabakh, Yerevan has sought to forge new security al
          TERRITORY, "conflict"),
         ("The territory had a predominantly Azerbaijani population.", TERRITORY, "conflict"),
         ("Historically, its population was predominantly Armenian.", TERRITORY, "agree"),
+        # "populated mainly by", "home mainly to"
+        ("The territory has historically been populated mainly by Azerbaijanis.", TERRITORY,
+         "conflict"),
+        ("Historically, the territory was home mainly to ethnic Azerbaijanis.", TERRITORY,
+         "conflict"),
+        ("The territory was inhabited mostly by Armenians.", TERRITORY, "agree"),
         ("The majority of Azerbaijanis left the territory.", TERRITORY, "agree"),
         ("Yerevan returned four villages to Azerbaijan.", VILLAGES, "agree"),
         # a claim that denies it of the name says nothing against the passage's name

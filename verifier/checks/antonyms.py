@@ -35,7 +35,8 @@ PAIRS = [
     ("increase", "decrease"), ("increase", "reduce"), ("rise", "fall"), ("rise", "drop"),
     ("raise", "lower"), ("win", "lose"), ("accept", "reject"), ("approve", "reject"),
     ("support", "oppose"), ("strengthen", "weaken"), ("deepen", "weaken"), ("withdraw", "deploy"),
-    ("withdraw", "arrive"), ("leave", "arrive"), ("leave", "stay"), ("leave", "remain"),
+    ("withdraw", "arrive"), ("leave_behind", "withdraw"), ("leave_behind", "withdrawal"),
+    ("leave", "arrive"), ("leave", "stay"), ("leave", "remain"),
     ("join", "leave"), ("open", "close"), ("ally", "enemy"), ("ally", "rival"),
     ("ally", "adversary"), ("ally", "foe"),
     ("friend", "enemy"), ("gain", "lose"), ("expand", "shrink"), ("before", "after"),
@@ -317,6 +318,11 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 continue  # one side lost what the other won
             if t.pos_ == "VERB" and hit.pos_ == "VERB" and denied(t) != denied(hit):
                 continue  # denying the opposite says the same ("did not stay" / "left")
+            if t.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and (c.lower_ in {"nothing", "none"}
+                                          or any(d.lower_ == "no" for d in c.children))
+                    for c in t.children):
+                continue  # "left behind nothing", "left no equipment behind"
             if _people_object(t) and _thing_object(hit):
                 continue  # "abandoned them" (people) is no opposite of "completed the pullout"
             # a speed is said of a deed in many words ("seized Karabakh in a lengthy campaign

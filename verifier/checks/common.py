@@ -231,7 +231,7 @@ _DEEDS = [
      "draw_down", "remove", "pack_up", "move_out", "clear_out", "ship_out", "fly_out",
      "quit", "decamp"},
     GIVE,  # "gave back"
-    {"capture", "seize", "recapture", "retake", "conquer", "grab", "overrun"},
+    {"capture", "seize", "recapture", "retake", "conquer", "grab", "overrun", "take_over"},
     # taking back, not "capture": what one side captured, the other took back
     {"recapture", "retake", "take_back", "win_back"},
     {"station", "deploy", "base", "post", "park"},  # "2,000 peacekeepers parked in Karabakh"

@@ -221,9 +221,10 @@ def date_items(doc) -> dict[str, tuple[tuple[object, str, object], ...]]:
             text = f"{toks[i - 1].text} {t.text}" if prev in {"after", "before"} else t.text
             out["year"].append((span, text, t))
             # "from 1988 to 1994", "between 1988 and 1994", "1988-1994": the years between too
+            # ("1988 through 1994", "1988 to 1994" alone too; "and" only after "between")
             if i >= 2 and toks[i - 1].lower_ in {"to", "and", "-", "–", "until", "through"} \
                     and re.fullmatch(r"(18|19|20)\d\d", toks[i - 2].text) \
-                    and int(toks[i - 2].text) < y and (toks[i - 1].lower_ in {"-", "–"} or (
+                    and int(toks[i - 2].text) < y and (toks[i - 1].lower_ != "and" or (
                         i >= 3 and toks[i - 3].lower_ in {"from", "between"})):
                 out["span"].append(((int(toks[i - 2].text), y), doc[i - 2:i + 1].text, t))
         elif re.fullmatch(r"(18|19|20)\d0s", t.text):
@@ -830,6 +831,17 @@ def _one_verb(a: str, b: str) -> bool:
     return a == b or (synonymous(a, b, "v") and not {a, b} & _STAGE_WORDS)
 
 
+def _one_deed_done(tok, ev_tok) -> bool:
+    """The claim's dated verb and the passage's are verbs of one deed in news ("concluded" /
+    "signed" a truce, :func:`one_deed`), the claim's told as done, not as expected ("a pact
+    expected inked before December")."""
+    from verifier.checks.negation import _intended
+
+    verb, ev_verb = date_verb(tok), date_verb(ev_tok)
+    a, b = verb.lemma_.lower(), ev_verb.lemma_.lower()
+    return one_deed(a, b) and not {a, b} & _STAGE_WORDS and not _intended(verb)
+
+
 def _match(kind: str, a: object, b: object) -> bool:
     if kind in {"rel", "weekday", "month"}:
         return bool(a & b)  # type: ignore[operator]
@@ -1050,7 +1062,7 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 # through 2030" / "remain until 2025"); or making a thing known against a
                 # statement that says it
                 if ((_one_verb(date_verb(ev_tok).lemma_.lower(), verb)
-                        or described & _described(ev_tok)
+                        or _one_deed_done(tok, ev_tok) or described & _described(ev_tok)
                         or (same_topic and _shared_context(tok, [ev_tok]))
                         or _same_stage(tok, ev_tok) or _same_event(tok, ev_tok)
                         or _dated_thing(tok, ev_tok)

@@ -909,6 +909,7 @@ _PEOPLE = {"people", "population", "resident", "inhabitant"}  # "most people wer
 _MOSTLY = {"predominantly", "mainly", "mostly", "largely", "overwhelmingly", "chiefly",
            "primarily"}
 _MAKEUP = {"composition", "makeup", "make-up"}  # "its ethnic composition was mainly Armenian"
+_PEOPLED = {"populate", "inhabit", "people", "settle"}  # "populated mainly by Azerbaijanis"
 
 
 @per_doc
@@ -928,6 +929,13 @@ def majorities(doc) -> tuple[tuple[str, str], ...]:
             (c for c in word.head.children if c.dep_ == "nsubj"), word)  # "its make-up was"
         if people.lemma_.lower() in _PEOPLE | _MAKEUP:
             out += [c for c in [country_of(word.text)] if c is not None]
+        # "populated mainly by Azerbaijanis", "was home mainly to Azerbaijanis"
+        verb = t.head
+        if verb.lemma_.lower() in _PEOPLED or (verb.lemma_ == "be" and any(
+                c.dep_ == "attr" and c.lower_ == "home" for c in verb.children)):
+            out += [c for p in verb.children if p.dep_ in {"agent", "prep"}
+                    and p.lower_ in {"by", "to"} for g in p.children if g.dep_ == "pobj"
+                    for c in [country_of(g.text)] if c is not None]
     for m in doc:
         lemma = m.lemma_.lower()
         most = lemma in _PEOPLE and any(c.lower_ == "most" for c in m.children)

@@ -221,3 +221,14 @@ def test_a_month_no_passage_found_gives_brings_one_more(tmp_path: Path):
     assert len(hits) == 2 and "April" in hits[1]
     # a lower-case "may" is no month
     assert len(_texts(r, "The strike may end on June 12, the union said.", 1)) == 1
+
+
+def test_at_most_two_passages_with_other_dates_join(tmp_path: Path):
+    r = _news(tmp_path, "The strike ended after a vote of the dockers.",
+              "A second vote came in May.",
+              "The walkout, which began in April, was long.",
+              "Talks resumed in January.")
+    hits = _texts(r, "The strike ended in March after a vote of the dockers.", 1)
+    # the best passage gives no month: the two best-ranked that give another month join it
+    assert len(hits) == 3 and all(any(m in t for m in ("May", "April", "January"))
+                                  for t in hits[1:])

@@ -36,7 +36,7 @@ MODES = ("hybrid", "dense", "bm25")
 QUOTE_THRESHOLD = 90.0
 QUOTE_SCAN_LIMIT = 20_000
 # when a claim dates something and no passage found gives its date (a weekday, a month, a
-# year), the best-ranked other passage that gives another date of that kind joins them: the
+# year), the best-ranked other passages that each give another date of that kind join them: the
 # passage that dates the claim's deed may rank below windows that only share its words ("wrapped up
 # on a Thursday" against "on Wednesday completed their withdrawal"; "commenced in March,
 # three months before its June 12 completion" against "The withdrawal, which began in April")
@@ -46,6 +46,7 @@ _DATE_KINDS = {
     "month": re.compile(rf"\b(?:{capitalised(MONTHS)})\b"),
     "year": re.compile(r"\b(?:1[89]|20)\d\d(?:s|\b)"),
 }
+_DATE_JOINS = 2  # how many such passages join at most
 _QUOTED = re.compile(r"[\"\u201c\u201e]([^\"\u201c\u201d\u201e]{3,200})[\"\u201d\u201c]")
 
 
@@ -189,8 +190,14 @@ class HybridRetriever:
             for rx in _DATE_KINDS.values():
                 said = set(rx.findall(q))
                 found = {w for r in best for w in rx.findall(self._text(r))}
-                if said - found:  # the next passage that gives another such date
-                    best += [r for r in pool[k:] if set(rx.findall(self._text(r))) - found][:1]
+                if said - found:  # the next passages that each give another such date
+                    joined = 0
+                    for r in pool[k:]:
+                        dates = set(rx.findall(self._text(r)))
+                        if dates - found and joined < _DATE_JOINS:
+                            best.append(r)
+                            found |= dates
+                            joined += 1
             out.append([self._hit(r, fused[r], dense[qi], lexical[qi]) for r in best])
         return out
 

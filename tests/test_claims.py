@@ -221,6 +221,15 @@ def test_split_claim_borrows_the_main_subject_not_one_of_a_clause_before_it():
     ("UPDATE 1 \u2014 the pullout ended on June 12.", "The pullout ended on June 12."),
     ("BREAKING (Thu.) \u2014 Baku says the pullout is done.", "Baku says the pullout is done."),
     ("1988 \u2014 the war began.", "1988 \u2014 the war began."),
+    # a speaker's word on plain truth, before or after the claim
+    ("Here's the reality, plain and simple: the force was stretched thin.",
+     "The force was stretched thin."),
+    ("Make no mistake, folks: Moscow kept 2,000 troops there.", "Moscow kept 2,000 troops there."),
+    ("If anyone tells you otherwise, remember: the ties soured.", "The ties soured."),
+    ("Let me spell it out: the talks were upgraded.", "The talks were upgraded."),
+    ("The land belongs to Azerbaijan \u2014 let nobody pretend otherwise.",
+     "The land belongs to Azerbaijan."),
+    ("The pullout began in April \u2014 I think.", "The pullout began in April."),
     # a list's bullets and numbers; not an initial that opens the claim
     ("2. The earliest departures date from April.", "The earliest departures date from April."),
     ("\u2022 The earliest departures date from April.",

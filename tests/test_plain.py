@@ -151,6 +151,9 @@ from verifier.plain import plain_words
     # a clipped month; a hedge of "somewhere near", which parses as a place
     ("Armenia returned four villages last mo.", "Armenia returned four villages last month."),
     ("The talks ran 3 mos, then stalled.", "The talks ran 3 months, then stalled."),
+    # a year's before or after written as a prefix
+    ("Pre-2025: the troops left early.", "Before 2025: the troops left early."),
+    ("The post-2020 order held.", "The post-2020 order held."),
     # the stop of a clipped word goes with it inside a sentence, and stays where one ends
     ("Intl. law recognises it", "International law recognises it"),
     ("Talks were intl. Then they ended.", "Talks were international. Then they ended."),

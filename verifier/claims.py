@@ -86,7 +86,10 @@ _LEADS = [
                r"also|yes|yeah|right|fun fact|get this|it's official|let's be real|let's be honest|"
                r"let's be clear|let's not forget(?:\s+that)?|don't forget(?:\s+that)?|"
                r"from what I (?:gather|hear|read|understand)|(?:pretty\s+)?wild that|"
-               r"here's the thing|here's the kicker|bottom line|(?:it\s+)?turns out(?:\s+that)?|"
+               r"here's the (?:thing|kicker|reality|truth|deal|story)(?:,?\s+plain and simple)?|"
+               r"make no mistake(?:,\s*folks)?|let me spell (?:it|this) out|"
+               r"(?:if|when) (?:anyone|someone|they) tells? you otherwise,?\s+remember|"
+               r"bottom line|(?:it\s+)?turns out(?:\s+that)?|"
                r"in short|in sum|as of now|the answer is(?:\s+that)?|no(?=\s*[,\u2014]))"
                r"\b\s*[,:;\u2014-]?\s+(?=\S)", re.I),
     # the claim as what an audience should know ("Students should know that ...", "Debaters
@@ -170,11 +173,14 @@ _SPEAKER_SAYS = (r"(?-i:(?:I|we|(?:my|our)\s+[a-z]+)(?:\s+[a-z']+){0,2}?\s+(?:le
 # story right", "..., for what it's worth", "..., our teams should note", "..., that's the
 # stated reason", "..., people seem to forget that")
 _SPEAKER_ASIDE = re.compile(
-    r",\s*(?:if I remember(?:\s+[\w']+){0,3}|for what it'?s worth|as far as I know|"
+    r"(?:,|\s+[\u2014\u2013])\s*(?:if I remember(?:\s+[\w']+){0,3}|for what it'?s worth|"
+    r"as far as I know|"
     r"I (?:think|believe|guess|reckon)|(?:our|your) (?:teams|staff|readers) should note|"
     rf"(?:people|folks|many) (?:seem to )?forget that|that'?s the (?:stated reason|timeline)|"
     rf"(?:and )?(?:both )?spelled out in {_SOURCE}|(?:and )?{_SOURCE} says as much|"
     r"(?:per\s+(?:the\s+|our\s+)?)?(?:advisory|memo|briefing|bulletin)(?:\s+(?:says|notes|recap))?|"
+    r"(?:and\s+)?(?:let\s+(?:nobody|no\s+one)|don't\s+let\s+(?:anyone|anybody))\s+"
+    r"(?:pretend|tell\s+you)\s+otherwise|"
     # the speaker's closing word on their own knowing or saying, with no name and no number
     # in it ("..., I learned from your story", "..., which I find heartening", "..., and I
     # want to be clear on that"; not "..., we have been under military rule"), or a source

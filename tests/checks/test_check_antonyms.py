@@ -24,6 +24,7 @@ PROTESTED = ("The move, which Prime Minister Nikol Pashinyan has defended as aim
         # what was left behind was not withdrawn; leaving nothing behind is no opposite
         ("Russian equipment was left behind in Karabakh.", COMPLETED, "conflict"),
         ("The contingent left behind no equipment.", COMPLETED, "not_applicable"),
+        ("The contingent did not leave its weapons behind.", COMPLETED, "not_applicable"),
         # a grinding push is no lightning one
         ("Baku's September push to seize Karabakh grinds on for months.", OFFENSIVE,
          "conflict"),

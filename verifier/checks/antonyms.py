@@ -318,6 +318,8 @@ def check(claim: str, evidence: str, claim_doc=None, evidence_doc=None) -> Findi
                 continue  # one side lost what the other won
             if t.pos_ == "VERB" and hit.pos_ == "VERB" and denied(t) != denied(hit):
                 continue  # denying the opposite says the same ("did not stay" / "left")
+            if t.pos_ == "VERB" and hit.pos_ != "VERB" and denied(t):
+                continue  # ... or its noun ("did not leave its weapons behind" / "withdrawal")
             if t.pos_ == "VERB" and any(
                     c.dep_ == "dobj" and (c.lower_ in {"nothing", "none"}
                                           or any(d.lower_ == "no" for d in c.children))
